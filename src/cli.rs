@@ -1,0 +1,65 @@
+//! The command line: clap definitions turned into validated command
+//! arguments in one explicit step, then dispatch. Usage errors exit 2.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::commands::{self, build::BuildArgs, check::CheckArgs};
+
+#[derive(Debug, Parser)]
+#[command(name = "polibrief", version, about = "Build policy-brief websites from YAML country data and Markdown", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into SITE_DIR/public (or --out DIR)
+    Build {
+        /// The site folder, with config.yaml, content/, data/
+        #[arg(default_value = ".")]
+        site_dir: PathBuf,
+        /// Output folder (default: SITE_DIR/public); replaced as a whole when the build succeeds
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// Publish under another address than config.yaml's base_url
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Check the whole site without writing anything
+    Check {
+        #[arg(default_value = ".")]
+        site_dir: PathBuf,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// Exit 1 when there are warnings too
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { commands::EXIT_USAGE } else { commands::EXIT_OK };
+            let _ = e.print();
+            return commands::exit(code);
+        }
+    };
+    match cli.command {
+        Command::Build { site_dir, out, drafts, base_url } => {
+            commands::build::build(BuildArgs { site_dir, out, drafts, base_url })
+        }
+        Command::Check { site_dir, drafts, deny_warnings } => {
+            commands::check::check(CheckArgs { site_dir, drafts, deny_warnings })
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Front matter: the YAML block between `---` lines at the top of a page.
+//!
+//! Owns splitting a Markdown file into front matter and body (keeping the
+//! byte offset of the body so Markdown positions map back to file lines),
+//! the strict schema of the fields and their value checks (dates, slugs).
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::source::{Position, SourceFile};
+use crate::yaml;
+
+/// Every field of the contract, nothing else.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Spanned<String>,
+    description: Option<String>,
+    weight: Option<i64>,
+    date: Option<Spanned<String>>,
+    #[serde(default)]
+    draft: bool,
+    slug: Option<Spanned<String>>,
+    template: Option<Spanned<String>>,
+    toc: Option<bool>,
+}
+
+/// The checked front matter of a page or section.
+#[derive(Debug, Clone)]
+pub(crate) struct FrontMatter {
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    pub(crate) weight: Option<i64>,
+    pub(crate) date: Option<String>,
+    pub(crate) draft: bool,
+    pub(crate) slug: Option<String>,
+    /// A template name and where it was written (checked once templates are known).
+    pub(crate) template: Option<(String, Position)>,
+    pub(crate) toc: Option<bool>,
+}
+
+/// A Markdown file cut in two.
+pub(crate) struct Split<'a> {
+    pub(crate) yaml: &'a str,
+    /// Byte offset where the Markdown body starts.
+    pub(crate) body_offset: usize,
+}
+
+/// Find the front matter: the file must open with a `---` line and the block
+/// ends at the next line that is exactly `---`.
+pub(crate) fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
+    let text = source.text.as_str();
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(Diagnostic::error(
+            "missing-front-matter",
+            "page has no front matter",
+        )
+        .at(source, Position::new(1, 1))
+        .with_help("start the file with a `---` line, then `title: ...`, then another `---` line"));
+    }
+    let mut offset = first_line_end;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        if text[offset..end].trim_end() == "---" {
+            return Ok(Split {
+                yaml: &text[first_line_end..offset],
+                body_offset: end,
+            });
+        }
+        offset = end;
+    }
+    Err(Diagnostic::error("unclosed-front-matter", "front matter is not closed")
+        .at(source, Position::new(1, 1))
+        .with_help("add a line with only `---` after the last front-matter field"))
+}
+
+pub(crate) fn parse(source: &SourceFile, yaml_text: &str) -> Result<FrontMatter, Diagnostics> {
+    let raw: RawFrontMatter = yaml::decode(source, yaml_text, 2).map_err(Diagnostics::from)?;
+    let mut diagnostics = Diagnostics::new();
+    // Spans inside front matter count from its first line (line 2 of the file).
+    let at = |l: &serde_saphyr::Location| Position::new(l.line() as usize + 1, l.column() as usize);
+
+    if raw.title.value.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error("empty-field", "`title` is empty")
+                .at(source, at(&raw.title.referenced))
+                .with_help("every page needs a title"),
+        );
+    }
+    if let Some(date) = &raw.date {
+        if let Err(message) = check_date(&date.value) {
+            diagnostics.push(
+                Diagnostic::error("bad-date", message)
+                    .at(source, at(&date.referenced))
+                    .with_help("write dates as YYYY-MM-DD, e.g. `2026-03-01`"),
+            );
+        }
+    }
+    if let Some(slug) = &raw.slug {
+        if !is_slug(&slug.value) {
+            diagnostics.push(
+                Diagnostic::error("bad-slug", format!("slug `{}` may only contain a-z, 0-9 and `-`", slug.value))
+                    .at(source, at(&slug.referenced))
+                    .with_help(format!("try `{}`", crate::routes::slugify(&slug.value))),
+            );
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(FrontMatter {
+        title: raw.title.value.trim().to_string(),
+        description: raw.description.map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
+        weight: raw.weight,
+        date: raw.date.map(|d| d.value),
+        draft: raw.draft,
+        slug: raw.slug.map(|s| s.value),
+        template: raw.template.map(|t| (t.value, at(&t.referenced))),
+        toc: raw.toc,
+    })
+}
+
+/// `[a-z0-9-]+`, not starting or ending with `-`.
+pub(crate) fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+pub(crate) fn check_date(s: &str) -> Result<(), String> {
+    let bad = || format!("`{s}` is not a date in the form YYYY-MM-DD");
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return Err(bad()) };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return Err(bad());
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(format!("`{s}`: there is no month {month}")),
+    };
+    if day == 0 || day > days {
+        return Err(format!("`{s}`: month {month} of {year} has no day {day}"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_real_calendar_days() {
+        assert!(check_date("2024-02-29").is_ok());
+        assert_eq!(check_date("2023-02-29").unwrap_err(), "`2023-02-29`: month 2 of 2023 has no day 29");
+        assert_eq!(check_date("2023-13-01").unwrap_err(), "`2023-13-01`: there is no month 13");
+        assert!(check_date("1 March 2024").is_err());
+        assert!(check_date("2024-3-1").is_err());
+    }
+
+    #[test]
+    fn split_keeps_the_body_offset() {
+        let src = SourceFile::new("a.md", "---\ntitle: A\n---\nBody\n");
+        let s = split(&src).unwrap();
+        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(&src.text[s.body_offset..], "Body\n");
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("policy-context-2"));
+        assert!(!is_slug("Policy"));
+        assert!(!is_slug("a/b"));
+        assert!(!is_slug("-a"));
+    }
+}

@@ -1,0 +1,271 @@
+//! Diagnostics: every problem a user can cause, located and explained.
+//!
+//! Owns the `Diagnostic` type, the collection a stage fills before it fails,
+//! "did you mean" suggestions and the plain-text rendering
+//! (`path:line:column: message`, the source line with a caret, a help line).
+//! It never decides *whether* something is wrong: the stages do.
+
+use std::fmt::{self, Write as _};
+
+use crate::source::{Position, SourceFile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One located problem. Paths are relative to the site folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable identifier (`unknown-field`, `yaml-syntax`, ...), documented in docs/diagnostics.md.
+    pub code: &'static str,
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+    /// The offending source line, when the file has one at `line`.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub(crate) fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            path: String::new(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            help: None,
+            source_line: None,
+        }
+    }
+
+    pub(crate) fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    /// Locate the diagnostic in a source file, keeping the line's text for the snippet.
+    pub(crate) fn at(mut self, source: &SourceFile, position: Position) -> Self {
+        self.path = source.path.clone();
+        self.line = position.line;
+        self.column = position.column;
+        self.source_line = source.line_text(position.line).map(str::to_owned);
+        self
+    }
+
+    /// Locate the diagnostic at a byte offset of a source file.
+    pub(crate) fn at_offset(self, source: &SourceFile, offset: usize) -> Self {
+        let position = source.position(offset);
+        self.at(source, position)
+    }
+
+    /// Name a file without a position inside it.
+    pub(crate) fn in_file(mut self, path: impl Into<String>) -> Self {
+        self.path = path.into();
+        self
+    }
+
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub(crate) fn with_optional_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:column` (or `path` alone when there is no line).
+    pub fn location(&self) -> String {
+        match (self.path.is_empty(), self.line) {
+            (true, _) => String::from("<site>"),
+            (false, 0) => self.path.clone(),
+            (false, line) => format!("{}:{}:{}", self.path, line, self.column.max(1)),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// The plain rendering:
+    ///
+    /// ```text
+    /// content/brief/intro.md:3:1: unknown field `titel`
+    ///    |
+    ///  3 | titel: Introduction
+    ///    | ^
+    ///    = help: did you mean `title`?
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        };
+        write!(f, "{}: {label}{}", self.location(), self.message)?;
+        let gutter = self.line.to_string().len();
+        let pad = " ".repeat(gutter);
+        if let Some(text) = &self.source_line {
+            let caret_pad: String = text
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(
+                f,
+                "\n{pad} |\n{} | {}\n{pad} | {caret_pad}^",
+                self.line,
+                text.replace('\r', "")
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n{pad} = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The diagnostics of a run, in a deterministic order.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub(crate) fn new() -> Self {
+        Diagnostics::default()
+    }
+
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| !d.is_error())
+    }
+
+    /// Sorted by path, position and message, without exact duplicates, so that
+    /// parallel stages report in a stable order.
+    pub fn sorted(mut self) -> Self {
+        self.items.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.severity, &a.message).cmp(&(
+                &b.path,
+                b.line,
+                b.column,
+                b.severity,
+                &b.message,
+            ))
+        });
+        self.items.dedup();
+        self
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Every diagnostic rendered, separated by blank lines.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for d in &self.items {
+            let _ = writeln!(out, "{d}\n");
+        }
+        out
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { items: vec![d] }
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<T: IntoIterator<Item = Diagnostic>>(iter: T) -> Self {
+        Diagnostics {
+            items: iter.into_iter().collect(),
+        }
+    }
+}
+
+/// The closest known name to an unknown one, if it is close enough to be a typo.
+pub(crate) fn did_you_mean<'a>(
+    unknown: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(unknown, k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// "did you mean `x`?" or a list of what is allowed.
+pub(crate) fn suggestion<'a>(
+    unknown: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
+    match did_you_mean(unknown, known.clone()) {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => {
+            let list: Vec<String> = known.into_iter().map(|k| format!("`{k}`")).collect();
+            format!("expected one of {}", list.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_snippet_and_help() {
+        let src = SourceFile::new("content/a.md", "---\ntitel: A\n---\n");
+        let d = Diagnostic::error("unknown-field", "unknown field `titel`")
+            .at(&src, Position::new(2, 1))
+            .with_help("did you mean `title`?");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:2:1: unknown field `titel`\n  |\n2 | titel: A\n  | ^\n  = help: did you mean `title`?"
+        );
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(
+            did_you_mean("regoin", ["code", "region", "roles"]),
+            Some("region")
+        );
+        assert_eq!(did_you_mean("zzz", ["code", "region"]), None);
+    }
+}

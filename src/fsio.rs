@@ -1,0 +1,155 @@
+//! All reading of the site folder goes through here.
+//!
+//! Owns: reading a file as UTF-8 text with its path attached to every error,
+//! walking a folder in a deterministic order, the size limit on inputs and
+//! the refusal of symlinks that lead outside the site folder. It turns
+//! `std::io::Error`s into located diagnostics; it never parses content.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+use crate::source::{Source, SourceFile};
+
+/// Largest text file polibrief reads (YAML, Markdown, templates). Larger files
+/// are refused with a clear message instead of exhausting memory.
+pub(crate) const MAX_TEXT_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The site folder and helpers to name files relative to it.
+#[derive(Debug, Clone)]
+pub(crate) struct SiteRoot {
+    /// Canonical absolute path of the site folder.
+    pub(crate) dir: PathBuf,
+}
+
+impl SiteRoot {
+    pub(crate) fn new(dir: PathBuf) -> Self {
+        SiteRoot { dir }
+    }
+
+    /// `content/brief/intro.md` for a path inside the site folder.
+    pub(crate) fn relative(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.dir).unwrap_or(path);
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// Read a text file of the site as a `Source`.
+    pub(crate) fn read_source(&self, path: &Path) -> Result<Source, Diagnostic> {
+        let rel = self.relative(path);
+        let metadata = std::fs::metadata(path).map_err(|e| io_error(&rel, &e))?;
+        if metadata.len() > MAX_TEXT_FILE_BYTES {
+            return Err(Diagnostic::error(
+                "file-too-large",
+                format!(
+                    "file is {} MB, larger than the limit of {} MB",
+                    metadata.len() / (1024 * 1024),
+                    MAX_TEXT_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .in_file(rel)
+            .with_help("split the file into smaller ones"));
+        }
+        let bytes = std::fs::read(path).map_err(|e| io_error(&rel, &e))?;
+        text_source(rel, bytes)
+    }
+
+    /// Every regular file under `dir` (relative to the site), sorted by path.
+    /// Hidden files and folders (`.git`, `.DS_Store`) are skipped. A symlink
+    /// whose target lies outside the site folder is an error.
+    pub(crate) fn files_under(
+        &self,
+        dir: &Path,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        if !dir.is_dir() {
+            return files;
+        }
+        let walker = walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let path = e.path().map(|p| self.relative(p)).unwrap_or_default();
+                    diagnostics.push(
+                        Diagnostic::error("io", format!("cannot read: {e}")).in_file(path),
+                    );
+                    continue;
+                }
+            };
+            let path = entry.path();
+            if entry.path_is_symlink() {
+                match self.symlink_target_inside(path) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "symlink-outside-site",
+                                "symbolic link points outside the site folder",
+                            )
+                            .in_file(self.relative(path))
+                            .with_help("copy the file into the site folder instead of linking to it"),
+                        );
+                        continue;
+                    }
+                    Err(e) => {
+                        diagnostics.push(io_error(&self.relative(path), &e));
+                        continue;
+                    }
+                }
+                if std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false) {
+                    files.push(path.to_path_buf());
+                }
+                continue;
+            }
+            if entry.file_type().is_file() {
+                files.push(path.to_path_buf());
+            }
+        }
+        files
+    }
+
+    fn symlink_target_inside(&self, link: &Path) -> std::io::Result<bool> {
+        let target = std::fs::canonicalize(link)?;
+        Ok(target.starts_with(&self.dir))
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Decode bytes as UTF-8 (a leading byte-order mark is dropped), or say
+/// where the first invalid byte is.
+pub(crate) fn text_source(rel: String, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(SourceFile::new(rel, text))
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let src = SourceFile::new(rel, prefix);
+            Err(Diagnostic::error(
+                "invalid-utf8",
+                "file is not valid UTF-8 text",
+            )
+            .at_offset(&src, valid)
+            .with_help("save the file with UTF-8 encoding"))
+        }
+    }
+}
+
+pub(crate) fn io_error(rel: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error("io", format!("cannot read file: {e}")).in_file(rel)
+}

@@ -1,0 +1,27 @@
+//! polibrief turns a site folder (config, Markdown brief, YAML country and
+//! indicator data, templates) into a static policy-brief website.
+//!
+//! The pipeline is the architecture: load -> validate -> render -> write.
+//! See ARCHITECTURE.md for the map of modules and their invariants.
+
+pub mod cli;
+mod commands;
+mod config;
+mod content;
+pub mod diagnostics;
+mod exports;
+mod format;
+mod fsio;
+mod markdown;
+pub mod output;
+pub mod pipeline;
+mod render;
+mod routes;
+mod shortcodes;
+mod site;
+mod source;
+mod yaml;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use output::Output;
+pub use pipeline::{RunOptions, RunResult, run};

@@ -1,0 +1,480 @@
+//! Markdown to HTML with pulldown-cmark.
+//!
+//! Owns the Markdown options of the site format (tables, footnotes,
+//! strikethrough, smart punctuation, task lists, heading attributes), stable
+//! unique heading ids and the table of contents, footnotes with prefixed ids,
+//! the raw-HTML policy (escaped unless `markdown.unsafe_html`), root-relative
+//! links resolved against `base_path`, scrollable tables, and the collection
+//! of links for the link check. Each event goes to a small handler; shortcode
+//! placeholders are handed to the caller's `embed` function.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::diagnostics::Diagnostic;
+use crate::shortcodes::{self, ShortcodeCall};
+use crate::source::SourceFile;
+
+/// Ids the theme uses itself; a heading never takes one of them.
+pub(crate) const RESERVED_IDS: &[&str] = &["main", "top", "toc", "site-nav", "footnotes", "skip"];
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MarkdownOptions<'a> {
+    pub(crate) base_path: &'a str,
+    pub(crate) unsafe_html: bool,
+}
+
+/// One entry of a table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub(crate) struct TocEntry {
+    pub(crate) level: u8,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) children: Vec<TocEntry>,
+}
+
+/// A link written in Markdown, kept for the link check.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LinkRef {
+    /// The destination as written (`/typology/`, `../x/`, `#a`).
+    pub(crate) dest: String,
+    /// Absolute byte offset in the source file.
+    pub(crate) offset: usize,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Rendered {
+    pub(crate) html: String,
+    pub(crate) toc: Vec<TocEntry>,
+    /// Number of headings in the body (all levels).
+    pub(crate) heading_count: usize,
+    /// Every `id` this fragment defines (headings and footnotes).
+    pub(crate) ids: Vec<String>,
+    pub(crate) links: Vec<LinkRef>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Render the body of a page (from `body_offset` in `source`), expanding
+/// shortcodes with `embed`.
+pub(crate) fn render_document(
+    source: &SourceFile,
+    body_offset: usize,
+    options: MarkdownOptions<'_>,
+    embed: &dyn Fn(&ShortcodeCall) -> Result<String, Diagnostic>,
+) -> Rendered {
+    let extracted = shortcodes::extract(source, body_offset);
+    let mut renderer = Renderer::new(options, Some(source), body_offset);
+    for error in &extracted.errors {
+        renderer.diagnostics.push(
+            Diagnostic::error("shortcode-syntax", error.message.clone()).at_offset(source, error.offset),
+        );
+    }
+    renderer.embeds = extracted
+        .calls
+        .iter()
+        .map(|call| embed(call).map_err(|d| d))
+        .collect();
+    renderer.run(&extracted.text)
+}
+
+/// Render a Markdown snippet from data (a summary, a description): same
+/// options and raw-HTML policy, no shortcodes, no table of contents.
+pub(crate) fn render_fragment(text: &str, options: MarkdownOptions<'_>) -> String {
+    Renderer::new(options, None, 0).run(text).html
+}
+
+struct Renderer<'o> {
+    options: MarkdownOptions<'o>,
+    source: Option<&'o SourceFile>,
+    body_offset: usize,
+    embeds: Vec<Result<String, Diagnostic>>,
+    out: Vec<Event<'static>>,
+    ids: IdAllocator,
+    headings: Vec<(u8, String, String)>,
+    heading: Option<HeadingInProgress>,
+    footnotes: Footnotes,
+    links: Vec<LinkRef>,
+    diagnostics: Vec<Diagnostic>,
+    in_html_block: bool,
+}
+
+struct HeadingInProgress {
+    level: HeadingLevel,
+    id: Option<String>,
+    classes: Vec<String>,
+    events: Vec<Event<'static>>,
+    text: String,
+}
+
+impl<'o> Renderer<'o> {
+    fn new(options: MarkdownOptions<'o>, source: Option<&'o SourceFile>, body_offset: usize) -> Self {
+        Renderer {
+            options,
+            source,
+            body_offset,
+            embeds: Vec::new(),
+            out: Vec::new(),
+            ids: IdAllocator::new(),
+            headings: Vec::new(),
+            heading: None,
+            footnotes: Footnotes::default(),
+            links: Vec::new(),
+            diagnostics: Vec::new(),
+            in_html_block: false,
+        }
+    }
+
+    fn run(mut self, text: &str) -> Rendered {
+        let events: Vec<(Event<'_>, std::ops::Range<usize>)> =
+            Parser::new_ext(text, parser_options()).into_offset_iter().collect();
+        let mut i = 0;
+        while i < events.len() {
+            if let Some(skip) = self.standalone_shortcode(&events[i..]) {
+                i += skip;
+                continue;
+            }
+            let (event, range) = &events[i];
+            self.handle(event.clone().into_static(), range.start);
+            i += 1;
+        }
+        self.finish()
+    }
+
+    /// A paragraph holding only a shortcode placeholder becomes the embed.
+    fn standalone_shortcode(&mut self, events: &[(Event<'_>, std::ops::Range<usize>)]) -> Option<usize> {
+        match events {
+            [(Event::Start(Tag::Paragraph), _), (Event::Text(t), _), (Event::End(TagEnd::Paragraph), _), ..] => {
+                let index = shortcodes::placeholder_index(t)?;
+                let html = self.embed_html(index);
+                self.emit(Event::Html(html.into()));
+                Some(3)
+            }
+            _ => None,
+        }
+    }
+
+    fn embed_html(&mut self, index: usize) -> String {
+        match self.embeds.get(index) {
+            Some(Ok(html)) => format!("{html}\n"),
+            Some(Err(d)) => {
+                self.diagnostics.push(d.clone());
+                String::new()
+            }
+            None => String::new(),
+        }
+    }
+
+    fn handle(&mut self, event: Event<'static>, offset: usize) {
+        match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs: _ }) => self.start_heading(level, id, classes),
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = self.link_destination(link_type, dest_url, offset);
+                self.emit(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = self.link_destination(link_type, dest_url, offset);
+                self.emit(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+            Event::Start(Tag::Table(alignments)) => {
+                self.emit(Event::Html(r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Table">"#.into()));
+                self.emit(Event::Start(Tag::Table(alignments)));
+            }
+            Event::End(TagEnd::Table) => {
+                self.emit(Event::End(TagEnd::Table));
+                self.emit(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::HtmlBlock) if !self.options.unsafe_html => {
+                self.in_html_block = true;
+                self.emit(Event::Start(Tag::Paragraph));
+            }
+            Event::End(TagEnd::HtmlBlock) if !self.options.unsafe_html => {
+                self.in_html_block = false;
+                self.emit(Event::End(TagEnd::Paragraph));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !self.options.unsafe_html => {
+                let text = if self.in_html_block { CowStr::from(html.trim_end_matches('\n').to_string()) } else { html };
+                self.emit(Event::Text(text));
+            }
+            Event::Text(text) if shortcodes::placeholder_index(&text).is_some() => {
+                // A shortcode inside a paragraph with other text: close the
+                // paragraph around it.
+                let index = shortcodes::placeholder_index(&text).unwrap_or_default();
+                let html = self.embed_html(index);
+                self.emit(Event::End(TagEnd::Paragraph));
+                self.emit(Event::Html(html.into()));
+                self.emit(Event::Start(Tag::Paragraph));
+            }
+            Event::FootnoteReference(label) => {
+                let html = self.footnotes.reference(&label);
+                self.emit(Event::InlineHtml(html.into()));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => self.footnotes.open(&label),
+            Event::End(TagEnd::FootnoteDefinition) => self.footnotes.close(),
+            other => self.emit(other),
+        }
+    }
+
+    /// Send an event to the open heading, the open footnote or the page.
+    fn emit(&mut self, event: Event<'static>) {
+        if let Some(h) = &mut self.heading {
+            if let Event::Text(t) | Event::Code(t) = &event {
+                h.text.push_str(t);
+            }
+            h.events.push(event);
+        } else if let Some(events) = self.footnotes.open_events() {
+            events.push(event);
+        } else {
+            self.out.push(event);
+        }
+    }
+
+    fn start_heading(&mut self, level: HeadingLevel, id: Option<CowStr<'static>>, classes: Vec<CowStr<'static>>) {
+        self.heading = Some(HeadingInProgress {
+            level,
+            id: id.map(|s| s.to_string()),
+            classes: classes.into_iter().map(|c| c.to_string()).collect(),
+            events: Vec::new(),
+            text: String::new(),
+        });
+    }
+
+    fn end_heading(&mut self) {
+        let Some(h) = self.heading.take() else { return };
+        let title = h.text.trim().to_string();
+        let wanted = h.id.clone().unwrap_or_else(|| heading_slug(&title));
+        let id = self.ids.allocate(&wanted);
+        self.headings.push((h.level as u8, id.clone(), title));
+        let tag = Tag::Heading {
+            level: h.level,
+            id: Some(id.into()),
+            classes: h.classes.into_iter().map(CowStr::from).collect(),
+            attrs: Vec::new(),
+        };
+        self.emit(Event::Start(tag));
+        for e in h.events {
+            self.emit(e);
+        }
+        self.emit(Event::End(TagEnd::Heading(h.level)));
+    }
+
+    /// Keep relative links; put `base_path` in front of root-relative ones.
+    fn link_destination(&mut self, link_type: LinkType, dest: CowStr<'static>, offset: usize) -> CowStr<'static> {
+        if matches!(link_type, LinkType::Email) {
+            return dest;
+        }
+        if self.source.is_some() {
+            self.links.push(LinkRef { dest: dest.to_string(), offset: self.body_offset + offset });
+        }
+        if dest.starts_with('/') && !dest.starts_with("//") {
+            format!("{}{}", self.options.base_path, dest).into()
+        } else {
+            dest
+        }
+    }
+
+    fn finish(mut self) -> Rendered {
+        let mut html = String::with_capacity(self.out.len() * 16);
+        pulldown_cmark::html::push_html(&mut html, self.out.drain(..));
+        let footnote_ids = self.footnotes.ids();
+        html.push_str(&self.footnotes.render());
+        let heading_count = self.headings.len();
+        let toc = build_toc(&self.headings);
+        let mut ids: Vec<String> = self.headings.into_iter().map(|(_, id, _)| id).collect();
+        ids.extend(footnote_ids);
+        Rendered { html, toc, heading_count, ids, links: self.links, diagnostics: self.diagnostics }
+    }
+}
+
+/// `## Policy context` -> `policy-context`: lower case, letters and digits
+/// kept (any script), spaces and hyphens to single hyphens, other marks dropped.
+pub(crate) fn heading_slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() { String::from("section") } else { slug }
+}
+
+/// Hands out ids unique within a page: `a`, `a-1`, `a-2`.
+struct IdAllocator {
+    taken: std::collections::BTreeSet<String>,
+}
+
+impl IdAllocator {
+    fn new() -> Self {
+        IdAllocator { taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect() }
+    }
+
+    fn allocate(&mut self, wanted: &str) -> String {
+        let mut id = wanted.to_string();
+        let mut n = 1;
+        while self.taken.contains(&id) {
+            id = format!("{wanted}-{n}");
+            n += 1;
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
+/// Nest headings of levels 2 and 3 (level 1 is the page title).
+fn build_toc(headings: &[(u8, String, String)]) -> Vec<TocEntry> {
+    let mut toc: Vec<TocEntry> = Vec::new();
+    for (level, id, title) in headings.iter().filter(|(l, _, _)| (2..=3).contains(l)) {
+        let entry = TocEntry { level: *level, id: id.clone(), title: title.clone(), children: Vec::new() };
+        match toc.last_mut() {
+            Some(parent) if *level > parent.level => parent.children.push(entry),
+            _ => toc.push(entry),
+        }
+    }
+    toc
+}
+
+/// Footnotes, numbered in order of first reference, listed at the end.
+#[derive(Default)]
+struct Footnotes {
+    /// Labels in order of first reference, and how often each was referenced.
+    order: Vec<(String, usize)>,
+    definitions: Vec<(String, Vec<Event<'static>>)>,
+    open: Option<(String, Vec<Event<'static>>)>,
+}
+
+impl Footnotes {
+    fn number(&mut self, label: &str) -> (usize, usize) {
+        if let Some(i) = self.order.iter().position(|(l, _)| l == label) {
+            self.order[i].1 += 1;
+            (i + 1, self.order[i].1)
+        } else {
+            self.order.push((label.to_string(), 1));
+            (self.order.len(), 1)
+        }
+    }
+
+    fn reference(&mut self, label: &str) -> String {
+        let (n, nth) = self.number(label);
+        let slug = heading_slug(label);
+        let ref_id = if nth == 1 { format!("fnref-{slug}") } else { format!("fnref-{slug}-{nth}") };
+        format!(r##"<sup class="footnote-ref"><a href="#fn-{slug}" id="{ref_id}" aria-describedby="footnotes-label">{n}</a></sup>"##)
+    }
+
+    fn open(&mut self, label: &str) {
+        self.open = Some((label.to_string(), Vec::new()));
+    }
+
+    fn open_events(&mut self) -> Option<&mut Vec<Event<'static>>> {
+        self.open.as_mut().map(|(_, events)| events)
+    }
+
+    fn close(&mut self) {
+        if let Some(def) = self.open.take() {
+            self.definitions.push(def);
+        }
+    }
+
+    fn ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.definitions.iter().map(|(l, _)| format!("fn-{}", heading_slug(l))).collect();
+        for (label, count) in &self.order {
+            let slug = heading_slug(label);
+            ids.push(format!("fnref-{slug}"));
+            ids.extend((2..=*count).map(|n| format!("fnref-{slug}-{n}")));
+        }
+        if !self.definitions.is_empty() {
+            ids.push("footnotes-label".into());
+        }
+        ids
+    }
+
+    /// The notes, referenced ones first in reference order, then the others.
+    fn render(&mut self) -> String {
+        if self.definitions.is_empty() {
+            return String::new();
+        }
+        let rank = |label: &str| self.order.iter().position(|(l, _)| l == label).unwrap_or(usize::MAX);
+        let mut defs = std::mem::take(&mut self.definitions);
+        defs.sort_by_key(|(label, _)| rank(label));
+        let mut html = String::from(
+            "<section class=\"footnotes\">\n<h2 id=\"footnotes-label\" class=\"footnotes-title\">Notes</h2>\n<ol>\n",
+        );
+        for (label, events) in defs {
+            let slug = heading_slug(&label);
+            let mut body = String::new();
+            pulldown_cmark::html::push_html(&mut body, events.into_iter());
+            let back = if rank(&label) == usize::MAX {
+                String::new()
+            } else {
+                format!(r##" <a href="#fnref-{slug}" class="footnote-back" aria-label="Back to the text">↩</a>"##)
+            };
+            let body = body.trim_end();
+            let body = match body.strip_suffix("</p>") {
+                Some(inner) => format!("{inner}{back}</p>"),
+                None => format!("{body}{back}"),
+            };
+            html.push_str(&format!("<li id=\"fn-{slug}\">{body}</li>\n"));
+        }
+        html.push_str("</ol>\n</section>\n");
+        html
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(md: &str) -> Rendered {
+        let src = SourceFile::new("a.md", md);
+        let options = MarkdownOptions { base_path: "/brief", unsafe_html: false };
+        render_document(&src, 0, options, &|_| Ok("<figure>embed</figure>".into()))
+    }
+
+    #[test]
+    fn repeated_headings_get_their_own_ids() {
+        let r = render("## Policy context\n\n## Policy context\n\n### Main\n");
+        assert!(r.html.contains(r#"<h2 id="policy-context">"#));
+        assert!(r.html.contains(r#"<h2 id="policy-context-1">"#));
+        assert!(r.html.contains(r#"<h3 id="main-1">"#), "reserved ids are avoided: {}", r.html);
+        assert_eq!(r.toc.len(), 2);
+        assert_eq!(r.toc[1].children[0].id, "main-1");
+    }
+
+    #[test]
+    fn raw_html_is_escaped_and_root_links_get_the_base_path() {
+        let r = render("<script>alert(1)</script>\n\nSee [typology](/typology/) and [x](../x/) <b>bold</b>.\n");
+        assert!(!r.html.contains("<script>"));
+        assert!(r.html.contains("&lt;script&gt;"));
+        assert!(r.html.contains(r#"href="/brief/typology/""#));
+        assert!(r.html.contains(r#"href="../x/""#));
+        assert!(r.html.contains("&lt;b&gt;bold&lt;/b&gt;"));
+        assert_eq!(r.links.len(), 2);
+    }
+
+    #[test]
+    fn footnotes_have_prefixed_ids_and_back_links() {
+        let r = render("Claim.[^src]\n\n[^src]: A source.\n");
+        assert!(r.html.contains(r##"<a href="#fn-src" id="fnref-src""##), "{}", r.html);
+        assert!(r.html.contains(r##"<li id="fn-src"><p>A source. <a href="#fnref-src""##), "{}", r.html);
+        assert!(!r.html.contains(r#"id="1""#));
+    }
+
+    #[test]
+    fn shortcodes_replace_their_paragraph() {
+        let r = render("Before\n\n{{ typology() }}\n\nAfter\n");
+        assert!(r.html.contains("<p>Before</p>\n<figure>embed</figure>\n<p>After</p>"), "{}", r.html);
+    }
+}

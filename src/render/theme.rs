@@ -1,0 +1,164 @@
+//! The built-in theme and the site's overrides, compiled into one Tera.
+//!
+//! Owns the templates and stylesheets embedded in the binary (so polibrief
+//! works from any folder), reading `templates/**/*.html` of the site (a file
+//! replaces the built-in template of the same name and may extend
+//! `base.html`), and turning Tera's syntax and build errors into located
+//! diagnostics. It does not render pages.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::fsio::SiteRoot;
+use crate::source::{Position, Source, SourceFile};
+
+/// Templates of the built-in theme: (name, text).
+pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("section.html", include_str!("../../templates/section.html")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("partials/toc.html", include_str!("../../templates/partials/toc.html")),
+    ("partials/breadcrumbs.html", include_str!("../../templates/partials/breadcrumbs.html")),
+    ("partials/pager.html", include_str!("../../templates/partials/pager.html")),
+    ("partials/listing.html", include_str!("../../templates/partials/listing.html")),
+];
+
+/// Static files of the built-in theme: (output path, bytes).
+pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    ("css/polibrief.css", include_bytes!("../../static/css/polibrief.css")),
+    ("css/print.css", include_bytes!("../../static/css/print.css")),
+];
+
+/// Where a template came from, for error locations.
+#[derive(Debug, Clone)]
+pub(crate) struct TemplateSource {
+    pub(crate) source: Source,
+    pub(crate) builtin: bool,
+}
+
+/// Every template by name, built-in ones replaced by the site's.
+#[derive(Debug, Default)]
+pub(crate) struct TemplateSet {
+    pub(crate) templates: BTreeMap<String, TemplateSource>,
+}
+
+impl TemplateSet {
+    pub(crate) fn contains(&self, name: &str) -> bool {
+        self.templates.contains_key(name)
+    }
+
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> + Clone {
+        self.templates.keys().map(String::as_str)
+    }
+
+    /// The file a template name points at, as shown in diagnostics.
+    pub(crate) fn source_of(&self, name: &str) -> Option<&Source> {
+        self.templates.get(name).map(|t| &t.source)
+    }
+}
+
+pub(crate) fn load_templates(root: &SiteRoot, diagnostics: &mut Diagnostics) -> TemplateSet {
+    let mut set = TemplateSet::default();
+    for (name, text) in BUILTIN_TEMPLATES {
+        let source = SourceFile::new(format!("(built-in theme) templates/{name}"), *text);
+        set.templates.insert(name.to_string(), TemplateSource { source, builtin: true });
+    }
+    let dir = root.dir.join("templates");
+    let mut problems = Vec::new();
+    for path in root.files_under(&dir, &mut problems) {
+        let rel = root.relative(&path);
+        let name = rel.trim_start_matches("templates/").to_string();
+        if !name.ends_with(".html") && !name.ends_with(".xml") {
+            diagnostics.push(
+                Diagnostic::warning("not-a-template", "ignored: templates end in .html")
+                    .in_file(rel),
+            );
+            continue;
+        }
+        match root.read_source(&path) {
+            Ok(source) => {
+                set.templates.insert(name, TemplateSource { source, builtin: false });
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    problems.into_iter().for_each(|d| diagnostics.push(d));
+    set
+}
+
+/// Compile every template; all syntax errors are reported at once.
+pub(crate) fn compile(set: &TemplateSet) -> Result<tera::Tera, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    for (name, t) in &set.templates {
+        let mut alone = tera::Tera::new();
+        if let Err(e) = alone.add_raw_template(name, &t.source.text) {
+            if let tera::ErrorKind::SyntaxError(report) = e.kind() {
+                diagnostics.push(report_diagnostic("template-syntax", set, report));
+            }
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    let mut tera = tera::Tera::new();
+    super::filters::register(&mut tera);
+    let sources = set.templates.iter().map(|(n, t)| (n.as_str(), t.source.text.as_str()));
+    tera.add_raw_templates(sources).map_err(|e| build_error(set, &e))?;
+    Ok(tera)
+}
+
+/// Locate a Tera error report (syntax or rendering) in its template.
+pub(crate) fn report_diagnostic(code: &'static str, set: &TemplateSet, report: &tera::ReportError) -> Diagnostic {
+    let span = report.span();
+    let message = report.message().to_string();
+    match set.source_of(report.filename()) {
+        Some(source) => Diagnostic::error(code, message)
+            .at(source, Position::new(span.start_line, span.start_col + 1)),
+        None => Diagnostic::error(code, message).in_file(format!("templates/{}", report.filename())),
+    }
+}
+
+/// Errors found when templates are put together (unknown filter, missing
+/// parent, circular extends): Tera joins their reports into one message, so
+/// each `error: ...\n --> name:line:col` is taken apart here.
+fn build_error(set: &TemplateSet, error: &tera::Error) -> Diagnostics {
+    let in_template = |name: &str| {
+        set.source_of(name)
+            .map(|s| s.path.clone())
+            .unwrap_or_else(|| format!("templates/{name}"))
+    };
+    match error.kind() {
+        tera::ErrorKind::MissingParent { current, parent } => {
+            return Diagnostic::error("template-build", format!("`{current}` extends `{parent}`, which does not exist"))
+                .in_file(in_template(current))
+                .with_help(crate::diagnostics::suggestion(parent, set.names()))
+                .into();
+        }
+        tera::ErrorKind::CircularExtend { tpl, inheritance_chain } => {
+            return Diagnostic::error("template-build", format!("`{tpl}` extends itself through {}", inheritance_chain.join(" -> ")))
+                .in_file(in_template(tpl))
+                .into();
+        }
+        _ => {}
+    }
+    let text = error.to_string();
+    let mut diagnostics = Diagnostics::new();
+    for report in text.split("\n\nerror: ") {
+        let report = report.trim_start_matches("error: ");
+        let message = report.lines().next().unwrap_or(report).to_string();
+        let location = report.lines().find_map(|l| l.trim().strip_prefix("--> "));
+        let located = location.and_then(|loc| {
+            let mut parts = loc.rsplitn(3, ':');
+            let col = parts.next()?.parse::<usize>().ok()?;
+            let line = parts.next()?.parse::<usize>().ok()?;
+            let source = set.source_of(parts.next()?)?;
+            Some(Diagnostic::error("template-build", message.clone()).at(source, Position::new(line, col)))
+        });
+        diagnostics.push(located.unwrap_or_else(|| {
+            Diagnostic::error("template-build", message).in_file("templates/")
+        }));
+    }
+    diagnostics
+}

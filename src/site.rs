@@ -1,0 +1,123 @@
+//! The validated site: everything loaded and cross-checked, immutable.
+//!
+//! Owns the `Site` model that the render stage reads and the load+validate
+//! stages that produce it (config, content, templates). After `load_site`
+//! returns, nothing in the model changes: no interior mutability, so render
+//! can run in parallel and a later dev server can keep a Site and reuse it.
+
+use std::path::PathBuf;
+
+use crate::config::{self, BaseUrl, Config};
+use crate::content::{self, ContentOptions, ContentTree};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::fsio::SiteRoot;
+use crate::render::theme::{self, TemplateSet};
+
+pub(crate) struct Site {
+    pub(crate) root: SiteRoot,
+    pub(crate) config: Config,
+    pub(crate) content: ContentTree,
+    pub(crate) templates: TemplateSet,
+    /// Files of the site's `static/` folder: (output path, absolute path).
+    pub(crate) static_files: Vec<(String, PathBuf)>,
+}
+
+/// What the command line changes about loading.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LoadOptions {
+    pub(crate) drafts: bool,
+    pub(crate) base_url: Option<String>,
+}
+
+/// Load and validate a site folder. All problems are collected; any error
+/// means no `Site`. Warnings come back either way.
+pub(crate) fn load_site(dir: PathBuf, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let root = SiteRoot::new(dir);
+    let base_override = match options.base_url.as_deref().map(config::parse_base_url) {
+        Some(Ok(base)) => Some(base),
+        Some(Err(message)) => {
+            diagnostics.push(Diagnostic::error("bad-url", format!("--base-url: {message}")));
+            return (None, diagnostics);
+        }
+        None => None,
+    };
+    let config = load_config(&root, base_override.as_ref(), &mut diagnostics);
+    let title = config.as_ref().map_or("", |c| c.title.as_str());
+    let content = content::load_content(&root, title, ContentOptions { drafts: options.drafts }, &mut diagnostics);
+    let templates = theme::load_templates(&root, &mut diagnostics);
+    check_template_names(&content, &templates, &mut diagnostics);
+    let static_files = static_files(&root, &mut diagnostics);
+
+    match config {
+        Some(config) if !diagnostics.has_errors() => {
+            let site = Site { root, config, content, templates, static_files };
+            (Some(site), diagnostics)
+        }
+        _ => (None, diagnostics),
+    }
+}
+
+fn load_config(root: &SiteRoot, base: Option<&BaseUrl>, diagnostics: &mut Diagnostics) -> Option<Config> {
+    let path = root.dir.join("config.yaml");
+    if !path.is_file() {
+        let help = if root.dir.join("config.yml").is_file() {
+            "rename `config.yml` to `config.yaml`"
+        } else {
+            "a site folder needs a config.yaml with at least `title` and `base_url`"
+        };
+        diagnostics.push(Diagnostic::error("missing-config", "config.yaml not found").in_file("config.yaml").with_help(help));
+        return None;
+    }
+    let source = match root.read_source(&path) {
+        Ok(source) => source,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    match config::load_config(&source, base) {
+        Ok(config) => Some(config),
+        Err(errors) => {
+            diagnostics.extend(errors);
+            None
+        }
+    }
+}
+
+/// A page's `template` must name a template that exists.
+fn check_template_names(content: &ContentTree, templates: &TemplateSet, diagnostics: &mut Diagnostics) {
+    for r in content.documents() {
+        let doc = content.doc(r);
+        if let Some((name, position)) = &doc.front.template {
+            let file = template_file_name(name);
+            if !templates.contains(&file) {
+                diagnostics.push(
+                    Diagnostic::error("unknown-template", format!("template `{name}` does not exist"))
+                        .at(&doc.source, *position)
+                        .with_help(crate::diagnostics::suggestion(&file, templates.names())),
+                );
+            }
+        }
+    }
+}
+
+/// `report` and `report.html` both name `report.html`.
+pub(crate) fn template_file_name(name: &str) -> String {
+    if name.ends_with(".html") { name.to_string() } else { format!("{name}.html") }
+}
+
+fn static_files(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+    let dir = root.dir.join("static");
+    let mut problems = Vec::new();
+    let files = root
+        .files_under(&dir, &mut problems)
+        .into_iter()
+        .map(|path| {
+            let rel = root.relative(&path);
+            (rel.trim_start_matches("static/").to_string(), path)
+        })
+        .collect();
+    problems.into_iter().for_each(|d| diagnostics.push(d));
+    files
+}

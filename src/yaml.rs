@@ -1,0 +1,171 @@
+//! YAML decoding with located, readable errors.
+//!
+//! Owns the one way polibrief reads YAML (config, front matter, data files):
+//! serde-saphyr with resource limits (alias bombs, absurd nesting), errors
+//! turned into `Diagnostic`s at `path:line:column` with a "did you mean"
+//! for unknown fields. It knows nothing about what the YAML means.
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Budget, MessageFormatter, Options, UserMessageFormatter};
+
+use crate::diagnostics::{Diagnostic, suggestion};
+use crate::source::{Position, SourceFile};
+
+/// Limits that keep hostile YAML from exhausting memory or the stack.
+fn options() -> Options {
+    let mut budget = Budget::default();
+    budget.max_depth = 64;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_nodes = 2_000_000;
+    let mut options = Options::default();
+    options.budget = Some(budget);
+    options.with_snippet = false;
+    options
+}
+
+/// Decode `yaml`, a slice of `source` that starts at line `first_line`
+/// (1 for a whole file, 2 for front matter after its `---` line).
+pub(crate) fn decode<T: DeserializeOwned>(
+    source: &SourceFile,
+    yaml: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    if yaml.trim().is_empty() {
+        return Err(Diagnostic::error("empty-yaml", "no YAML here: the file is empty")
+            .at(source, Position::new(first_line, 1)));
+    }
+    serde_saphyr::from_str_with_options::<T>(yaml, options())
+        .map_err(|e| yaml_diagnostic(source, &e, first_line))
+}
+
+fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error, first_line: usize) -> Diagnostic {
+    let raw = UserMessageFormatter
+        .format_message(error.without_snippet())
+        .into_owned();
+    let position = error
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| Position::new(l.line() as usize + first_line - 1, l.column() as usize))
+        .unwrap_or(Position::new(first_line, 1));
+    let (code, message, help) = explain(&raw);
+    Diagnostic::error(code, message)
+        .at(source, position)
+        .with_optional_help(help)
+}
+
+/// Rephrase serde/serde-saphyr messages in the words of the site format.
+fn explain(raw: &str) -> (&'static str, String, Option<String>) {
+    if let Some(rest) = raw.strip_prefix("unknown field `") {
+        if let Some((field, expected)) = rest.split_once('`') {
+            let known = known_names(expected);
+            let help = suggestion(field, known.iter().map(String::as_str));
+            return ("unknown-field", format!("unknown field `{field}`"), Some(help));
+        }
+    }
+    if let Some(rest) = raw.strip_prefix("unknown variant `") {
+        if let Some((value, expected)) = rest.split_once('`') {
+            let known = known_names(expected);
+            let help = suggestion(value, known.iter().map(String::as_str));
+            return ("unknown-value", format!("unknown value `{value}`"), Some(help));
+        }
+    }
+    if let Some(rest) = raw.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return (
+            "missing-field",
+            format!("missing required field `{field}`"),
+            Some(format!("add `{field}: ...`")),
+        );
+    }
+    if raw.starts_with("duplicate mapping key") {
+        return ("duplicate-key", raw.replace(" is not allowed here", ""), Some("each key may appear once; remove one of them".into()));
+    }
+    let kind = match raw {
+        "invalid i64" | "invalid i32" | "invalid u64" | "invalid u32" | "invalid u16" | "invalid u8" | "invalid i16" => {
+            return ("wrong-type", "expected a whole number".into(), None);
+        }
+        "invalid f64" | "invalid f32" => return ("wrong-type", "expected a number".into(), None),
+        "expected string scalar" => return ("wrong-type", "expected text".into(), None),
+        "invalid boolean" => return ("wrong-type", "expected `true` or `false`".into(), None),
+        _ => "yaml",
+    };
+    if raw.starts_with("budget breached") || raw.starts_with("recursion limit") {
+        return (
+            "yaml-too-complex",
+            "YAML is too deeply nested or expands too many aliases".into(),
+            Some("simplify the file; polibrief refuses YAML that could exhaust memory".into()),
+        );
+    }
+    if raw.starts_with("only single YAML document") {
+        return (
+            "yaml-syntax",
+            "a second YAML document starts here (`---`); only one is allowed".into(),
+            None,
+        );
+    }
+    if raw.starts_with("expected mapping") || raw.starts_with("invalid type: sequence") {
+        return ("wrong-type", "expected a mapping of `key: value` lines".into(), None);
+    }
+    (kind, raw.to_string(), None)
+}
+
+/// `code, name, weight` or `one of code, name` -> the names.
+fn known_names(expected: &str) -> Vec<String> {
+    let list = expected
+        .trim_start_matches(", ")
+        .trim_start_matches("expected ")
+        .trim_start_matches("one of ")
+        .trim_start_matches("either ");
+    list.split([',', ' '])
+        .map(|s| s.trim().trim_matches('`'))
+        .filter(|s| !s.is_empty() && *s != "or" && *s != "and")
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        title: String,
+        weight: Option<i64>,
+    }
+
+    fn error_of(yaml: &str, first_line: usize) -> Diagnostic {
+        let src = SourceFile::new("x.yaml", yaml);
+        decode::<Sample>(&src, yaml, first_line).unwrap_err()
+    }
+
+    #[test]
+    fn unknown_field_is_located_with_a_suggestion() {
+        let d = error_of("title: A\nwieght: 3\n", 1);
+        assert_eq!((d.line, d.column), (2, 1));
+        assert_eq!(d.message, "unknown field `wieght`");
+        assert_eq!(d.help.as_deref(), Some("did you mean `weight`?"));
+    }
+
+    #[test]
+    fn offsets_lines_for_front_matter() {
+        let d = error_of("title: A\nweight: heavy\n", 2);
+        assert_eq!((d.line, d.column), (3, 9));
+        assert_eq!(d.message, "expected a whole number");
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut yaml = String::from("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
+        for (i, name) in ["b", "c", "d", "e", "f", "g", "h"].iter().enumerate() {
+            let prev = ["a", "b", "c", "d", "e", "f", "g"][i];
+            yaml.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(",")));
+        }
+        let src = SourceFile::new("x.yaml", yaml.clone());
+        let d = decode::<serde_json::Value>(&src, &yaml, 1).unwrap_err();
+        assert_eq!(d.code, "yaml-too-complex");
+    }
+}
