@@ -4,7 +4,7 @@
 //! `Config` every later stage reads, and the derivation of `base_path` (the
 //! path part of `base_url`, under which every link of the site is made).
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -21,6 +21,9 @@ struct RawConfig {
     author: Option<String>,
     /// Fixed date printed on reports and used as "data as of" (YYYY-MM-DD).
     date: Option<Spanned<String>>,
+    /// Indicators shown as columns of the country index (default: every
+    /// country-scoped indicator).
+    main_indicators: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     markdown: RawMarkdownConfig,
 }
@@ -33,7 +36,7 @@ struct RawMarkdownConfig {
 }
 
 /// The validated site settings. Templates receive it as `config`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub(crate) struct Config {
     pub(crate) title: String,
     /// Absolute URL without a trailing slash: `https://org.example/brief`.
@@ -45,6 +48,10 @@ pub(crate) struct Config {
     pub(crate) author: Option<String>,
     pub(crate) date: Option<String>,
     pub(crate) unsafe_html: bool,
+    pub(crate) main_indicators: Option<Vec<String>>,
+    /// Where each of `main_indicators` was written, for the check against the data.
+    pub(crate) main_indicator_positions: Vec<Position>,
+    pub(crate) file: Source,
 }
 
 impl Config {
@@ -99,11 +106,10 @@ pub(crate) fn load_config(source: &Source, base_url_override: Option<&BaseUrl>) 
         None => match parse_base_url(&raw.base_url.value) {
             Ok(base) => Some(base),
             Err(message) => {
-                diagnostics.push(
-                    Diagnostic::error("bad-url", message)
-                        .at(source, at(&raw.base_url.referenced))
-                        .with_help("write the address the site will be published at, e.g. `https://briefs.example.org/transnational`"),
-                );
+                diagnostics
+                    .push(Diagnostic::error("bad-url", message).at(source, at(&raw.base_url.referenced)).with_help(
+                    "write the address the site will be published at, e.g. `https://briefs.example.org/transnational`",
+                ));
                 None
             }
         },
@@ -140,6 +146,9 @@ pub(crate) fn load_config(source: &Source, base_url_override: Option<&BaseUrl>) 
             author: raw.author,
             date,
             unsafe_html: raw.markdown.unsafe_html,
+            main_indicator_positions: raw.main_indicators.iter().flatten().map(|s| at(&s.referenced)).collect(),
+            main_indicators: raw.main_indicators.map(|ids| ids.into_iter().map(|s| s.value).collect()),
+            file: source.clone(),
         }),
         _ => Err(diagnostics),
     }
@@ -179,6 +188,9 @@ mod tests {
             author: None,
             date: None,
             unsafe_html: false,
+            main_indicators: None,
+            main_indicator_positions: Vec::new(),
+            file: crate::source::SourceFile::new("config.yaml", ""),
         };
         assert_eq!(config.href("/typology/"), "/brief/typology/");
         assert_eq!(config.permalink("/typology/"), "https://org.example/brief/typology/");

@@ -45,10 +45,7 @@ impl Diagnostic {
     }
 
     pub(crate) fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
     }
 
     /// Locate the diagnostic in a source file, keeping the line's text for the snippet.
@@ -115,17 +112,9 @@ impl fmt::Display for Diagnostic {
         let gutter = self.line.to_string().len();
         let pad = " ".repeat(gutter);
         if let Some(text) = &self.source_line {
-            let caret_pad: String = text
-                .chars()
-                .take(self.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            write!(
-                f,
-                "\n{pad} |\n{} | {}\n{pad} | {caret_pad}^",
-                self.line,
-                text.replace('\r', "")
-            )?;
+            let caret_pad: String =
+                text.chars().take(self.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            write!(f, "\n{pad} |\n{} | {}\n{pad} | {caret_pad}^", self.line, text.replace('\r', ""))?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n{pad} = help: {help}")?;
@@ -147,6 +136,10 @@ impl Diagnostics {
 
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
+    }
+
+    pub(crate) fn last_mut(&mut self) -> Option<&mut Diagnostic> {
+        self.items.last_mut()
     }
 
     pub(crate) fn extend(&mut self, other: Diagnostics) {
@@ -173,13 +166,8 @@ impl Diagnostics {
     /// parallel stages report in a stable order.
     pub fn sorted(mut self) -> Self {
         self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.severity, &a.message).cmp(&(
-                &b.path,
-                b.line,
-                b.column,
-                b.severity,
-                &b.message,
-            ))
+            (&a.path, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
         });
         self.items.dedup();
         self
@@ -211,17 +199,12 @@ impl From<Diagnostic> for Diagnostics {
 
 impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<T: IntoIterator<Item = Diagnostic>>(iter: T) -> Self {
-        Diagnostics {
-            items: iter.into_iter().collect(),
-        }
+        Diagnostics { items: iter.into_iter().collect() }
     }
 }
 
 /// The closest known name to an unknown one, if it is close enough to be a typo.
-pub(crate) fn did_you_mean<'a>(
-    unknown: &str,
-    known: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known
         .into_iter()
         .map(|k| (strsim::jaro_winkler(unknown, k), k))
@@ -231,10 +214,7 @@ pub(crate) fn did_you_mean<'a>(
 }
 
 /// "did you mean `x`?" or a list of what is allowed.
-pub(crate) fn suggestion<'a>(
-    unknown: &str,
-    known: impl IntoIterator<Item = &'a str> + Clone,
-) -> String {
+pub(crate) fn suggestion<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str> + Clone) -> String {
     match did_you_mean(unknown, known.clone()) {
         Some(k) => format!("did you mean `{k}`?"),
         None => {
@@ -262,10 +242,7 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(
-            did_you_mean("regoin", ["code", "region", "roles"]),
-            Some("region")
-        );
+        assert_eq!(did_you_mean("regoin", ["code", "region", "roles"]), Some("region"));
         assert_eq!(did_you_mean("zzz", ["code", "region"]), None);
     }
 }

@@ -30,7 +30,9 @@ pub(crate) fn xml_escape(text: &str) -> String {
 
 /// Every HTML page of the output except the 404 page.
 pub(crate) fn write_sitemap(site: &Site, output: &mut Output) {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for path in output.paths().filter(|p| p.ends_with("index.html")) {
         let site_path = format!("/{}", path.trim_end_matches("index.html"));
         let _ = writeln!(xml, "  <url><loc>{}</loc></url>", xml_escape(&site.config.permalink(&site_path)));
@@ -45,7 +47,8 @@ pub(crate) fn feed_url(site: &Site) -> Option<String> {
 }
 
 fn dated_documents(site: &Site) -> Vec<DocRef> {
-    let mut docs: Vec<DocRef> = site.content.documents().filter(|&r| site.content.doc(r).front.date.is_some()).collect();
+    let mut docs: Vec<DocRef> =
+        site.content.documents().filter(|&r| site.content.doc(r).front.date.is_some()).collect();
     docs.sort_by(|&a, &b| {
         let (a, b) = (site.content.doc(a), site.content.doc(b));
         b.front.date.cmp(&a.front.date).then_with(|| a.url.cmp(&b.url))
@@ -58,8 +61,9 @@ pub(crate) fn feed(site: &Site) -> Option<String> {
     let docs = dated_documents(site);
     let newest = site.content.doc(*docs.first()?).front.date.clone()?;
     let config = &site.config;
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"");
-    let _ = write!(xml, " xml:lang=\"{}\">\n", xml_escape(&config.language));
+    let mut xml =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+    let _ = writeln!(xml, " xml:lang=\"{}\">", xml_escape(&config.language));
     let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&config.title));
     if let Some(description) = &config.description {
         let _ = writeln!(xml, "  <subtitle>{}</subtitle>", xml_escape(description));
@@ -68,7 +72,11 @@ pub(crate) fn feed(site: &Site) -> Option<String> {
     let _ = writeln!(xml, "  <link href=\"{}\"/>", xml_escape(&config.permalink("/")));
     let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", xml_escape(&config.permalink(routes::FEED)));
     let _ = writeln!(xml, "  <updated>{newest}T00:00:00Z</updated>");
-    let _ = writeln!(xml, "  <author><name>{}</name></author>", xml_escape(config.author.as_deref().unwrap_or(&config.title)));
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        xml_escape(config.author.as_deref().unwrap_or(&config.title))
+    );
     for r in docs {
         let doc = site.content.doc(r);
         let url = config.permalink(&doc.url);
@@ -85,4 +93,252 @@ pub(crate) fn feed(site: &Site) -> Option<String> {
     }
     xml.push_str("</feed>\n");
     Some(xml)
+}
+
+// ---------------------------------------------------------------- downloads
+
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use crate::data::{Country, Indicator, Observation, Scope, Series, values};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::typology::TypologyCell;
+
+/// The CSV, JSON and all.json downloads of every indicator and country.
+pub(crate) fn write_downloads(site: &Site, output: &mut Output, diagnostics: &mut Diagnostics) {
+    let data = &site.data;
+    if data.is_empty() {
+        return;
+    }
+    let mut add = |url: String, bytes: Vec<u8>| {
+        if let Err(message) = output.insert(routes::output_path(&url), OutputFile::Bytes(bytes), "the data downloads") {
+            diagnostics.push(Diagnostic::error("duplicate-output", message));
+        }
+    };
+    for indicator in data.indicators.values() {
+        add(routes::indicator_csv(&indicator.id), indicator_csv(indicator).into_bytes());
+        add(routes::indicator_json(&indicator.id), to_json(&indicator_json(indicator)));
+    }
+    for country in data.countries.values() {
+        add(routes::country_json(&country.code), to_json(&country_json(country)));
+    }
+    let all = AllJson {
+        title: &site.config.title,
+        base_url: &site.config.base_url,
+        countries: data.countries.values().map(country_json).collect(),
+        indicators: data.indicators.values().map(indicator_json).collect(),
+        corridors: data.corridors.iter().map(|c| [c.origin.as_str(), c.destination.as_str()]).collect(),
+    };
+    add(routes::ALL_DATA.into(), to_json(&all));
+}
+
+fn to_json(value: &impl Serialize) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// A spreadsheet would run a text cell starting with `=`, `+`, `-` or `@` as
+/// a formula; such text gets a leading apostrophe. Numbers are never touched.
+pub(crate) fn csv_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() }
+}
+
+fn observation_text(o: &Observation) -> String {
+    o.value.map(|v| values::number_text(o.text.as_deref(), v)).unwrap_or_default()
+}
+
+/// `country,year,value,flag` (corridors: `origin,destination,year,value,flag`),
+/// one row per value, sorted by code then year; `null` is an empty value.
+pub(crate) fn indicator_csv(indicator: &Indicator) -> String {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let corridor = indicator.scope == Scope::Corridor;
+    let header: &[&str] = if corridor {
+        &["origin", "destination", "year", "value", "flag"]
+    } else {
+        &["country", "year", "value", "flag"]
+    };
+    let _ = writer.write_record(header);
+    for (key, series) in &indicator.values {
+        for (year, o) in series {
+            let mut record: Vec<String> = match key.split_once('-').filter(|_| corridor) {
+                Some((origin, destination)) => vec![csv_text(origin), csv_text(destination)],
+                None => vec![csv_text(key)],
+            };
+            record.push(year.to_string());
+            record.push(observation_text(o));
+            record.push(csv_text(&o.flags));
+            let _ = writer.write_record(&record);
+        }
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct ObservationJson {
+    value: Option<Box<RawValue>>,
+    flag: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+fn observation_json(o: &Observation) -> ObservationJson {
+    ObservationJson {
+        value: o.value.and_then(|_| RawValue::from_string(observation_text(o)).ok()),
+        flag: (!o.flags.is_empty()).then(|| o.flags.clone()),
+        note: o.note.clone(),
+    }
+}
+
+fn series_json(
+    series: &std::collections::BTreeMap<String, Series>,
+) -> std::collections::BTreeMap<&str, std::collections::BTreeMap<String, ObservationJson>> {
+    series
+        .iter()
+        .map(|(key, s)| (key.as_str(), s.iter().map(|(y, o)| (y.to_string(), observation_json(o))).collect()))
+        .collect()
+}
+
+#[derive(Serialize)]
+struct IndicatorJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    short_title: Option<&'a str>,
+    unit: &'static str,
+    higher_is_better: bool,
+    scope: &'static str,
+    compare_with: Option<&'a str>,
+    description: Option<&'a str>,
+    source: &'a crate::data::IndicatorSource,
+    values: std::collections::BTreeMap<&'a str, std::collections::BTreeMap<String, ObservationJson>>,
+    reference: std::collections::BTreeMap<&'a str, std::collections::BTreeMap<String, ObservationJson>>,
+}
+
+fn indicator_json(i: &Indicator) -> IndicatorJson<'_> {
+    IndicatorJson {
+        id: &i.id,
+        title: &i.title,
+        short_title: i.short_title.as_deref(),
+        unit: i.unit.slug(),
+        higher_is_better: i.higher_is_better,
+        scope: crate::render::data_pages::scope_slug(i.scope),
+        compare_with: i.compare_with.as_deref(),
+        description: i.description.as_deref(),
+        source: &i.source,
+        values: series_json(&i.values),
+        reference: series_json(&i.reference),
+    }
+}
+
+#[derive(Serialize)]
+struct CountryJson<'a> {
+    code: &'a str,
+    name: &'a str,
+    roles: Vec<&'static str>,
+    region: Option<&'a str>,
+    eu_member: bool,
+    summary: Option<&'a str>,
+    diaspora: Vec<DiasporaJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    typology: Option<TypologyJson<'a>>,
+    sources: &'a [crate::data::SourceEntry],
+}
+
+#[derive(Serialize)]
+struct DiasporaJson<'a> {
+    destination: &'a str,
+    population: u64,
+    year: i32,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct TypologyJson<'a> {
+    class: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tie: Vec<&'static str>,
+    #[serde(rename = "override")]
+    override_class: Option<&'static str>,
+    override_rationale: Option<&'a str>,
+    totals: std::collections::BTreeMap<&'static str, u32>,
+    engagement: Option<f64>,
+    alignment: Option<f64>,
+    measures: Vec<MeasureJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MeasureJson<'a> {
+    title: &'a str,
+    cell: &'static str,
+    weight: u8,
+    since: Option<i32>,
+    until: Option<i32>,
+    current: bool,
+    description: Option<&'a str>,
+    sources: &'a [String],
+}
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+fn country_json(c: &Country) -> CountryJson<'_> {
+    let typology = c.origin.then(|| {
+        let classification = c.classification();
+        TypologyJson {
+            class: classification.class.slug(),
+            tie: match &classification.class {
+                crate::typology::Class::Tie(cells) => cells.iter().map(|c| c.slug()).collect(),
+                _ => Vec::new(),
+            },
+            override_class: c.typology_override.as_ref().map(|o| o.class.slug()),
+            override_rationale: c.typology_override.as_ref().map(|o| o.rationale.as_str()),
+            totals: TypologyCell::ALL.into_iter().map(|cell| (cell.slug(), classification.total(cell))).collect(),
+            engagement: classification.engagement.map(round6),
+            alignment: classification.alignment.map(round6),
+            measures: c
+                .measures
+                .iter()
+                .map(|m| MeasureJson {
+                    title: &m.title,
+                    cell: m.cell().slug(),
+                    weight: m.weight,
+                    since: m.since,
+                    until: m.until,
+                    current: m.is_current(),
+                    description: m.description.as_deref(),
+                    sources: &m.sources,
+                })
+                .collect(),
+        }
+    });
+    CountryJson {
+        code: &c.code,
+        name: &c.name,
+        roles: c.roles(),
+        region: c.region.as_deref(),
+        eu_member: c.eu_member,
+        summary: c.summary.as_deref(),
+        diaspora: c
+            .diaspora
+            .iter()
+            .map(|d| DiasporaJson {
+                destination: &d.destination,
+                population: d.population,
+                year: d.year,
+                source: &d.source,
+            })
+            .collect(),
+        typology,
+        sources: &c.sources,
+    }
+}
+
+#[derive(Serialize)]
+struct AllJson<'a> {
+    title: &'a str,
+    base_url: &'a str,
+    countries: Vec<CountryJson<'a>>,
+    indicators: Vec<IndicatorJson<'a>>,
+    corridors: Vec<[&'a str; 2]>,
 }

@@ -27,6 +27,12 @@ pub(crate) fn number(value: f64, decimals: usize) -> String {
     }
 }
 
+/// `+0.50`, `−0.25`, `0.00`: a coordinate with its sign.
+pub(crate) fn signed(value: f64, decimals: usize) -> String {
+    let text = number(value, decimals);
+    if value > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { format!("+{text}") } else { text }
+}
+
 /// The fewest decimals (up to `max`) that show `value` as written.
 pub(crate) fn decimals_of(value: f64, max: usize) -> usize {
     (0..=max)

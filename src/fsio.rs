@@ -29,10 +29,7 @@ impl SiteRoot {
     /// `content/brief/intro.md` for a path inside the site folder.
     pub(crate) fn relative(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.dir).unwrap_or(path);
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
+        rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
     }
 
     /// Read a text file of the site as a `Source`.
@@ -58,11 +55,7 @@ impl SiteRoot {
     /// Every regular file under `dir` (relative to the site), sorted by path.
     /// Hidden files and folders (`.git`, `.DS_Store`) are skipped. A symlink
     /// whose target lies outside the site folder is an error.
-    pub(crate) fn files_under(
-        &self,
-        dir: &Path,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Vec<PathBuf> {
+    pub(crate) fn files_under(&self, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
         let mut files = Vec::new();
         if !dir.is_dir() {
             return files;
@@ -77,9 +70,7 @@ impl SiteRoot {
                 Ok(entry) => entry,
                 Err(e) => {
                     let path = e.path().map(|p| self.relative(p)).unwrap_or_default();
-                    diagnostics.push(
-                        Diagnostic::error("io", format!("cannot read: {e}")).in_file(path),
-                    );
+                    diagnostics.push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(path));
                     continue;
                 }
             };
@@ -89,12 +80,9 @@ impl SiteRoot {
                     Ok(true) => {}
                     Ok(false) => {
                         diagnostics.push(
-                            Diagnostic::error(
-                                "symlink-outside-site",
-                                "symbolic link points outside the site folder",
-                            )
-                            .in_file(self.relative(path))
-                            .with_help("copy the file into the site folder instead of linking to it"),
+                            Diagnostic::error("symlink-outside-site", "symbolic link points outside the site folder")
+                                .in_file(self.relative(path))
+                                .with_help("copy the file into the site folder instead of linking to it"),
                         );
                         continue;
                     }
@@ -140,12 +128,9 @@ pub(crate) fn text_source(rel: String, bytes: Vec<u8>) -> Result<Source, Diagnos
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let src = SourceFile::new(rel, prefix);
-            Err(Diagnostic::error(
-                "invalid-utf8",
-                "file is not valid UTF-8 text",
-            )
-            .at_offset(&src, valid)
-            .with_help("save the file with UTF-8 encoding"))
+            Err(Diagnostic::error("invalid-utf8", "file is not valid UTF-8 text")
+                .at_offset(&src, valid)
+                .with_help("save the file with UTF-8 encoding"))
         }
     }
 }

@@ -4,10 +4,15 @@
 //! The pipeline is the architecture: load -> validate -> render -> write.
 //! See ARCHITECTURE.md for the map of modules and their invariants.
 
+// Diagnostics are the error type of every stage; they are built once per
+// problem, never on a hot path, so their size does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod cli;
 mod commands;
 mod config;
 mod content;
+mod data;
 pub mod diagnostics;
 mod exports;
 mod format;
@@ -20,6 +25,7 @@ mod routes;
 mod shortcodes;
 mod site;
 mod source;
+mod typology;
 mod yaml;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};

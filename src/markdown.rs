@@ -74,15 +74,11 @@ pub(crate) fn render_document(
     let extracted = shortcodes::extract(source, body_offset);
     let mut renderer = Renderer::new(options, Some(source), body_offset);
     for error in &extracted.errors {
-        renderer.diagnostics.push(
-            Diagnostic::error("shortcode-syntax", error.message.clone()).at_offset(source, error.offset),
-        );
+        renderer
+            .diagnostics
+            .push(Diagnostic::error("shortcode-syntax", error.message.clone()).at_offset(source, error.offset));
     }
-    renderer.embeds = extracted
-        .calls
-        .iter()
-        .map(|call| embed(call).map_err(|d| d))
-        .collect();
+    renderer.embeds = extracted.calls.iter().map(embed).collect();
     renderer.run(&extracted.text)
 }
 
@@ -186,7 +182,9 @@ impl<'o> Renderer<'o> {
                 self.emit(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
             Event::Start(Tag::Table(alignments)) => {
-                self.emit(Event::Html(r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Table">"#.into()));
+                self.emit(Event::Html(
+                    r#"<div class="table-scroll" role="region" tabindex="0" aria-label="Table">"#.into(),
+                ));
                 self.emit(Event::Start(Tag::Table(alignments)));
             }
             Event::End(TagEnd::Table) => {
@@ -202,7 +200,8 @@ impl<'o> Renderer<'o> {
                 self.emit(Event::End(TagEnd::Paragraph));
             }
             Event::Html(html) | Event::InlineHtml(html) if !self.options.unsafe_html => {
-                let text = if self.in_html_block { CowStr::from(html.trim_end_matches('\n').to_string()) } else { html };
+                let text =
+                    if self.in_html_block { CowStr::from(html.trim_end_matches('\n').to_string()) } else { html };
                 self.emit(Event::Text(text));
             }
             Event::Text(text) if shortcodes::placeholder_index(&text).is_some() => {
@@ -371,7 +370,9 @@ impl Footnotes {
         let (n, nth) = self.number(label);
         let slug = heading_slug(label);
         let ref_id = if nth == 1 { format!("fnref-{slug}") } else { format!("fnref-{slug}-{nth}") };
-        format!(r##"<sup class="footnote-ref"><a href="#fn-{slug}" id="{ref_id}" aria-describedby="footnotes-label">{n}</a></sup>"##)
+        format!(
+            r##"<sup class="footnote-ref"><a href="#fn-{slug}" id="{ref_id}" aria-describedby="footnotes-label">{n}</a></sup>"##
+        )
     }
 
     fn open(&mut self, label: &str) {

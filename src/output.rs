@@ -90,7 +90,10 @@ pub(crate) fn refuse_output_dir(site_dir: &Path, out_dir: &Path) -> Option<Strin
         return Some("the output folder cannot be the site folder itself".into());
     }
     if site_dir.starts_with(out_dir) {
-        return Some(format!("the output folder `{}` contains the site folder; it would be replaced", out_dir.display()));
+        return Some(format!(
+            "the output folder `{}` contains the site folder; it would be replaced",
+            out_dir.display()
+        ));
     }
     for input in ["content", "data", "templates", "static"] {
         if out_dir.starts_with(site_dir.join(input)) {
@@ -159,11 +162,9 @@ pub(crate) fn write_atomically(output: &Output, out_dir: &Path) -> std::io::Resu
         return Err(e);
     }
     let had_previous = out_dir.exists();
-    if had_previous {
-        if let Err(e) = std::fs::rename(out_dir, &old) {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
-        }
+    if had_previous && let Err(e) = std::fs::rename(out_dir, &old) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
     }
     if let Err(e) = std::fs::rename(&staging, out_dir) {
         if had_previous {

@@ -193,11 +193,7 @@ impl Cursor<'_> {
     }
 
     fn ident(&mut self) -> String {
-        let n = self
-            .rest()
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            .count();
+        let n = self.rest().bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
         let s = self.rest()[..n].to_string();
         self.pos += n;
         s
@@ -215,7 +211,12 @@ impl Cursor<'_> {
                     }
                     '\\' => match chars.next() {
                         Some((_, e @ ('"' | '\\'))) => s.push(e),
-                        _ => return Err(SyntaxError { offset: self.base + self.pos + i, message: "only `\\\"` and `\\\\` may follow a backslash".into() }),
+                        _ => {
+                            return Err(SyntaxError {
+                                offset: self.base + self.pos + i,
+                                message: "only `\\\"` and `\\\\` may follow a backslash".into(),
+                            });
+                        }
                     },
                     c => s.push(c),
                 }
@@ -234,7 +235,9 @@ impl Cursor<'_> {
             "false" => ArgValue::Bool(false),
             w => match w.parse::<i64>() {
                 Ok(n) => ArgValue::Int(n),
-                Err(_) => return Err(self.error("expected a value: a number, `true`, `false` or text in double quotes")),
+                Err(_) => {
+                    return Err(self.error("expected a value: a number, `true`, `false` or text in double quotes"));
+                }
             },
         };
         self.pos += n;
@@ -248,7 +251,8 @@ mod tests {
 
     #[test]
     fn parses_arguments() {
-        let call = parse_call(r#"{{ chart(indicator="employment-rate", year=2023, title="A \"quoted\" title") }}"#, 0).unwrap();
+        let call = parse_call(r#"{{ chart(indicator="employment-rate", year=2023, title="A \"quoted\" title") }}"#, 0)
+            .unwrap();
         assert_eq!(call.name, "chart");
         assert_eq!(call.args.len(), 3);
         assert_eq!(call.args[1].value, ArgValue::Int(2023));
@@ -268,7 +272,8 @@ mod tests {
 
     #[test]
     fn skips_code_and_keeps_offsets() {
-        let text = "---\ntitle: A\n---\nIntro\n\n{{ typology() }}\n\n```\n{{ typology() }}\n```\n    {{ typology() }}\n";
+        let text =
+            "---\ntitle: A\n---\nIntro\n\n{{ typology() }}\n\n```\n{{ typology() }}\n```\n    {{ typology() }}\n";
         let src = SourceFile::new("a.md", text);
         let ex = extract(&src, 17);
         assert_eq!(ex.calls.len(), 1);

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use crate::config::{self, BaseUrl, Config};
 use crate::content::{self, ContentOptions, ContentTree};
+use crate::data::{self, Dataset};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fsio::SiteRoot;
 use crate::render::theme::{self, TemplateSet};
@@ -17,6 +18,7 @@ pub(crate) struct Site {
     pub(crate) root: SiteRoot,
     pub(crate) config: Config,
     pub(crate) content: ContentTree,
+    pub(crate) data: Dataset,
     pub(crate) templates: TemplateSet,
     /// Files of the site's `static/` folder: (output path, absolute path).
     pub(crate) static_files: Vec<(String, PathBuf)>,
@@ -45,13 +47,17 @@ pub(crate) fn load_site(dir: PathBuf, options: &LoadOptions) -> (Option<Site>, D
     let config = load_config(&root, base_override.as_ref(), &mut diagnostics);
     let title = config.as_ref().map_or("", |c| c.title.as_str());
     let content = content::load_content(&root, title, ContentOptions { drafts: options.drafts }, &mut diagnostics);
+    let data = data::load_dataset(&root, &mut diagnostics);
     let templates = theme::load_templates(&root, &mut diagnostics);
     check_template_names(&content, &templates, &mut diagnostics);
+    if let Some(config) = &config {
+        check_main_indicators(config, &data, &mut diagnostics);
+    }
     let static_files = static_files(&root, &mut diagnostics);
 
     match config {
         Some(config) if !diagnostics.has_errors() => {
-            let site = Site { root, config, content, templates, static_files };
+            let site = Site { root, config, content, data, templates, static_files };
             (Some(site), diagnostics)
         }
         _ => (None, diagnostics),
@@ -66,7 +72,8 @@ fn load_config(root: &SiteRoot, base: Option<&BaseUrl>, diagnostics: &mut Diagno
         } else {
             "a site folder needs a config.yaml with at least `title` and `base_url`"
         };
-        diagnostics.push(Diagnostic::error("missing-config", "config.yaml not found").in_file("config.yaml").with_help(help));
+        diagnostics
+            .push(Diagnostic::error("missing-config", "config.yaml not found").in_file("config.yaml").with_help(help));
         return None;
     }
     let source = match root.read_source(&path) {
@@ -120,4 +127,21 @@ fn static_files(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Vec<(String, 
         .collect();
     problems.into_iter().for_each(|d| diagnostics.push(d));
     files
+}
+
+/// `main_indicators` in config.yaml must name indicators of the site.
+fn check_main_indicators(config: &Config, data: &Dataset, diagnostics: &mut Diagnostics) {
+    let ids = config.main_indicators.iter().flatten();
+    for (id, position) in ids.zip(&config.main_indicator_positions) {
+        if !data.indicators.contains_key(id) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "unknown-indicator",
+                    format!("`main_indicators` names `{id}`, which is not an indicator of this site"),
+                )
+                .at(&config.file, *position)
+                .with_help(crate::diagnostics::suggestion(id, data.indicators.keys().map(String::as_str))),
+            );
+        }
+    }
 }

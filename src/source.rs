@@ -36,14 +36,8 @@ impl Position {
 impl SourceFile {
     pub(crate) fn new(path: impl Into<String>, text: impl Into<String>) -> Source {
         let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Arc::new(SourceFile {
-            path: path.into(),
-            text,
-            line_starts,
-        })
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Arc::new(SourceFile { path: path.into(), text, line_starts })
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
@@ -60,10 +54,7 @@ impl SourceFile {
 
     /// The byte offset where a 1-based line starts.
     pub(crate) fn line_start(&self, line: usize) -> usize {
-        self.line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(self.text.len())
+        self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len())
     }
 
     /// The text of a 1-based line, without its line ending.
@@ -72,11 +63,7 @@ impl SourceFile {
             return None;
         }
         let start = self.line_starts[line - 1];
-        let end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
         Some(self.text[start..end].trim_end_matches(['\n', '\r']))
     }
 }

@@ -26,63 +26,56 @@ fn options() -> Options {
 
 /// Decode `yaml`, a slice of `source` that starts at line `first_line`
 /// (1 for a whole file, 2 for front matter after its `---` line).
-pub(crate) fn decode<T: DeserializeOwned>(
-    source: &SourceFile,
-    yaml: &str,
-    first_line: usize,
-) -> Result<T, Diagnostic> {
+pub(crate) fn decode<T: DeserializeOwned>(source: &SourceFile, yaml: &str, first_line: usize) -> Result<T, Diagnostic> {
     if yaml.trim().is_empty() {
-        return Err(Diagnostic::error("empty-yaml", "no YAML here: the file is empty")
-            .at(source, Position::new(first_line, 1)));
+        return Err(
+            Diagnostic::error("empty-yaml", "no YAML here: the file is empty").at(source, Position::new(first_line, 1))
+        );
     }
-    serde_saphyr::from_str_with_options::<T>(yaml, options())
-        .map_err(|e| yaml_diagnostic(source, &e, first_line))
+    serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|e| yaml_diagnostic(source, &e, first_line))
 }
 
 fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error, first_line: usize) -> Diagnostic {
-    let raw = UserMessageFormatter
-        .format_message(error.without_snippet())
-        .into_owned();
+    let raw = UserMessageFormatter.format_message(error.without_snippet()).into_owned();
     let position = error
         .location()
         .filter(|l| l.line() > 0)
         .map(|l| Position::new(l.line() as usize + first_line - 1, l.column() as usize))
         .unwrap_or(Position::new(first_line, 1));
     let (code, message, help) = explain(&raw);
-    Diagnostic::error(code, message)
-        .at(source, position)
-        .with_optional_help(help)
+    Diagnostic::error(code, message).at(source, position).with_optional_help(help)
 }
 
 /// Rephrase serde/serde-saphyr messages in the words of the site format.
 fn explain(raw: &str) -> (&'static str, String, Option<String>) {
-    if let Some(rest) = raw.strip_prefix("unknown field `") {
-        if let Some((field, expected)) = rest.split_once('`') {
-            let known = known_names(expected);
-            let help = suggestion(field, known.iter().map(String::as_str));
-            return ("unknown-field", format!("unknown field `{field}`"), Some(help));
-        }
+    if let Some(rest) = raw.strip_prefix("unknown field `")
+        && let Some((field, expected)) = rest.split_once('`')
+    {
+        let known = known_names(expected);
+        let help = suggestion(field, known.iter().map(String::as_str));
+        return ("unknown-field", format!("unknown field `{field}`"), Some(help));
     }
-    if let Some(rest) = raw.strip_prefix("unknown variant `") {
-        if let Some((value, expected)) = rest.split_once('`') {
-            let known = known_names(expected);
-            let help = suggestion(value, known.iter().map(String::as_str));
-            return ("unknown-value", format!("unknown value `{value}`"), Some(help));
-        }
+    if let Some(rest) = raw.strip_prefix("unknown variant `")
+        && let Some((value, expected)) = rest.split_once('`')
+    {
+        let known = known_names(expected);
+        let help = suggestion(value, known.iter().map(String::as_str));
+        return ("unknown-value", format!("unknown value `{value}`"), Some(help));
     }
     if let Some(rest) = raw.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
-        return (
-            "missing-field",
-            format!("missing required field `{field}`"),
-            Some(format!("add `{field}: ...`")),
-        );
+        return ("missing-field", format!("missing required field `{field}`"), Some(format!("add `{field}: ...`")));
     }
     if raw.starts_with("duplicate mapping key") {
-        return ("duplicate-key", raw.replace(" is not allowed here", ""), Some("each key may appear once; remove one of them".into()));
+        return (
+            "duplicate-key",
+            raw.replace(" is not allowed here", ""),
+            Some("each key may appear once; remove one of them".into()),
+        );
     }
     let kind = match raw {
-        "invalid i64" | "invalid i32" | "invalid u64" | "invalid u32" | "invalid u16" | "invalid u8" | "invalid i16" => {
+        "invalid i64" | "invalid i32" | "invalid u64" | "invalid u32" | "invalid u16" | "invalid u8"
+        | "invalid i16" => {
             return ("wrong-type", "expected a whole number".into(), None);
         }
         "invalid f64" | "invalid f32" => return ("wrong-type", "expected a number".into(), None),
@@ -90,7 +83,10 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
         "invalid boolean" => return ("wrong-type", "expected `true` or `false`".into(), None),
         _ => "yaml",
     };
-    if raw.starts_with("budget breached") || raw.starts_with("recursion limit") {
+    if raw.starts_with("budget breached")
+        || raw.starts_with("recursion limit")
+        || raw.starts_with("YAML document too large")
+    {
         return (
             "yaml-too-complex",
             "YAML is too deeply nested or expands too many aliases".into(),
@@ -98,11 +94,7 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
         );
     }
     if raw.starts_with("only single YAML document") {
-        return (
-            "yaml-syntax",
-            "a second YAML document starts here (`---`); only one is allowed".into(),
-            None,
-        );
+        return ("yaml-syntax", "a second YAML document starts here (`---`); only one is allowed".into(), None);
     }
     if raw.starts_with("expected mapping") || raw.starts_with("invalid type: sequence") {
         return ("wrong-type", "expected a mapping of `key: value` lines".into(), None);
@@ -166,6 +158,6 @@ mod tests {
         }
         let src = SourceFile::new("x.yaml", yaml.clone());
         let d = decode::<serde_json::Value>(&src, &yaml, 1).unwrap_err();
-        assert_eq!(d.code, "yaml-too-complex");
+        assert_eq!(d.code, "yaml-too-complex", "{}", d.message);
     }
 }

@@ -18,7 +18,10 @@ pub(crate) struct BuildArgs {
 pub(crate) fn build(args: BuildArgs) -> ExitCode {
     let started = Instant::now();
     if !args.site_dir.is_dir() {
-        return usage_error(&format!("`{}` is not a folder; give the site folder (the one with config.yaml)", args.site_dir.display()));
+        return usage_error(&format!(
+            "`{}` is not a folder; give the site folder (the one with config.yaml)",
+            args.site_dir.display()
+        ));
     }
     let (site_dir, out_dir) = match resolve_dirs(&args) {
         Ok(dirs) => dirs,
@@ -51,7 +54,8 @@ pub(crate) fn build(args: BuildArgs) -> ExitCode {
 }
 
 fn resolve_dirs(args: &BuildArgs) -> Result<(PathBuf, PathBuf), String> {
-    let site_dir = std::fs::canonicalize(&args.site_dir).map_err(|e| format!("cannot open `{}`: {e}", args.site_dir.display()))?;
+    let site_dir =
+        std::fs::canonicalize(&args.site_dir).map_err(|e| format!("cannot open `{}`: {e}", args.site_dir.display()))?;
     let out = args.out.clone().unwrap_or_else(|| site_dir.join("public"));
     let out_dir = absolute(&out).map_err(|e| format!("cannot resolve `{}`: {e}", out.display()))?;
     Ok((site_dir, out_dir))

@@ -14,7 +14,10 @@ pub(crate) struct CheckArgs {
 
 pub(crate) fn check(args: CheckArgs) -> ExitCode {
     if !args.site_dir.is_dir() {
-        return usage_error(&format!("`{}` is not a folder; give the site folder (the one with config.yaml)", args.site_dir.display()));
+        return usage_error(&format!(
+            "`{}` is not a folder; give the site folder (the one with config.yaml)",
+            args.site_dir.display()
+        ));
     }
     let options = RunOptions { drafts: args.drafts, base_url: None, strict_links: true };
     let result = pipeline::run(&args.site_dir, &options);

@@ -53,21 +53,15 @@ pub(crate) fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let text = source.text.as_str();
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Err(Diagnostic::error(
-            "missing-front-matter",
-            "page has no front matter",
-        )
-        .at(source, Position::new(1, 1))
-        .with_help("start the file with a `---` line, then `title: ...`, then another `---` line"));
+        return Err(Diagnostic::error("missing-front-matter", "page has no front matter")
+            .at(source, Position::new(1, 1))
+            .with_help("start the file with a `---` line, then `title: ...`, then another `---` line"));
     }
     let mut offset = first_line_end;
     while offset < text.len() {
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
         if text[offset..end].trim_end() == "---" {
-            return Ok(Split {
-                yaml: &text[first_line_end..offset],
-                body_offset: end,
-            });
+            return Ok(Split { yaml: &text[first_line_end..offset], body_offset: end });
         }
         offset = end;
     }
@@ -89,23 +83,23 @@ pub(crate) fn parse(source: &SourceFile, yaml_text: &str) -> Result<FrontMatter,
                 .with_help("every page needs a title"),
         );
     }
-    if let Some(date) = &raw.date {
-        if let Err(message) = check_date(&date.value) {
-            diagnostics.push(
-                Diagnostic::error("bad-date", message)
-                    .at(source, at(&date.referenced))
-                    .with_help("write dates as YYYY-MM-DD, e.g. `2026-03-01`"),
-            );
-        }
+    if let Some(date) = &raw.date
+        && let Err(message) = check_date(&date.value)
+    {
+        diagnostics.push(
+            Diagnostic::error("bad-date", message)
+                .at(source, at(&date.referenced))
+                .with_help("write dates as YYYY-MM-DD, e.g. `2026-03-01`"),
+        );
     }
-    if let Some(slug) = &raw.slug {
-        if !is_slug(&slug.value) {
-            diagnostics.push(
-                Diagnostic::error("bad-slug", format!("slug `{}` may only contain a-z, 0-9 and `-`", slug.value))
-                    .at(source, at(&slug.referenced))
-                    .with_help(format!("try `{}`", crate::routes::slugify(&slug.value))),
-            );
-        }
+    if let Some(slug) = &raw.slug
+        && !is_slug(&slug.value)
+    {
+        diagnostics.push(
+            Diagnostic::error("bad-slug", format!("slug `{}` may only contain a-z, 0-9 and `-`", slug.value))
+                .at(source, at(&slug.referenced))
+                .with_help(format!("try `{}`", crate::routes::slugify(&slug.value))),
+        );
     }
     if diagnostics.has_errors() {
         return Err(diagnostics);
@@ -134,7 +128,9 @@ pub(crate) fn is_slug(s: &str) -> bool {
 pub(crate) fn check_date(s: &str) -> Result<(), String> {
     let bad = || format!("`{s}` is not a date in the form YYYY-MM-DD");
     let parts: Vec<&str> = s.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return Err(bad()) };
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return Err(bad());
     }

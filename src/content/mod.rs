@@ -102,9 +102,7 @@ impl ContentTree {
 
     /// Every document: sections first, then pages.
     pub(crate) fn documents(&self) -> impl Iterator<Item = DocRef> + '_ {
-        (0..self.sections.len())
-            .map(DocRef::Section)
-            .chain((0..self.pages.len()).map(DocRef::Page))
+        (0..self.sections.len()).map(DocRef::Section).chain((0..self.pages.len()).map(DocRef::Page))
     }
 }
 
@@ -171,9 +169,8 @@ fn load_document(root: &SiteRoot, path: &Path) -> Result<Document, Diagnostics> 
 
 /// Place documents into sections, give them URLs, order them.
 fn build_tree(loaded: Vec<Loaded>, site_title: &str, diagnostics: &mut Diagnostics) -> ContentTree {
-    let (narrative_files, loaded): (Vec<Loaded>, Vec<Loaded>) = loaded
-        .into_iter()
-        .partition(|l| GENERATED_FOLDERS.iter().any(|f| l.rel.starts_with(&format!("{f}/"))));
+    let (narrative_files, loaded): (Vec<Loaded>, Vec<Loaded>) =
+        loaded.into_iter().partition(|l| GENERATED_FOLDERS.iter().any(|f| l.rel.starts_with(&format!("{f}/"))));
 
     // Section folders (relative to content/, "" = home) and their slugs.
     let mut section_dirs: BTreeMap<String, Document> = BTreeMap::new();
@@ -189,10 +186,8 @@ fn build_tree(loaded: Vec<Loaded>, site_title: &str, diagnostics: &mut Diagnosti
     if !section_dirs.contains_key("") {
         section_dirs.insert(String::new(), synthetic_home(site_title));
     }
-    let slugs: BTreeMap<String, Option<String>> = section_dirs
-        .iter()
-        .map(|(dir, doc)| (dir.clone(), doc.front.slug.clone()))
-        .collect();
+    let slugs: BTreeMap<String, Option<String>> =
+        section_dirs.iter().map(|(dir, doc)| (dir.clone(), doc.front.slug.clone())).collect();
 
     let mut sections: Vec<Section> = Vec::new();
     let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
@@ -289,8 +284,14 @@ fn place_narratives(files: Vec<Loaded>, diagnostics: &mut Diagnostics) -> BTreeM
         let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
         if dir.contains('/') {
             diagnostics.push(
-                Diagnostic::error("misplaced-narrative", format!("`content/{dir}/` is generated from data; only files directly in `content/{}/` are used", dir.split('/').next().unwrap_or(dir)))
-                    .in_file(doc.source.path.clone()),
+                Diagnostic::error(
+                    "misplaced-narrative",
+                    format!(
+                        "`content/{dir}/` is generated from data; only files directly in `content/{}/` are used",
+                        dir.split('/').next().unwrap_or(dir)
+                    ),
+                )
+                .in_file(doc.source.path.clone()),
             );
             continue;
         }
@@ -302,12 +303,7 @@ fn place_narratives(files: Vec<Loaded>, diagnostics: &mut Diagnostics) -> BTreeM
 }
 
 fn sort_key(doc: &Document) -> (bool, i64, String, String) {
-    (
-        doc.front.weight.is_none(),
-        doc.front.weight.unwrap_or(0),
-        doc.front.title.to_lowercase(),
-        doc.url.clone(),
-    )
+    (doc.front.weight.is_none(), doc.front.weight.unwrap_or(0), doc.front.title.to_lowercase(), doc.url.clone())
 }
 
 fn order_children(tree: &mut ContentTree) {
@@ -327,9 +323,12 @@ fn report_url_collisions(tree: &ContentTree, diagnostics: &mut Diagnostics) {
         let doc = tree.doc(r);
         if let Some(first) = seen.insert(&doc.url, doc) {
             diagnostics.push(
-                Diagnostic::error("duplicate-url", format!("this page and `{}` are both published at `{}`", first.source.path, doc.url))
-                    .at(&doc.source, Position::new(1, 1))
-                    .with_help("give one of them another file name or a different `slug`"),
+                Diagnostic::error(
+                    "duplicate-url",
+                    format!("this page and `{}` are both published at `{}`", first.source.path, doc.url),
+                )
+                .at(&doc.source, Position::new(1, 1))
+                .with_help("give one of them another file name or a different `slug`"),
             );
         }
     }
@@ -355,12 +354,8 @@ fn reading_order_neighbours(tree: &ContentTree) -> BTreeMap<String, (Option<DocR
 fn walk_reading_order(tree: &ContentTree, section: usize, order: &mut Vec<DocRef>) {
     order.push(DocRef::Section(section));
     let s = &tree.sections[section];
-    let mut children: Vec<DocRef> = s
-        .pages
-        .iter()
-        .map(|&p| DocRef::Page(p))
-        .chain(s.subsections.iter().map(|&c| DocRef::Section(c)))
-        .collect();
+    let mut children: Vec<DocRef> =
+        s.pages.iter().map(|&p| DocRef::Page(p)).chain(s.subsections.iter().map(|&c| DocRef::Section(c))).collect();
     children.sort_by_cached_key(|&r| sort_key(tree.doc(r)));
     for child in children {
         match child {

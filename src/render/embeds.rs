@@ -29,9 +29,12 @@ pub(crate) fn render(site: &Site, source: &SourceFile, call: &ShortcodeCall) -> 
             } else {
                 suggestion(&arg.key, accepted.iter().copied())
             };
-            return Err(Diagnostic::error("unknown-argument", format!("`{}` has no argument `{}`", call.name, arg.key))
-                .at_offset(source, arg.offset)
-                .with_help(help));
+            return Err(Diagnostic::error(
+                "unknown-argument",
+                format!("`{}` has no argument `{}`", call.name, arg.key),
+            )
+            .at_offset(source, arg.offset)
+            .with_help(help));
         }
     }
     let _ = site;
@@ -41,7 +44,11 @@ pub(crate) fn render(site: &Site, source: &SourceFile, call: &ShortcodeCall) -> 
 
 /// A text argument, or a located error when it has another type.
 #[allow(dead_code)]
-pub(crate) fn text_arg<'c>(source: &SourceFile, call: &'c ShortcodeCall, key: &str) -> Result<Option<&'c str>, Diagnostic> {
+pub(crate) fn text_arg<'c>(
+    source: &SourceFile,
+    call: &'c ShortcodeCall,
+    key: &str,
+) -> Result<Option<&'c str>, Diagnostic> {
     match call.arg(key) {
         None => Ok(None),
         Some(arg) => match &arg.value {

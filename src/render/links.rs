@@ -49,9 +49,9 @@ enum Target {
 }
 
 fn classify(dest: &str) -> Target {
-    let has_scheme = dest
-        .split_once(':')
-        .is_some_and(|(scheme, _)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    let has_scheme = dest.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
     if has_scheme || dest.starts_with("//") {
         return Target::External;
     }
@@ -65,11 +65,8 @@ fn classify(dest: &str) -> Target {
 
 /// Resolve `dest` (root-relative or relative) from the page at `from`.
 fn resolve(from: &str, dest: &str) -> String {
-    let mut segments: Vec<&str> = if dest.starts_with('/') {
-        Vec::new()
-    } else {
-        from.split('/').filter(|s| !s.is_empty()).collect()
-    };
+    let mut segments: Vec<&str> =
+        if dest.starts_with('/') { Vec::new() } else { from.split('/').filter(|s| !s.is_empty()).collect() };
     for seg in dest.split('/') {
         match seg {
             "" | "." => {}
@@ -111,7 +108,8 @@ fn check_target(
     if ids.contains(fragment) {
         None
     } else {
-        let help = crate::diagnostics::did_you_mean(fragment, ids.iter().map(String::as_str)).map(|s| format!("did you mean `#{s}`?"));
+        let help = crate::diagnostics::did_you_mean(fragment, ids.iter().map(String::as_str))
+            .map(|s| format!("did you mean `#{s}`?"));
         Some((format!("`{site_path}` has no anchor `#{fragment}`"), help))
     }
 }

@@ -1,10 +1,13 @@
 //! The render stage: the validated Site in, the Output (path -> bytes) out.
 //!
 //! Owns rendering every document's Markdown (in parallel, shortcodes seeing
-//! the whole site), giving each page its view and template, the 404 page,
-//! the theme's and the site's static files, sitemap and feed, and the check
-//! of links written in Markdown. Writes nothing to disk.
+//! the whole site), a rendering job per page (content, generated from data,
+//! 404) run in parallel through Tera, the theme's and the site's static
+//! files, downloads, sitemap and feed, and the check of links written in
+//! Markdown. Writes nothing to disk.
 
+pub(crate) mod data_pages;
+pub(crate) mod data_views;
 pub(crate) mod embeds;
 pub(crate) mod filters;
 pub(crate) mod links;
@@ -30,6 +33,15 @@ pub(crate) enum LinkSeverity {
     Error,
 }
 
+/// One page to render: its URL, template and context.
+pub(crate) struct Job {
+    pub(crate) url: String,
+    pub(crate) template: String,
+    pub(crate) context: Context,
+    /// Who asked for the page, to explain collisions.
+    pub(crate) origin: String,
+}
+
 pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let mut output = Output::default();
@@ -37,49 +49,70 @@ pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, 
         Ok(tera) => tera,
         Err(errors) => return (output, errors),
     };
-    let feed = exports::feed_url(site);
-    set_globals(&mut tera, site, feed.as_deref());
+    set_globals(&mut tera, site, exports::feed_url(site).as_deref());
 
+    // Markdown first, in parallel: documents and the narratives of generated pages.
     let docs: Vec<DocRef> = site.content.documents().collect();
     let rendered: Vec<Rendered> = docs.par_iter().map(|&r| render_markdown(site, site.content.doc(r))).collect();
-    let pages: Vec<Result<String, Diagnostic>> = docs
-        .par_iter()
-        .zip(rendered.par_iter())
-        .map(|(&r, md)| render_document(&tera, site, r, md))
+    let narrative_docs: Vec<&Document> = site.content.narratives.values().collect();
+    let narrative_md: Vec<Rendered> = narrative_docs.par_iter().map(|doc| render_markdown(site, doc)).collect();
+    let narratives: data_pages::Narratives = narrative_docs
+        .iter()
+        .zip(&narrative_md)
+        .map(|(doc, md)| {
+            (doc.url.clone(), data_views::NarrativeView { title: doc.front.title.clone(), content: md.html.clone() })
+        })
         .collect();
 
-    for ((&r, md), page) in docs.iter().zip(&rendered).zip(pages) {
+    let mut jobs: Vec<Job> = docs.iter().zip(&rendered).map(|(&r, md)| document_job(site, r, md)).collect();
+    jobs.extend(data_pages::data_jobs(site, &narratives));
+    jobs.push(not_found_job(site));
+    let pages: Vec<Result<String, Diagnostic>> =
+        jobs.par_iter().map(|job| render_template(&tera, site, &job.template, &job.context)).collect();
+
+    for md in rendered.iter().chain(&narrative_md) {
         md.diagnostics.iter().cloned().for_each(|d| diagnostics.push(d));
-        let doc = site.content.doc(r);
+    }
+    for (job, page) in jobs.iter().zip(pages) {
         match page {
-            Ok(html) => add(&mut output, &mut diagnostics, routes::output_path(&doc.url), html.into_bytes(), doc),
+            Ok(html) => add(&mut output, &mut diagnostics, &job.url, html.into_bytes(), &job.origin),
             Err(d) => diagnostics.push(d),
         }
     }
-    match render_not_found(&tera, site) {
-        Ok(html) => add_generated(&mut output, &mut diagnostics, routes::NOT_FOUND, html.into_bytes()),
-        Err(d) => diagnostics.push(d),
-    }
+    report_orphan_narratives(site, &jobs, &mut diagnostics);
+    exports::write_downloads(site, &mut output, &mut diagnostics);
     exports::write_sitemap(site, &mut output);
     if let Some(feed) = exports::feed(site) {
-        add_generated(&mut output, &mut diagnostics, routes::FEED, feed.into_bytes());
+        add(&mut output, &mut diagnostics, routes::FEED, feed.into_bytes(), "polibrief");
     }
     add_static_files(site, &mut output, &mut diagnostics);
 
-    let link_docs: Vec<(&Document, &Rendered)> = docs.iter().map(|&r| site.content.doc(r)).zip(&rendered).collect();
+    let link_docs: Vec<(&Document, &Rendered)> = docs
+        .iter()
+        .map(|&r| site.content.doc(r))
+        .zip(&rendered)
+        .chain(narrative_docs.iter().copied().zip(&narrative_md))
+        .collect();
     diagnostics.extend(links::check_markdown_links(&output, &link_docs, link_severity));
     (output, diagnostics)
 }
 
-fn add(output: &mut Output, diagnostics: &mut Diagnostics, path: String, bytes: Vec<u8>, doc: &Document) {
-    if let Err(message) = output.insert(path, OutputFile::Bytes(bytes), &doc.source.path) {
-        diagnostics.push(Diagnostic::error("duplicate-output", message).in_file(doc.source.path.clone()));
+pub(crate) fn add(output: &mut Output, diagnostics: &mut Diagnostics, url: &str, bytes: Vec<u8>, origin: &str) {
+    if let Err(message) = output.insert(routes::output_path(url), OutputFile::Bytes(bytes), origin) {
+        diagnostics.push(Diagnostic::error("duplicate-output", message));
     }
 }
 
-fn add_generated(output: &mut Output, diagnostics: &mut Diagnostics, url: &str, bytes: Vec<u8>) {
-    if let Err(message) = output.insert(routes::output_path(url), OutputFile::Bytes(bytes), "polibrief") {
-        diagnostics.push(Diagnostic::error("duplicate-output", message));
+/// A narrative whose generated page does not exist is an error.
+fn report_orphan_narratives(site: &Site, jobs: &[Job], diagnostics: &mut Diagnostics) {
+    for (url, doc) in &site.content.narratives {
+        if !jobs.iter().any(|j| &j.url == url) {
+            diagnostics.push(
+                Diagnostic::error("orphan-narrative", format!("no page is generated at `{url}` for this narrative"))
+                    .at(&doc.source, crate::source::Position::new(1, 1))
+                    .with_help("files in content/countries/, content/indicators/ and content/corridors/ are named after a country code, an indicator id or a corridor (`ma-es`)"),
+            );
+        }
     }
 }
 
@@ -88,14 +121,20 @@ fn set_globals(tera: &mut Tera, site: &Site, feed: Option<&str>) {
     let theme = ThemeView {
         stylesheet: asset_href(site, "css/polibrief.css"),
         print_stylesheet: asset_href(site, "css/print.css"),
+        script: asset_href(site, "js/polibrief.js"),
         feed: feed.map(|f| config.href(f)),
         home: config.href("/"),
     };
-    let nav: Vec<LinkView> = site.content.sections[HOME]
-        .subsections
-        .iter()
-        .map(|&s| link_to(site, &site.content.sections[s].doc))
-        .collect();
+    let mut nav: Vec<LinkView> =
+        site.content.sections[HOME].subsections.iter().map(|&s| link_to(site, &site.content.sections[s].doc)).collect();
+    for (present, title, url) in [
+        (!site.data.countries.is_empty(), "Countries", routes::COUNTRIES),
+        (!site.data.indicators.is_empty(), "Indicators", routes::INDICATORS),
+    ] {
+        if present {
+            nav.push(LinkView { title: title.into(), url: config.href(url) });
+        }
+    }
     let globals = tera.global_context();
     globals.insert("config", &ConfigView::new(config));
     globals.insert("theme", &theme);
@@ -129,6 +168,13 @@ fn link_to(site: &Site, doc: &Document) -> LinkView {
     LinkView { title: doc.front.title.clone(), url: site.config.href(&doc.url) }
 }
 
+/// A breadcrumb: the home page is called "Home", sections by their title.
+pub(crate) fn crumb(site: &Site, section: usize) -> LinkView {
+    let doc = &site.content.sections[section].doc;
+    let title = if section == HOME { String::from("Home") } else { doc.front.title.clone() };
+    LinkView { title, url: site.config.href(&doc.url) }
+}
+
 fn list_item(site: &Site, doc: &Document) -> ListItem {
     ListItem {
         title: doc.front.title.clone(),
@@ -142,66 +188,50 @@ fn toc_of(doc: &Document, md: &Rendered) -> Vec<markdown::TocEntry> {
     if doc.front.toc.unwrap_or(md.heading_count >= 3) { md.toc.clone() } else { Vec::new() }
 }
 
-fn render_document(tera: &Tera, site: &Site, r: DocRef, md: &Rendered) -> Result<String, Diagnostic> {
+fn section_view(
+    site: &Site,
+    section: usize,
+    md: &Rendered,
+    breadcrumbs: Vec<LinkView>,
+    neighbours: (Option<LinkView>, Option<LinkView>),
+) -> SectionView {
+    let content = &site.content;
+    let s = &content.sections[section];
+    let doc = &s.doc;
+    SectionView {
+        title: doc.front.title.clone(),
+        description: doc.front.description.clone(),
+        url: site.config.href(&doc.url),
+        permalink: site.config.permalink(&doc.url),
+        date: doc.front.date.clone(),
+        toc: toc_of(doc, md),
+        content: md.html.clone(),
+        pages: s.pages.iter().map(|&p| list_item(site, &content.pages[p].doc)).collect(),
+        subsections: s.subsections.iter().map(|&c| list_item(site, &content.sections[c].doc)).collect(),
+        breadcrumbs,
+        previous: neighbours.0,
+        next: neighbours.1,
+    }
+}
+
+fn document_job(site: &Site, r: DocRef, md: &Rendered) -> Job {
     let content = &site.content;
     let doc = content.doc(r);
-    let breadcrumbs: Vec<LinkView> = content.ancestors(r).into_iter().map(|s| link_to(site, &content.sections[s].doc)).collect();
+    let breadcrumbs: Vec<LinkView> = content.ancestors(r).into_iter().map(|s| crumb(site, s)).collect();
     let (prev, next) = content.previous_and_next(r);
     let neighbour = |n: Option<DocRef>| n.map(|n| link_to(site, content.doc(n)));
+    let neighbours = (neighbour(prev), neighbour(next));
     let mut context = Context::new();
     context.insert("current_url", &site.config.href(&doc.url));
     context.insert("permalink", &site.config.permalink(&doc.url));
     let default_template = match r {
-        DocRef::Section(HOME) => "home.html",
         DocRef::Section(i) => {
-            let section = &content.sections[i];
-            context.insert(
-                "section",
-                &SectionView {
-                    title: doc.front.title.clone(),
-                    description: doc.front.description.clone(),
-                    url: site.config.href(&doc.url),
-                    permalink: site.config.permalink(&doc.url),
-                    date: doc.front.date.clone(),
-                    toc: toc_of(doc, md),
-                    content: md.html.clone(),
-                    pages: section.pages.iter().map(|&p| list_item(site, &content.pages[p].doc)).collect(),
-                    subsections: section.subsections.iter().map(|&s| list_item(site, &content.sections[s].doc)).collect(),
-                    breadcrumbs,
-                    previous: neighbour(prev),
-                    next: neighbour(next),
-                },
-            );
-            "section.html"
+            context.insert("section", &section_view(site, i, md, breadcrumbs, neighbours));
+            if i == HOME { "home.html" } else { "section.html" }
         }
         DocRef::Page(i) => {
             let words = views::word_count(&md.html);
-            context.insert(
-                "page",
-                &PageView {
-                    title: doc.front.title.clone(),
-                    description: doc.front.description.clone(),
-                    url: site.config.href(&doc.url),
-                    permalink: site.config.permalink(&doc.url),
-                    date: doc.front.date.clone(),
-                    toc: toc_of(doc, md),
-                    content: md.html.clone(),
-                    word_count: words,
-                    reading_minutes: views::reading_minutes(words),
-                    breadcrumbs,
-                    previous: neighbour(prev),
-                    next: neighbour(next),
-                    section: link_to(site, &content.sections[content.pages[i].section].doc),
-                },
-            );
-            "page.html"
-        }
-    };
-    if let DocRef::Section(HOME) = r {
-        let home = &content.sections[HOME];
-        context.insert(
-            "section",
-            &SectionView {
+            let page = PageView {
                 title: doc.front.title.clone(),
                 description: doc.front.description.clone(),
                 url: site.config.href(&doc.url),
@@ -209,16 +239,20 @@ fn render_document(tera: &Tera, site: &Site, r: DocRef, md: &Rendered) -> Result
                 date: doc.front.date.clone(),
                 toc: toc_of(doc, md),
                 content: md.html.clone(),
-                pages: home.pages.iter().map(|&p| list_item(site, &content.pages[p].doc)).collect(),
-                subsections: home.subsections.iter().map(|&s| list_item(site, &content.sections[s].doc)).collect(),
-                breadcrumbs: Vec::new(),
-                previous: None,
-                next: None,
-            },
-        );
-    }
-    let template = doc.front.template.as_ref().map(|(n, _)| template_file_name(n)).unwrap_or_else(|| default_template.to_string());
-    render_template(tera, site, &template, &context)
+                word_count: words,
+                reading_minutes: views::reading_minutes(words),
+                breadcrumbs,
+                previous: neighbours.0,
+                next: neighbours.1,
+                section: link_to(site, &content.sections[content.pages[i].section].doc),
+            };
+            context.insert("page", &page);
+            "page.html"
+        }
+    };
+    let template =
+        doc.front.template.as_ref().map(|(n, _)| template_file_name(n)).unwrap_or_else(|| default_template.to_string());
+    Job { url: doc.url.clone(), template, context, origin: doc.source.path.clone() }
 }
 
 /// Render one template, locating any error in the template's file.
@@ -233,11 +267,11 @@ pub(crate) fn render_template(tera: &Tera, site: &Site, name: &str, context: &Co
     })
 }
 
-fn render_not_found(tera: &Tera, site: &Site) -> Result<String, Diagnostic> {
+fn not_found_job(site: &Site) -> Job {
     let mut context = Context::new();
     context.insert("current_url", &site.config.href(routes::NOT_FOUND));
     context.insert("permalink", &site.config.permalink(routes::NOT_FOUND));
-    render_template(tera, site, "404.html", &context)
+    Job { url: routes::NOT_FOUND.into(), template: "404.html".into(), context, origin: "the 404 page".into() }
 }
 
 fn add_static_files(site: &Site, output: &mut Output, diagnostics: &mut Diagnostics) {

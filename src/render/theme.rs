@@ -19,16 +19,24 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("section.html", include_str!("../../templates/section.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("countries.html", include_str!("../../templates/countries.html")),
+    ("country.html", include_str!("../../templates/country.html")),
+    ("indicators.html", include_str!("../../templates/indicators.html")),
+    ("indicator.html", include_str!("../../templates/indicator.html")),
+    ("corridor.html", include_str!("../../templates/corridor.html")),
     ("partials/toc.html", include_str!("../../templates/partials/toc.html")),
     ("partials/breadcrumbs.html", include_str!("../../templates/partials/breadcrumbs.html")),
     ("partials/pager.html", include_str!("../../templates/partials/pager.html")),
     ("partials/listing.html", include_str!("../../templates/partials/listing.html")),
+    ("partials/value.html", include_str!("../../templates/partials/value.html")),
+    ("partials/sources.html", include_str!("../../templates/partials/sources.html")),
 ];
 
 /// Static files of the built-in theme: (output path, bytes).
 pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[
     ("css/polibrief.css", include_bytes!("../../static/css/polibrief.css")),
     ("css/print.css", include_bytes!("../../static/css/print.css")),
+    ("js/polibrief.js", include_bytes!("../../static/js/polibrief.js")),
 ];
 
 /// Where a template came from, for error locations.
@@ -71,10 +79,7 @@ pub(crate) fn load_templates(root: &SiteRoot, diagnostics: &mut Diagnostics) -> 
         let rel = root.relative(&path);
         let name = rel.trim_start_matches("templates/").to_string();
         if !name.ends_with(".html") && !name.ends_with(".xml") {
-            diagnostics.push(
-                Diagnostic::warning("not-a-template", "ignored: templates end in .html")
-                    .in_file(rel),
-            );
+            diagnostics.push(Diagnostic::warning("not-a-template", "ignored: templates end in .html").in_file(rel));
             continue;
         }
         match root.read_source(&path) {
@@ -93,20 +98,52 @@ pub(crate) fn compile(set: &TemplateSet) -> Result<tera::Tera, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
     for (name, t) in &set.templates {
         let mut alone = tera::Tera::new();
-        if let Err(e) = alone.add_raw_template(name, &t.source.text) {
-            if let tera::ErrorKind::SyntaxError(report) = e.kind() {
-                diagnostics.push(report_diagnostic("template-syntax", set, report));
-            }
+        if let Err(e) = alone.add_raw_template(name, &t.source.text)
+            && let tera::ErrorKind::SyntaxError(report) = e.kind()
+        {
+            diagnostics.push(report_diagnostic("template-syntax", set, report));
         }
     }
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
+    // A missing parent stops Tera at once; find them all first, and leave
+    // those templates out so the others are still checked.
+    let mut orphans = Vec::new();
+    for (name, t) in &set.templates {
+        if let Some((parent, offset)) = extends_target(&t.source.text)
+            && !set.contains(parent)
+        {
+            diagnostics.push(
+                Diagnostic::error("template-build", format!("`{name}` extends `{parent}`, which does not exist"))
+                    .at_offset(&t.source, offset)
+                    .with_help(crate::diagnostics::suggestion(parent, set.names())),
+            );
+            orphans.push(name.as_str());
+        }
+    }
     let mut tera = tera::Tera::new();
     super::filters::register(&mut tera);
-    let sources = set.templates.iter().map(|(n, t)| (n.as_str(), t.source.text.as_str()));
-    tera.add_raw_templates(sources).map_err(|e| build_error(set, &e))?;
-    Ok(tera)
+    let sources = set
+        .templates
+        .iter()
+        .filter(|(n, _)| !orphans.contains(&n.as_str()))
+        .map(|(n, t)| (n.as_str(), t.source.text.as_str()));
+    if let Err(e) = tera.add_raw_templates(sources) {
+        diagnostics.extend(build_error(set, &e));
+    }
+    if diagnostics.has_errors() { Err(diagnostics) } else { Ok(tera) }
+}
+
+/// The parent named by `{% extends "..." %}` and the offset of the tag.
+fn extends_target(text: &str) -> Option<(&str, usize)> {
+    let start = text.find("{%")?;
+    let rest = text[start + 2..].trim_start_matches('-').trim_start();
+    let rest = rest.strip_prefix("extends")?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let inner = &rest[1..];
+    let end = inner.find(quote)?;
+    Some((&inner[..end], start))
 }
 
 /// Locate a Tera error report (syntax or rendering) in its template.
@@ -114,8 +151,7 @@ pub(crate) fn report_diagnostic(code: &'static str, set: &TemplateSet, report: &
     let span = report.span();
     let message = report.message().to_string();
     match set.source_of(report.filename()) {
-        Some(source) => Diagnostic::error(code, message)
-            .at(source, Position::new(span.start_line, span.start_col + 1)),
+        Some(source) => Diagnostic::error(code, message).at(source, Position::new(span.start_line, span.start_col + 1)),
         None => Diagnostic::error(code, message).in_file(format!("templates/{}", report.filename())),
     }
 }
@@ -124,22 +160,25 @@ pub(crate) fn report_diagnostic(code: &'static str, set: &TemplateSet, report: &
 /// parent, circular extends): Tera joins their reports into one message, so
 /// each `error: ...\n --> name:line:col` is taken apart here.
 fn build_error(set: &TemplateSet, error: &tera::Error) -> Diagnostics {
-    let in_template = |name: &str| {
-        set.source_of(name)
-            .map(|s| s.path.clone())
-            .unwrap_or_else(|| format!("templates/{name}"))
-    };
+    let in_template =
+        |name: &str| set.source_of(name).map(|s| s.path.clone()).unwrap_or_else(|| format!("templates/{name}"));
     match error.kind() {
         tera::ErrorKind::MissingParent { current, parent } => {
-            return Diagnostic::error("template-build", format!("`{current}` extends `{parent}`, which does not exist"))
-                .in_file(in_template(current))
-                .with_help(crate::diagnostics::suggestion(parent, set.names()))
-                .into();
+            return Diagnostic::error(
+                "template-build",
+                format!("`{current}` extends `{parent}`, which does not exist"),
+            )
+            .in_file(in_template(current))
+            .with_help(crate::diagnostics::suggestion(parent, set.names()))
+            .into();
         }
         tera::ErrorKind::CircularExtend { tpl, inheritance_chain } => {
-            return Diagnostic::error("template-build", format!("`{tpl}` extends itself through {}", inheritance_chain.join(" -> ")))
-                .in_file(in_template(tpl))
-                .into();
+            return Diagnostic::error(
+                "template-build",
+                format!("`{tpl}` extends itself through {}", inheritance_chain.join(" -> ")),
+            )
+            .in_file(in_template(tpl))
+            .into();
         }
         _ => {}
     }
@@ -156,9 +195,7 @@ fn build_error(set: &TemplateSet, error: &tera::Error) -> Diagnostics {
             let source = set.source_of(parts.next()?)?;
             Some(Diagnostic::error("template-build", message.clone()).at(source, Position::new(line, col)))
         });
-        diagnostics.push(located.unwrap_or_else(|| {
-            Diagnostic::error("template-build", message).in_file("templates/")
-        }));
+        diagnostics.push(located.unwrap_or_else(|| Diagnostic::error("template-build", message).in_file("templates/")));
     }
     diagnostics
 }

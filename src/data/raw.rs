@@ -1,0 +1,161 @@
+//! The YAML schemas of `data/countries/*.yaml` and `data/indicators/*.yaml`,
+//! exactly as the site format defines them: strict (unknown fields are
+//! errors), every value a check may need to point at kept with its span.
+//! No cross-file knowledge here; `validate` does that.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::values::Cell;
+
+/// A map key with its location, ordered by value (so it can key a BTreeMap).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Key<T>(pub(crate) Spanned<T>);
+
+impl<T: Ord> PartialEq for Key<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.value == other.0.value
+    }
+}
+impl<T: Ord> Eq for Key<T> {}
+impl<T: Ord> PartialOrd for Key<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl<T: Ord> Ord for Key<T> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.value.cmp(&other.0.value)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Role {
+    Origin,
+    Destination,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Mode {
+    Active,
+    Passive,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Effect {
+    Concordant,
+    Discordant,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCountry {
+    pub(crate) code: Spanned<String>,
+    pub(crate) name: Spanned<String>,
+    pub(crate) roles: Spanned<Vec<Role>>,
+    pub(crate) region: Option<String>,
+    #[serde(default)]
+    pub(crate) eu_member: bool,
+    pub(crate) summary: Option<String>,
+    #[serde(default)]
+    pub(crate) diaspora: Vec<RawDiaspora>,
+    #[serde(default)]
+    pub(crate) measures: Vec<RawMeasure>,
+    pub(crate) typology: Option<RawTypologyOverride>,
+    #[serde(default)]
+    pub(crate) sources: Vec<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDiaspora {
+    pub(crate) destination: Spanned<String>,
+    pub(crate) population: Spanned<u64>,
+    pub(crate) year: Spanned<i64>,
+    pub(crate) source: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMeasure {
+    pub(crate) title: Spanned<String>,
+    pub(crate) mode: Mode,
+    pub(crate) effect: Effect,
+    pub(crate) weight: Option<Spanned<i64>>,
+    pub(crate) since: Option<Spanned<i64>>,
+    pub(crate) until: Option<Spanned<i64>>,
+    pub(crate) description: Option<String>,
+    #[serde(default)]
+    pub(crate) sources: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTypologyOverride {
+    pub(crate) class: Spanned<String>,
+    pub(crate) rationale: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSource {
+    pub(crate) id: Spanned<String>,
+    pub(crate) title: String,
+    pub(crate) url: Option<Spanned<String>>,
+    pub(crate) year: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Unit {
+    Percent,
+    Count,
+    #[serde(rename = "rate-per-100")]
+    RatePer100,
+    Index,
+    Score,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Scope {
+    Country,
+    Corridor,
+}
+
+pub(crate) type RawSeries = BTreeMap<Key<String>, BTreeMap<Key<i64>, Spanned<Cell>>>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawIndicator {
+    pub(crate) id: Spanned<String>,
+    pub(crate) title: Spanned<String>,
+    pub(crate) short_title: Option<String>,
+    pub(crate) unit: Unit,
+    pub(crate) higher_is_better: bool,
+    pub(crate) scope: Scope,
+    pub(crate) compare_with: Option<Spanned<String>>,
+    pub(crate) description: Option<String>,
+    pub(crate) source: RawIndicatorSource,
+    #[serde(default)]
+    pub(crate) values: RawSeries,
+    #[serde(default)]
+    pub(crate) reference: RawSeries,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawIndicatorSource {
+    pub(crate) title: String,
+    pub(crate) dataset: Option<String>,
+    pub(crate) url: Option<Spanned<String>>,
+    pub(crate) retrieved: Option<Spanned<String>>,
+    pub(crate) licence: Option<String>,
+    pub(crate) note: Option<String>,
+}

@@ -1,0 +1,677 @@
+//! Per-file and cross-file checks of the data, producing the model.
+//!
+//! Every rule of the site format's "Country profiles" and "Indicators"
+//! sections lives here, each reported at the offending value. Checks run in
+//! two passes: each file alone (schema, codes, years, flags, source ids),
+//! then across files (roles of diaspora destinations and corridor keys,
+//! countries named by indicators, `compare_with`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde_saphyr::{Location, Spanned};
+
+use super::raw::{Key, RawCountry, RawIndicator, RawSeries, Role, Scope};
+use super::values::{self, Cell};
+use super::{
+    Corridor, Country, Dataset, Diaspora, Indicator, IndicatorSource, Measure, Observation, Series, SourceEntry,
+    TypologyOverride,
+};
+use crate::content::front_matter::{check_date, is_slug};
+use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
+use crate::fsio::SiteRoot;
+use crate::source::{Position, Source, SourceFile};
+use crate::typology::TypologyCell;
+use crate::yaml;
+
+pub(crate) const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2100;
+
+fn pos(l: &Location) -> Position {
+    Position::new(l.line() as usize, l.column() as usize)
+}
+
+fn at<T>(s: &Spanned<T>) -> Position {
+    pos(&s.referenced)
+}
+
+/// Collects diagnostics for one file.
+struct FileCheck<'a> {
+    file: &'a SourceFile,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl FileCheck<'_> {
+    fn error(&mut self, code: &'static str, position: Position, message: impl Into<String>) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic::error(code, message).at(self.file, position));
+        self.last()
+    }
+
+    fn warning(&mut self, code: &'static str, position: Position, message: impl Into<String>) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic::warning(code, message).at(self.file, position));
+        self.last()
+    }
+
+    fn last(&mut self) -> &mut Diagnostic {
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    fn year(&mut self, year: &Spanned<i64>, what: &str) -> Option<i32> {
+        if YEAR_RANGE.contains(&year.value) {
+            Some(year.value as i32)
+        } else {
+            self.error("bad-year", at(year), format!("{what} {} is outside 1900-2100", year.value));
+            None
+        }
+    }
+}
+
+pub(crate) fn load_dataset(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Dataset {
+    let countries = load_countries(root, diagnostics);
+    let indicators = load_indicators(root, &countries, diagnostics);
+    check_diaspora_destinations(&countries, diagnostics);
+    let corridors = corridors_with_data(&countries, &indicators);
+    Dataset { countries, indicators, corridors }
+}
+
+/// Files of `data/<folder>/` ending in `.yaml`; anything else is a warning.
+fn yaml_files(root: &SiteRoot, folder: &str, diagnostics: &mut Diagnostics) -> Vec<std::path::PathBuf> {
+    let dir = root.dir.join("data").join(folder);
+    let mut problems = Vec::new();
+    let files = root.files_under(&dir, &mut problems);
+    problems.into_iter().for_each(|d| diagnostics.push(d));
+    files
+        .into_iter()
+        .filter(|path| {
+            let keep = path.extension().is_some_and(|e| e == "yaml") && path.parent() == Some(dir.as_path());
+            if !keep {
+                let help = if path.extension().is_some_and(|e| e == "yml") {
+                    "rename it to .yaml"
+                } else {
+                    "only `<name>.yaml` files directly in this folder are read"
+                };
+                diagnostics.push(
+                    Diagnostic::warning("ignored-file", "ignored: not a data file")
+                        .in_file(root.relative(path))
+                        .with_help(help),
+                );
+            }
+            keep
+        })
+        .collect()
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------- countries
+
+fn load_countries(root: &SiteRoot, diagnostics: &mut Diagnostics) -> BTreeMap<String, Country> {
+    let mut countries: BTreeMap<String, Country> = BTreeMap::new();
+    for path in yaml_files(root, "countries", diagnostics) {
+        let file = match root.read_source(&path) {
+            Ok(file) => file,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let raw: RawCountry = match yaml::decode(&file, &file.text, 1) {
+            Ok(raw) => raw,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let code_at = at(&raw.code);
+        if let Some(country) = check_country(raw, &file, &file_stem(&path), diagnostics) {
+            if let Some(first) = countries.get(&country.code) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "duplicate-country",
+                        format!("country `{}` is already defined in `{}`", country.code, first.file.path),
+                    )
+                    .at(&file, code_at),
+                );
+                continue;
+            }
+            countries.insert(country.code.clone(), country);
+        }
+    }
+    countries
+}
+
+/// ISO 3166-1 alpha-2, plus Kosovo's user-assigned `XK`.
+pub(crate) fn is_country_code(code: &str) -> bool {
+    code == "XK" || rust_iso3166::from_alpha2(code).is_some()
+}
+
+fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut Diagnostics) -> Option<Country> {
+    let before = diagnostics.errors().count();
+    let mut c = FileCheck { file, diagnostics };
+    let code = raw.code.value.trim().to_string();
+    if code.len() != 2 || !code.chars().all(|ch| ch.is_ascii_uppercase()) {
+        c.error(
+            "bad-country-code",
+            at(&raw.code),
+            format!("`{code}` is not a country code: write the ISO 3166-1 alpha-2 code in capitals"),
+        )
+        .help = Some(format!("e.g. `{}`", code.to_ascii_uppercase()));
+    } else if !is_country_code(&code) {
+        c.error("bad-country-code", at(&raw.code), format!("`{code}` is not an ISO 3166-1 alpha-2 country code"))
+            .help = Some("see https://www.iso.org/obp/ui/#search/code/ (Greece is GR, the United Kingdom GB)".into());
+    } else if !code.eq_ignore_ascii_case(stem) {
+        c.error(
+            "code-file-mismatch",
+            at(&raw.code),
+            format!("code `{code}` does not match the file name `{stem}.yaml`"),
+        )
+        .help = Some(format!("rename the file to `{}.yaml` or correct the code", code.to_ascii_lowercase()));
+    }
+    if raw.name.value.trim().is_empty() {
+        c.error("empty-field", at(&raw.name), "`name` is empty");
+    }
+    if raw.roles.value.is_empty() {
+        c.error("no-roles", at(&raw.roles), "`roles` is empty").help =
+            Some("give `[origin]`, `[destination]` or both".into());
+    }
+    let sources = check_sources(&raw.sources, &mut c);
+    let known_ids: BTreeSet<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    let source_ref = |c: &mut FileCheck, id: &Spanned<String>, used: &mut BTreeSet<String>| {
+        if known_ids.contains(id.value.as_str()) {
+            used.insert(id.value.clone());
+        } else {
+            let help = if known_ids.is_empty() {
+                "add it under `sources:` with `id`, `title` and `url`".to_string()
+            } else {
+                suggestion(&id.value, known_ids.iter().copied())
+            };
+            c.error(
+                "unknown-source",
+                at(id),
+                format!("source `{}` is not listed under `sources` in this file", id.value),
+            )
+            .help = Some(help);
+        }
+    };
+
+    let mut diaspora = Vec::new();
+    for d in &raw.diaspora {
+        source_ref(&mut c, &d.source, &mut used);
+        let year = c.year(&d.year, "year");
+        if let Some(year) = year {
+            diaspora.push(Diaspora {
+                destination: d.destination.value.clone(),
+                population: d.population.value,
+                year,
+                source: d.source.value.clone(),
+            });
+        }
+    }
+    diaspora.sort_by(|a, b| b.population.cmp(&a.population).then_with(|| a.destination.cmp(&b.destination)));
+
+    let mut measures = Vec::new();
+    for m in &raw.measures {
+        if m.title.value.trim().is_empty() {
+            c.error("empty-field", at(&m.title), "measure `title` is empty");
+        }
+        let weight = match &m.weight {
+            None => 1,
+            Some(w) if (1..=3).contains(&w.value) => w.value as u8,
+            Some(w) => {
+                c.error("bad-weight", at(w), format!("weight {} is outside 1-3", w.value)).help =
+                    Some("1 = minor, 2 = clear, 3 = strong and direct effect on integration".into());
+                1
+            }
+        };
+        let since = m.since.as_ref().and_then(|y| c.year(y, "`since`"));
+        let until = m.until.as_ref().and_then(|y| c.year(y, "`until`"));
+        if let (Some(s), Some(u), Some(until_at)) = (since, until, m.until.as_ref()) {
+            if u < s {
+                c.error("bad-year", at(until_at), format!("`until` {u} is before `since` {s}"));
+            }
+        }
+        for id in &m.sources {
+            source_ref(&mut c, id, &mut used);
+        }
+        if m.sources.is_empty() {
+            c.warning("measure-without-evidence", at(&m.title), format!("measure `{}` has no source", m.title.value))
+                .help = Some("add `sources: [id]` naming an entry of `sources:`".into());
+        }
+        measures.push(Measure {
+            title: m.title.value.trim().to_string(),
+            mode: m.mode,
+            effect: m.effect,
+            weight,
+            since,
+            until,
+            description: m.description.clone(),
+            sources: m.sources.iter().map(|s| s.value.clone()).collect(),
+            position: at(&m.title),
+        });
+    }
+    if !measures.is_empty() && !raw.roles.value.contains(&Role::Origin) {
+        c.error("measures-need-origin", pos(&raw.roles.referenced), "only an origin country can have `measures`")
+            .help = Some("add `origin` to `roles`".into());
+    }
+
+    let typology_override = raw.typology.as_ref().and_then(|t| {
+        let class = TypologyCell::from_slug(&t.class.value);
+        if class.is_none() {
+            c.error("unknown-value", at(&t.class), format!("unknown typology class `{}`", t.class.value)).help =
+                Some(suggestion(&t.class.value, TypologyCell::ALL.iter().map(|c| c.slug())));
+        }
+        let rationale = t.rationale.as_deref().map(str::trim).filter(|r| !r.is_empty());
+        if rationale.is_none() {
+            c.error("missing-field", at(&t.class), "an expert `class` needs a `rationale`").help =
+                Some("explain under `rationale:` why the class differs from the computed one".into());
+        }
+        Some(TypologyOverride { class: class?, rationale: rationale?.to_string() })
+    });
+
+    for s in &raw.sources {
+        if !used.contains(&s.id.value) {
+            c.warning(
+                "unused-source",
+                at(&s.id),
+                format!("source `{}` is not used by any diaspora entry or measure", s.id.value),
+            );
+        }
+    }
+    if diagnostics.errors().count() > before {
+        return None;
+    }
+    let roles = &raw.roles.value;
+    Some(Country {
+        code,
+        name: raw.name.value.trim().to_string(),
+        origin: roles.contains(&Role::Origin),
+        destination: roles.contains(&Role::Destination),
+        region: raw.region,
+        eu_member: raw.eu_member,
+        summary: raw.summary,
+        diaspora,
+        measures,
+        typology_override,
+        sources,
+        file: file.clone(),
+    })
+}
+
+fn check_sources(raw: &[super::raw::RawSource], c: &mut FileCheck) -> Vec<SourceEntry> {
+    let mut sources: Vec<SourceEntry> = Vec::new();
+    for s in raw {
+        let id = s.id.value.trim();
+        if !is_slug(id) {
+            c.error("bad-id", at(&s.id), format!("source id `{id}` may only contain a-z, 0-9 and `-`"));
+            continue;
+        }
+        if sources.iter().any(|x| x.id == id) {
+            c.error("duplicate-source", at(&s.id), format!("source `{id}` is listed twice in this file"));
+            continue;
+        }
+        if let Some(url) = &s.url {
+            check_url(c, url);
+        }
+        let year = s.year.as_ref().and_then(|y| c.year(y, "year"));
+        sources.push(SourceEntry {
+            id: id.to_string(),
+            title: s.title.trim().to_string(),
+            url: s.url.as_ref().map(|u| u.value.trim().to_string()),
+            year,
+        });
+    }
+    sources
+}
+
+fn check_url(c: &mut FileCheck, url: &Spanned<String>) {
+    let ok = url::Url::parse(url.value.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+    if !ok {
+        c.error("bad-url", at(url), format!("`{}` is not an http(s) URL", url.value));
+    }
+}
+
+fn check_diaspora_destinations(countries: &BTreeMap<String, Country>, diagnostics: &mut Diagnostics) {
+    for country in countries.values() {
+        // Diaspora entries lost their spans; find each destination in the file.
+        for d in &country.diaspora {
+            let problem = match countries.get(&d.destination) {
+                None => Some(format!("diaspora destination `{}` has no profile in data/countries/", d.destination)),
+                Some(dest) if !dest.destination => Some(format!(
+                    "`{}` ({}) is not a destination: its `roles` lack `destination`",
+                    d.destination, dest.name
+                )),
+                Some(_) if d.destination == country.code => {
+                    Some("a country cannot be its own diaspora destination".into())
+                }
+                _ => None,
+            };
+            if let Some(message) = problem {
+                let position = find_value(&country.file, "destination", &d.destination);
+                let mut diagnostic = Diagnostic::error("unknown-country", message).at(&country.file, position);
+                if !countries.contains_key(&d.destination) {
+                    diagnostic = diagnostic.with_help(suggestion(&d.destination, countries.keys().map(String::as_str)));
+                }
+                diagnostics.push(diagnostic);
+            }
+        }
+    }
+}
+
+/// The position of `key: value` in a file (for checks made after parsing).
+fn find_value(file: &SourceFile, key: &str, value: &str) -> Position {
+    let needle = format!("{key}: {value}");
+    file.text.find(&needle).map(|i| file.position(i + key.len() + 2)).unwrap_or(Position::new(1, 1))
+}
+
+// --------------------------------------------------------------- indicators
+
+fn load_indicators(
+    root: &SiteRoot,
+    countries: &BTreeMap<String, Country>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, Indicator> {
+    let mut raws = Vec::new();
+    for path in yaml_files(root, "indicators", diagnostics) {
+        let file = match root.read_source(&path) {
+            Ok(file) => file,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        match yaml::decode::<RawIndicator>(&file, &file.text, 1) {
+            Ok(raw) => raws.push((file, file_stem(&path), raw)),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let scopes: BTreeMap<String, Scope> = raws.iter().map(|(_, _, r)| (r.id.value.clone(), r.scope)).collect();
+    let mut indicators = BTreeMap::new();
+    for (file, stem, raw) in raws {
+        if let Some(indicator) = check_indicator(raw, &file, &stem, countries, &scopes, diagnostics) {
+            indicators.insert(indicator.id.clone(), indicator);
+        }
+    }
+    indicators
+}
+
+fn check_indicator(
+    raw: RawIndicator,
+    file: &Source,
+    stem: &str,
+    countries: &BTreeMap<String, Country>,
+    scopes: &BTreeMap<String, Scope>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Indicator> {
+    let before = diagnostics.errors().count();
+    let mut c = FileCheck { file, diagnostics };
+    let id = raw.id.value.trim().to_string();
+    if !is_slug(&id) {
+        c.error("bad-id", at(&raw.id), format!("indicator id `{id}` may only contain a-z, 0-9 and `-`"));
+    } else if id != stem {
+        c.error("id-file-mismatch", at(&raw.id), format!("id `{id}` does not match the file name `{stem}.yaml`"))
+            .help = Some(format!("rename the file to `{id}.yaml` or change the id to `{stem}`"));
+    }
+    if raw.title.value.trim().is_empty() {
+        c.error("empty-field", at(&raw.title), "`title` is empty");
+    }
+    if let Some(other) = &raw.compare_with {
+        match scopes.get(&other.value) {
+            None => {
+                c.error(
+                    "unknown-indicator",
+                    at(other),
+                    format!("`compare_with` names `{}`, which is not an indicator of this site", other.value),
+                )
+                .help = Some(suggestion(&other.value, scopes.keys().map(String::as_str)));
+            }
+            Some(_) if other.value == id => {
+                c.error("bad-compare", at(other), "an indicator cannot be compared with itself");
+            }
+            Some(scope) if *scope != raw.scope => {
+                c.error(
+                    "bad-compare",
+                    at(other),
+                    format!("`{}` has another scope; `compare_with` needs an indicator of the same scope", other.value),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(url) = &raw.source.url {
+        check_url(&mut c, url);
+    }
+    if let Some(date) = &raw.source.retrieved {
+        if let Err(message) = check_date(&date.value) {
+            c.error("bad-date", at(date), message);
+        }
+    }
+    let values = check_series(&raw.values, raw.scope, countries, &mut c);
+    let reference = check_reference(&raw.reference, countries, &mut c);
+    if diagnostics.errors().count() > before {
+        return None;
+    }
+    Some(Indicator {
+        id,
+        title: raw.title.value.trim().to_string(),
+        short_title: raw.short_title,
+        unit: raw.unit,
+        higher_is_better: raw.higher_is_better,
+        scope: raw.scope,
+        compare_with: raw.compare_with.map(|c| c.value),
+        description: raw.description,
+        source: IndicatorSource {
+            title: raw.source.title,
+            dataset: raw.source.dataset,
+            url: raw.source.url.map(|u| u.value.trim().to_string()),
+            retrieved: raw.source.retrieved.map(|d| d.value),
+            licence: raw.source.licence,
+            note: raw.source.note,
+        },
+        values,
+        reference,
+        file: file.clone(),
+    })
+}
+
+fn check_series(
+    raw: &RawSeries,
+    scope: Scope,
+    countries: &BTreeMap<String, Country>,
+    c: &mut FileCheck,
+) -> BTreeMap<String, Series> {
+    let mut out = BTreeMap::new();
+    for (Key(key), years) in raw {
+        let ok = match scope {
+            Scope::Country => check_country_key(key, countries, c),
+            Scope::Corridor => check_corridor_key(key, countries, c),
+        };
+        let series = check_years(years, c);
+        if ok {
+            out.insert(key.value.clone(), series);
+        }
+    }
+    out
+}
+
+fn check_country_key(key: &Spanned<String>, countries: &BTreeMap<String, Country>, c: &mut FileCheck) -> bool {
+    if countries.contains_key(&key.value) {
+        return true;
+    }
+    let help = if key.value.contains('-') {
+        "this indicator has `scope: country`; corridor keys like `MA-ES` need `scope: corridor`".to_string()
+    } else {
+        suggestion(&key.value, countries.keys().map(String::as_str))
+    };
+    c.error(
+        "unknown-country",
+        at(key),
+        format!(
+            "`{}` is not a country of this site (no data/countries/{}.yaml)",
+            key.value,
+            key.value.to_ascii_lowercase()
+        ),
+    )
+    .help = Some(help);
+    false
+}
+
+fn check_corridor_key(key: &Spanned<String>, countries: &BTreeMap<String, Country>, c: &mut FileCheck) -> bool {
+    let Some((origin, destination)) = key.value.split_once('-') else {
+        c.error(
+            "bad-corridor",
+            at(key),
+            format!("`{}` is not a corridor key: write ORIGIN-DESTINATION, e.g. `MA-ES`", key.value),
+        );
+        return false;
+    };
+    let mut ok = true;
+    for (code, role, wanted) in [(origin, "origin", true), (destination, "destination", false)] {
+        match countries.get(code) {
+            None => {
+                c.error(
+                    "unknown-country",
+                    at(key),
+                    format!("`{code}` in `{}` is not a country of this site", key.value),
+                )
+                .help = Some(suggestion(code, countries.keys().map(String::as_str)));
+                ok = false;
+            }
+            Some(country) => {
+                let has_role = if wanted { country.origin } else { country.destination };
+                if !has_role {
+                    c.error(
+                        "wrong-role",
+                        at(key),
+                        format!(
+                            "`{code}` ({}) is not an {role}: corridor `{}` needs it to have `{role}` in its roles",
+                            country.name, key.value
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+    }
+    if ok && origin == destination {
+        c.error("bad-corridor", at(key), format!("corridor `{}` has the same origin and destination", key.value));
+        ok = false;
+    }
+    ok
+}
+
+fn check_reference(
+    raw: &RawSeries,
+    countries: &BTreeMap<String, Country>,
+    c: &mut FileCheck,
+) -> BTreeMap<String, Series> {
+    let mut out = BTreeMap::new();
+    for (Key(key), years) in raw {
+        let valid = !key.value.is_empty()
+            && key.value.chars().all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '_');
+        if !valid {
+            c.error("bad-reference", at(key), format!("`{}` is not an aggregate code such as `EU27`", key.value));
+        } else if countries.contains_key(&key.value) {
+            c.error(
+                "bad-reference",
+                at(key),
+                format!("`{}` is a country; `reference` is for aggregates such as `EU27`", key.value),
+            )
+            .help = Some("move it under `values`".into());
+        }
+        let series = check_years(years, c);
+        if valid {
+            out.insert(key.value.clone(), series);
+        }
+    }
+    out
+}
+
+fn check_years(raw: &BTreeMap<Key<i64>, Spanned<Cell>>, c: &mut FileCheck) -> Series {
+    let mut series = Series::new();
+    for (Key(year), cell) in raw {
+        let Some(y) = c.year(year, "year") else { continue };
+        if let Some(observation) = check_cell(cell, c) {
+            series.insert(y, observation);
+        }
+    }
+    series
+}
+
+fn written(file: &SourceFile, location: &Location) -> Option<String> {
+    let span = location.span();
+    let start = span.byte_offset()? as usize;
+    let len = span.byte_len()? as usize;
+    file.text.get(start..start + len).map(str::to_owned)
+}
+
+fn check_cell(cell: &Spanned<Cell>, c: &mut FileCheck) -> Option<Observation> {
+    let finite = |c: &mut FileCheck, v: f64, at: Position| {
+        if v.is_finite() {
+            true
+        } else {
+            c.error("bad-value", at, "value must be a finite number");
+            false
+        }
+    };
+    match &cell.value {
+        Cell::Number(v) => finite(c, *v, at(cell)).then(|| Observation {
+            value: Some(*v),
+            text: written(c.file, &cell.referenced),
+            flags: String::new(),
+            note: None,
+        }),
+        Cell::Null => Some(Observation { value: None, text: None, flags: String::new(), note: None }),
+        Cell::Detailed { value, flag, note } => {
+            let flags = match flag {
+                Some(f) => match values::check_flags(f.value.trim()) {
+                    Ok(()) => f.value.trim().to_string(),
+                    Err(message) => {
+                        c.error("bad-flag", at(f), message);
+                        return None;
+                    }
+                },
+                None => String::new(),
+            };
+            let (number, text) = match value {
+                Some(v) => (v.value, v.value.and_then(|_| written(c.file, &v.referenced))),
+                None => (None, None),
+            };
+            if let (Some(n), Some(v)) = (number, value) {
+                if !finite(c, n, at(v)) {
+                    return None;
+                }
+            }
+            Some(Observation { value: number, text, flags, note: note.clone() })
+        }
+    }
+}
+
+// ---------------------------------------------------------------- corridors
+
+/// A corridor exists where a corridor-scoped indicator has a value for it or
+/// the origin's profile gives a diaspora in that destination.
+fn corridors_with_data(
+    countries: &BTreeMap<String, Country>,
+    indicators: &BTreeMap<String, Indicator>,
+) -> Vec<Corridor> {
+    let mut set = BTreeSet::new();
+    for indicator in indicators.values().filter(|i| i.scope == Scope::Corridor) {
+        for (key, series) in &indicator.values {
+            if series.values().any(|o| o.value.is_some()) {
+                if let Some((o, d)) = key.split_once('-') {
+                    set.insert(Corridor { origin: o.to_string(), destination: d.to_string() });
+                }
+            }
+        }
+    }
+    for country in countries.values().filter(|c| c.origin) {
+        for d in &country.diaspora {
+            if countries.get(&d.destination).is_some_and(|x| x.destination) {
+                set.insert(Corridor { origin: country.code.clone(), destination: d.destination.clone() });
+            }
+        }
+    }
+    set.into_iter().collect()
+}

@@ -1,0 +1,452 @@
+//! The pages generated from data: `/countries/`, `/countries/<code>/`,
+//! `/indicators/`, `/indicators/<id>/`, `/corridors/<o>-<d>/`.
+//!
+//! Owns turning the Dataset into the view structs of `data_views` and a
+//! rendering job per page. No Markdown stubs are needed: each page exists
+//! because the data does; an optional narrative from `content/` is added.
+
+use std::collections::BTreeMap;
+
+use tera::Context;
+
+use super::Job;
+use super::data_views::*;
+use super::views::LinkView;
+use crate::data::{Country, Dataset, Indicator, Observation, Scope, values};
+use crate::format;
+use crate::markdown::{self, MarkdownOptions};
+use crate::routes;
+use crate::site::Site;
+use crate::typology::TypologyCell;
+
+/// Narratives rendered from `content/<folder>/...`, keyed by page URL.
+pub(crate) type Narratives = BTreeMap<String, NarrativeView>;
+
+pub(crate) fn data_jobs(site: &Site, narratives: &Narratives) -> Vec<Job> {
+    let data = &site.data;
+    if data.is_empty() {
+        return Vec::new();
+    }
+    let mut jobs = Vec::new();
+    jobs.push(countries_job(site, narratives));
+    for country in data.countries.values() {
+        jobs.push(country_job(site, country, narratives));
+    }
+    jobs.push(indicators_job(site, narratives));
+    for indicator in data.indicators.values() {
+        jobs.push(indicator_job(site, indicator, narratives));
+    }
+    for corridor in &data.corridors {
+        jobs.push(corridor_job(site, &corridor.origin, &corridor.destination, narratives));
+    }
+    jobs
+}
+
+fn job(site: &Site, url: String, template: &str, name: &'static str, view: &impl serde::Serialize) -> Job {
+    let mut context = Context::new();
+    context.insert("current_url", &site.config.href(&url));
+    context.insert("permalink", &site.config.permalink(&url));
+    context.insert(name, view);
+    Job { url, template: template.to_string(), context, origin: format!("the generated page {name}") }
+}
+
+fn md(site: &Site, text: &Option<String>) -> Option<String> {
+    let options = MarkdownOptions { base_path: &site.config.base_path, unsafe_html: site.config.unsafe_html };
+    text.as_deref().map(|t| markdown::render_fragment(t, options))
+}
+
+fn link(site: &Site, title: impl Into<String>, url: &str) -> LinkView {
+    LinkView { title: title.into(), url: site.config.href(url) }
+}
+
+fn home_crumb(site: &Site) -> LinkView {
+    super::crumb(site, crate::content::HOME)
+}
+
+pub(crate) fn flag_views(flags: &str) -> Vec<FlagView> {
+    flags
+        .chars()
+        .map(|c| FlagView { letter: c.to_string(), meaning: values::flag_meaning(c).unwrap_or("").to_string() })
+        .collect()
+}
+
+pub(crate) fn value_view(observation: Option<(i32, &Observation)>, decimals: usize) -> ValueView {
+    match observation {
+        Some((year, o)) => ValueView {
+            display: o.value.map(|v| format::number(v, decimals)).unwrap_or_default(),
+            value: o.value,
+            year: Some(year),
+            flags: flag_views(&o.flags),
+            note: o.note.clone(),
+            missing: o.value.is_none(),
+        },
+        None => ValueView { missing: true, ..ValueView::default() },
+    }
+}
+
+fn source_view(_site: &Site, s: &crate::data::SourceEntry) -> SourceView {
+    SourceView { id: s.id.clone(), title: s.title.clone(), url: s.url.clone(), year: s.year }
+}
+
+/// The indicators named in `main_indicators` (config), else every
+/// country-scoped one.
+pub(crate) fn main_indicators(site: &Site) -> Vec<&Indicator> {
+    match &site.config.main_indicators {
+        Some(ids) => ids.iter().filter_map(|id| site.data.indicators.get(id)).collect(),
+        None => site.data.indicators.values().filter(|i| i.scope == Scope::Country).collect(),
+    }
+}
+
+fn countries_job(site: &Site, narratives: &Narratives) -> Job {
+    let data = &site.data;
+    let main = main_indicators(site);
+    let columns = main
+        .iter()
+        .map(|i| ColumnView {
+            id: i.id.clone(),
+            title: i.title.clone(),
+            label: i.label().to_string(),
+            unit: i.unit.label().to_string(),
+            url: site.config.href(&routes::indicator(&i.id)),
+        })
+        .collect();
+    let mut rows: Vec<CountryRowView> = data
+        .countries
+        .values()
+        .map(|c| CountryRowView {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            url: site.config.href(&routes::country(&c.code)),
+            roles: c.roles().iter().map(|r| r.to_string()).collect(),
+            region: c.region.clone(),
+            eu_member: c.eu_member,
+            values: main.iter().map(|i| value_view(i.latest(&c.code), i.display_decimals())).collect(),
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let view = CountriesView {
+        title: "Countries".into(),
+        url: site.config.href(routes::COUNTRIES),
+        narrative: narratives.get(routes::COUNTRIES).cloned(),
+        columns,
+        rows,
+        origin_count: data.countries.values().filter(|c| c.origin).count(),
+        destination_count: data.countries.values().filter(|c| c.destination).count(),
+    };
+    job(site, routes::COUNTRIES.into(), "countries.html", "countries", &view)
+}
+
+fn country_job(site: &Site, country: &Country, narratives: &Narratives) -> Job {
+    let data = &site.data;
+    let url = routes::country(&country.code);
+    let indicators = data
+        .indicators
+        .values()
+        .filter(|i| i.scope == Scope::Country)
+        .map(|i| {
+            let latest = i.latest(&country.code);
+            let rank = latest.and_then(|(year, _)| i.rank(&country.code, year));
+            CountryIndicatorView {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                url: site.config.href(&routes::indicator(&i.id)),
+                unit: i.unit.label().to_string(),
+                latest: value_view(latest, i.display_decimals()),
+                rank: rank.map(|r| r.rank),
+                rank_of: rank.map(|r| r.of),
+                rank_order: if i.higher_is_better { "highest first".into() } else { "lowest first".into() },
+                csv_url: site.config.href(&routes::indicator_csv(&i.id)),
+            }
+        })
+        .filter(|v| !v.latest.missing || country.destination)
+        .collect();
+    let diaspora = country.diaspora.iter().map(|d| diaspora_view(site, country, d)).collect();
+    let corridors = data
+        .corridors
+        .iter()
+        .filter(|c| c.origin == country.code || c.destination == country.code)
+        .map(|c| {
+            link(site, corridor_title(data, &c.origin, &c.destination), &routes::corridor(&c.origin, &c.destination))
+        })
+        .collect();
+    let view = CountryView {
+        code: country.code.clone(),
+        name: country.name.clone(),
+        url: site.config.href(&url),
+        roles: country.roles().iter().map(|r| r.to_string()).collect(),
+        region: country.region.clone(),
+        eu_member: country.eu_member,
+        summary: md(site, &country.summary),
+        narrative: narratives.get(&url).cloned(),
+        indicators,
+        diaspora,
+        corridors,
+        typology: country.origin.then(|| typology_view(site, country)),
+        sources: country.sources.iter().map(|s| source_view(site, s)).collect(),
+        json_url: site.config.href(&routes::country_json(&country.code)),
+        breadcrumbs: vec![home_crumb(site), link(site, "Countries", routes::COUNTRIES)],
+    };
+    job(site, url, "country.html", "country", &view)
+}
+
+fn diaspora_view(site: &Site, origin: &Country, d: &crate::data::Diaspora) -> DiasporaView {
+    let data = &site.data;
+    DiasporaView {
+        destination: link(site, data.country_name(&d.destination), &routes::country(&d.destination)),
+        population: format::number(d.population as f64, 0),
+        year: d.year,
+        source: origin.source(&d.source).map(|s| source_view(site, s)),
+        corridor_url: data
+            .has_corridor(&origin.code, &d.destination)
+            .then(|| site.config.href(&routes::corridor(&origin.code, &d.destination))),
+    }
+}
+
+pub(crate) fn corridor_title(data: &Dataset, origin: &str, destination: &str) -> String {
+    format!("{} → {}", data.country_name(origin), data.country_name(destination))
+}
+
+pub(crate) fn typology_view(site: &Site, country: &Country) -> TypologyView {
+    let classification = country.classification();
+    let measure_view = |m: &crate::data::Measure| MeasureView {
+        title: m.title.clone(),
+        cell: m.cell().slug().into(),
+        cell_label: m.cell().label().into(),
+        weight: m.weight,
+        years: match (m.since, m.until) {
+            (Some(s), Some(u)) => format!("{s}–{u}"),
+            (None, Some(u)) => format!("until {u}"),
+            (Some(s), None) => format!("since {s}"),
+            (None, None) => String::new(),
+        },
+        description: md(site, &m.description),
+        sources: m.sources.iter().filter_map(|id| country.source(id)).map(|s| source_view(site, s)).collect(),
+    };
+    let groups = TypologyCell::ALL
+        .into_iter()
+        .map(|cell| {
+            let mut measures: Vec<&crate::data::Measure> =
+                country.measures.iter().filter(|m| m.is_current() && m.cell() == cell).collect();
+            measures.sort_by(|a, b| b.weight.cmp(&a.weight).then_with(|| a.title.cmp(&b.title)));
+            MeasureGroupView {
+                cell: cell.slug().into(),
+                label: cell.label().into(),
+                measures: measures.into_iter().map(measure_view).collect(),
+            }
+        })
+        .filter(|g| !g.measures.is_empty())
+        .collect();
+    let override_ = country.typology_override.as_ref();
+    TypologyView {
+        class: classification.class.slug().into(),
+        class_label: classification.class.label(),
+        override_class: override_.map(|o| o.class.slug().into()),
+        override_label: override_.map(|o| o.class.label().into()),
+        override_rationale: override_.map(|o| o.rationale.clone()),
+        cells: TypologyCell::ALL
+            .into_iter()
+            .map(|c| CellTotalView { cell: c.slug().into(), label: c.label().into(), total: classification.total(c) })
+            .collect(),
+        engagement: classification.engagement.map(|v| format::signed(v, 2)),
+        alignment: classification.alignment.map(|v| format::signed(v, 2)),
+        groups,
+        history: country.measures.iter().filter(|m| !m.is_current()).map(measure_view).collect(),
+        chart: None,
+    }
+}
+
+fn indicators_job(site: &Site, narratives: &Narratives) -> Job {
+    let items = site
+        .data
+        .indicators
+        .values()
+        .map(|i| {
+            let years = i.years();
+            IndicatorItemView {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                url: site.config.href(&routes::indicator(&i.id)),
+                unit: i.unit.label().into(),
+                scope: scope_slug(i.scope).into(),
+                source: i.source.title.clone(),
+                years: match (years.first(), years.last()) {
+                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                    (Some(a), _) => a.to_string(),
+                    _ => String::new(),
+                },
+                series_count: i.values.len(),
+                csv_url: site.config.href(&routes::indicator_csv(&i.id)),
+                json_url: site.config.href(&routes::indicator_json(&i.id)),
+            }
+        })
+        .collect();
+    let view = IndicatorsView {
+        title: "Indicators".into(),
+        url: site.config.href(routes::INDICATORS),
+        narrative: narratives.get(routes::INDICATORS).cloned(),
+        items,
+    };
+    job(site, routes::INDICATORS.into(), "indicators.html", "indicators", &view)
+}
+
+pub(crate) fn scope_slug(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Country => "country",
+        Scope::Corridor => "corridor",
+    }
+}
+
+/// Label and page of a series key: a country, or a corridor.
+fn series_label(site: &Site, scope: Scope, key: &str) -> (String, Option<String>) {
+    let data = &site.data;
+    match scope {
+        Scope::Country => (data.country_name(key).to_string(), Some(site.config.href(&routes::country(key)))),
+        Scope::Corridor => {
+            let (o, d) = key.split_once('-').unwrap_or((key, ""));
+            let url = data.has_corridor(o, d).then(|| site.config.href(&routes::corridor(o, d)));
+            (corridor_title(data, o, d), url)
+        }
+    }
+}
+
+pub(crate) fn reference_label(key: &str) -> String {
+    match key {
+        "EU27" => "EU-27".into(),
+        "EU" => "EU (members of each year)".into(),
+        "EA20" => "Euro area (20)".into(),
+        other => other.to_string(),
+    }
+}
+
+fn indicator_job(site: &Site, indicator: &Indicator, narratives: &Narratives) -> Job {
+    let url = routes::indicator(&indicator.id);
+    let years = indicator.years();
+    let decimals = indicator.display_decimals();
+    let row = |series: &crate::data::Series| -> Vec<ValueView> {
+        years.iter().map(|y| value_view(series.get(y).map(|o| (*y, o)), decimals)).collect()
+    };
+    let mut rows: Vec<SeriesRowView> = indicator
+        .values
+        .iter()
+        .map(|(key, series)| {
+            let (label, url) = series_label(site, indicator.scope, key);
+            SeriesRowView { key: key.clone(), label, url, cells: row(series) }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.label.cmp(&b.label));
+    let reference_rows = indicator
+        .reference
+        .iter()
+        .map(|(key, series)| SeriesRowView {
+            key: key.clone(),
+            label: reference_label(key),
+            url: None,
+            cells: row(series),
+        })
+        .collect();
+    let mut letters: Vec<char> = indicator
+        .values
+        .values()
+        .chain(indicator.reference.values())
+        .flat_map(|s| s.values().flat_map(|o| o.flags.chars()))
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let view = IndicatorView {
+        id: indicator.id.clone(),
+        title: indicator.title.clone(),
+        short_title: indicator.short_title.clone(),
+        url: site.config.href(&url),
+        unit: indicator.unit.label().into(),
+        unit_slug: indicator.unit.slug().into(),
+        higher_is_better: indicator.higher_is_better,
+        scope: scope_slug(indicator.scope).into(),
+        description: md(site, &indicator.description),
+        narrative: narratives.get(&url).cloned(),
+        source: IndicatorSourceView {
+            title: indicator.source.title.clone(),
+            dataset: indicator.source.dataset.clone(),
+            url: indicator.source.url.clone(),
+            retrieved: indicator.source.retrieved.clone(),
+            licence: indicator.source.licence.clone(),
+            note: md(site, &indicator.source.note),
+        },
+        compare_with: indicator
+            .compare_with
+            .as_ref()
+            .and_then(|id| site.data.indicators.get(id))
+            .map(|other| link(site, other.title.clone(), &routes::indicator(&other.id))),
+        years,
+        rows,
+        reference_rows,
+        flags: letters.into_iter().flat_map(|c| flag_views(&c.to_string())).collect(),
+        csv_url: site.config.href(&routes::indicator_csv(&indicator.id)),
+        json_url: site.config.href(&routes::indicator_json(&indicator.id)),
+        breadcrumbs: vec![home_crumb(site), link(site, "Indicators", routes::INDICATORS)],
+    };
+    job(site, url, "indicator.html", "indicator", &view)
+}
+
+fn corridor_job(site: &Site, origin: &str, destination: &str, narratives: &Narratives) -> Job {
+    let data = &site.data;
+    let url = routes::corridor(origin, destination);
+    let key = format!("{origin}-{destination}");
+    let origin_country = data.countries.get(origin);
+    let diaspora = origin_country
+        .and_then(|o| o.diaspora.iter().find(|d| d.destination == destination).map(|d| diaspora_view(site, o, d)));
+    let indicators = data
+        .indicators
+        .values()
+        .filter(|i| i.scope == Scope::Corridor)
+        .map(|i| {
+            let decimals = i.display_decimals();
+            let mut comparison: Vec<ComparisonRowView> = i
+                .values
+                .iter()
+                .filter(|(k, _)| k.ends_with(&format!("-{destination}")))
+                .map(|(k, series)| {
+                    let (o, _) = k.split_once('-').unwrap_or((k, ""));
+                    ComparisonRowView {
+                        label: data.country_name(o).to_string(),
+                        url: data
+                            .has_corridor(o, destination)
+                            .then(|| site.config.href(&routes::corridor(o, destination))),
+                        value: value_view(crate::data::latest_value(series), decimals),
+                        is_current: *k == key,
+                    }
+                })
+                .collect();
+            comparison.sort_by(|a, b| {
+                b.value
+                    .value
+                    .partial_cmp(&a.value.value)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then_with(|| a.label.cmp(&b.label))
+            });
+            CorridorIndicatorView {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                url: site.config.href(&routes::indicator(&i.id)),
+                unit: i.unit.label().into(),
+                latest: value_view(i.latest(&key), decimals),
+                comparison,
+            }
+        })
+        .collect();
+    let view = CorridorView {
+        key: key.clone(),
+        title: corridor_title(data, origin, destination),
+        url: site.config.href(&url),
+        origin: link(site, data.country_name(origin), &routes::country(origin)),
+        destination: link(site, data.country_name(destination), &routes::country(destination)),
+        narrative: narratives.get(&url).cloned(),
+        diaspora,
+        indicators,
+        breadcrumbs: vec![
+            home_crumb(site),
+            link(site, "Countries", routes::COUNTRIES),
+            link(site, data.country_name(origin), &routes::country(origin)),
+        ],
+    };
+    job(site, url, "corridor.html", "corridor", &view)
+}

@@ -1,0 +1,270 @@
+//! View structs of the pages generated from data (countries, indicators,
+//! corridors, typology). Like `views`, a public API documented in
+//! docs/templates.md: values arrive formatted, URLs carry the base path,
+//! Markdown arrives as HTML (write with `| safe`).
+
+use serde::Serialize;
+
+use super::views::LinkView;
+
+/// A value as a table cell shows it.
+#[derive(Debug, Clone, Serialize, Default)]
+pub(crate) struct ValueView {
+    /// Formatted number, or empty when missing.
+    pub(crate) display: String,
+    /// The number itself (for sorting and charts), absent when missing.
+    pub(crate) value: Option<f64>,
+    pub(crate) year: Option<i32>,
+    pub(crate) flags: Vec<FlagView>,
+    pub(crate) note: Option<String>,
+    /// True when there is no value: show "no data".
+    pub(crate) missing: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub(crate) struct FlagView {
+    pub(crate) letter: String,
+    pub(crate) meaning: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SourceView {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) url: Option<String>,
+    pub(crate) year: Option<i32>,
+}
+
+/// `countries` in countries.html.
+#[derive(Debug, Serialize)]
+pub(crate) struct CountriesView {
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) narrative: Option<NarrativeView>,
+    /// The main indicators shown as columns.
+    pub(crate) columns: Vec<ColumnView>,
+    pub(crate) rows: Vec<CountryRowView>,
+    pub(crate) origin_count: usize,
+    pub(crate) destination_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ColumnView {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) label: String,
+    pub(crate) unit: String,
+    pub(crate) url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct CountryRowView {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) url: String,
+    pub(crate) roles: Vec<String>,
+    pub(crate) region: Option<String>,
+    pub(crate) eu_member: bool,
+    /// One per column, in column order.
+    pub(crate) values: Vec<ValueView>,
+}
+
+/// Hand-written Markdown from `content/<folder>/<name>.md`.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct NarrativeView {
+    pub(crate) title: String,
+    pub(crate) content: String,
+}
+
+/// `country` in country.html.
+#[derive(Debug, Serialize)]
+pub(crate) struct CountryView {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) url: String,
+    pub(crate) roles: Vec<String>,
+    pub(crate) region: Option<String>,
+    pub(crate) eu_member: bool,
+    pub(crate) summary: Option<String>,
+    pub(crate) narrative: Option<NarrativeView>,
+    pub(crate) indicators: Vec<CountryIndicatorView>,
+    /// Origins: where its citizens live, largest first.
+    pub(crate) diaspora: Vec<DiasporaView>,
+    /// Corridors from (origin) or into (destination) this country.
+    pub(crate) corridors: Vec<LinkView>,
+    pub(crate) typology: Option<TypologyView>,
+    pub(crate) sources: Vec<SourceView>,
+    pub(crate) json_url: String,
+    pub(crate) breadcrumbs: Vec<LinkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct CountryIndicatorView {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) unit: String,
+    pub(crate) latest: ValueView,
+    /// "3 of 27", with the direction in `rank_order`.
+    pub(crate) rank: Option<usize>,
+    pub(crate) rank_of: Option<usize>,
+    pub(crate) rank_order: String,
+    pub(crate) csv_url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct DiasporaView {
+    pub(crate) destination: LinkView,
+    pub(crate) population: String,
+    pub(crate) year: i32,
+    pub(crate) source: Option<SourceView>,
+    pub(crate) corridor_url: Option<String>,
+}
+
+/// The typology of an origin country.
+#[derive(Debug, Serialize)]
+pub(crate) struct TypologyView {
+    /// `active-concordance` ..., `tie` or `not-coded`.
+    pub(crate) class: String,
+    pub(crate) class_label: String,
+    /// The expert classification, when the profile gives one.
+    pub(crate) override_class: Option<String>,
+    pub(crate) override_label: Option<String>,
+    pub(crate) override_rationale: Option<String>,
+    pub(crate) cells: Vec<CellTotalView>,
+    pub(crate) engagement: Option<String>,
+    pub(crate) alignment: Option<String>,
+    /// Current measures, grouped by cell (cells without measures left out).
+    pub(crate) groups: Vec<MeasureGroupView>,
+    /// Measures that ended (`until`): history, not counted.
+    pub(crate) history: Vec<MeasureView>,
+    pub(crate) chart: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct CellTotalView {
+    pub(crate) cell: String,
+    pub(crate) label: String,
+    pub(crate) total: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MeasureGroupView {
+    pub(crate) cell: String,
+    pub(crate) label: String,
+    pub(crate) measures: Vec<MeasureView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct MeasureView {
+    pub(crate) title: String,
+    pub(crate) cell: String,
+    pub(crate) cell_label: String,
+    pub(crate) weight: u8,
+    /// "since 2010", "2024-2024", or empty.
+    pub(crate) years: String,
+    pub(crate) description: Option<String>,
+    pub(crate) sources: Vec<SourceView>,
+}
+
+/// `indicators` in indicators.html.
+#[derive(Debug, Serialize)]
+pub(crate) struct IndicatorsView {
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) narrative: Option<NarrativeView>,
+    pub(crate) items: Vec<IndicatorItemView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct IndicatorItemView {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) unit: String,
+    pub(crate) scope: String,
+    pub(crate) source: String,
+    pub(crate) years: String,
+    pub(crate) series_count: usize,
+    pub(crate) csv_url: String,
+    pub(crate) json_url: String,
+}
+
+/// `indicator` in indicator.html.
+#[derive(Debug, Serialize)]
+pub(crate) struct IndicatorView {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) short_title: Option<String>,
+    pub(crate) url: String,
+    pub(crate) unit: String,
+    pub(crate) unit_slug: String,
+    pub(crate) higher_is_better: bool,
+    pub(crate) scope: String,
+    pub(crate) description: Option<String>,
+    pub(crate) narrative: Option<NarrativeView>,
+    pub(crate) source: IndicatorSourceView,
+    pub(crate) compare_with: Option<LinkView>,
+    pub(crate) years: Vec<i32>,
+    /// One row per country (or corridor), cells in `years` order.
+    pub(crate) rows: Vec<SeriesRowView>,
+    /// Aggregates such as EU27.
+    pub(crate) reference_rows: Vec<SeriesRowView>,
+    /// Every flag that appears in the table, for the legend.
+    pub(crate) flags: Vec<FlagView>,
+    pub(crate) csv_url: String,
+    pub(crate) json_url: String,
+    pub(crate) breadcrumbs: Vec<LinkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct IndicatorSourceView {
+    pub(crate) title: String,
+    pub(crate) dataset: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) retrieved: Option<String>,
+    pub(crate) licence: Option<String>,
+    pub(crate) note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct SeriesRowView {
+    pub(crate) key: String,
+    pub(crate) label: String,
+    pub(crate) url: Option<String>,
+    pub(crate) cells: Vec<ValueView>,
+}
+
+/// `corridor` in corridor.html.
+#[derive(Debug, Serialize)]
+pub(crate) struct CorridorView {
+    pub(crate) key: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) origin: LinkView,
+    pub(crate) destination: LinkView,
+    pub(crate) narrative: Option<NarrativeView>,
+    /// From the origin's profile, when it gives the diaspora there.
+    pub(crate) diaspora: Option<DiasporaView>,
+    pub(crate) indicators: Vec<CorridorIndicatorView>,
+    pub(crate) breadcrumbs: Vec<LinkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct CorridorIndicatorView {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) unit: String,
+    pub(crate) latest: ValueView,
+    /// The same indicator for the destination's origin groups (this one included, marked).
+    pub(crate) comparison: Vec<ComparisonRowView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ComparisonRowView {
+    pub(crate) label: String,
+    pub(crate) url: Option<String>,
+    pub(crate) value: ValueView,
+    pub(crate) is_current: bool,
+}

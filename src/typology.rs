@@ -1,0 +1,217 @@
+//! The concordance typology: cells, weights, class, ties, coordinates.
+//!
+//! Pure functions over a country's measures, as the site format defines
+//! them. The method page is generated from the constants and rules here, so
+//! documentation and computation cannot drift apart. No I/O, no HTML.
+
+use serde::Serialize;
+
+use crate::data::raw::{Effect, Mode};
+
+/// The four cells of the 2x2, in the order the matrix shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum TypologyCell {
+    ActiveConcordance,
+    ActiveDiscordance,
+    PassiveConcordance,
+    PassiveDiscordance,
+}
+
+impl TypologyCell {
+    pub(crate) const ALL: [TypologyCell; 4] = [
+        TypologyCell::ActiveConcordance,
+        TypologyCell::ActiveDiscordance,
+        TypologyCell::PassiveConcordance,
+        TypologyCell::PassiveDiscordance,
+    ];
+
+    pub(crate) fn of(mode: Mode, effect: Effect) -> Self {
+        match (mode, effect) {
+            (Mode::Active, Effect::Concordant) => TypologyCell::ActiveConcordance,
+            (Mode::Active, Effect::Discordant) => TypologyCell::ActiveDiscordance,
+            (Mode::Passive, Effect::Concordant) => TypologyCell::PassiveConcordance,
+            (Mode::Passive, Effect::Discordant) => TypologyCell::PassiveDiscordance,
+        }
+    }
+
+    pub(crate) fn slug(self) -> &'static str {
+        match self {
+            TypologyCell::ActiveConcordance => "active-concordance",
+            TypologyCell::ActiveDiscordance => "active-discordance",
+            TypologyCell::PassiveConcordance => "passive-concordance",
+            TypologyCell::PassiveDiscordance => "passive-discordance",
+        }
+    }
+
+    pub(crate) fn from_slug(slug: &str) -> Option<Self> {
+        TypologyCell::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            TypologyCell::ActiveConcordance => "Active concordance",
+            TypologyCell::ActiveDiscordance => "Active discordance",
+            TypologyCell::PassiveConcordance => "Passive concordance",
+            TypologyCell::PassiveDiscordance => "Passive discordance",
+        }
+    }
+
+    pub(crate) fn is_active(self) -> bool {
+        matches!(self, TypologyCell::ActiveConcordance | TypologyCell::ActiveDiscordance)
+    }
+
+    pub(crate) fn is_concordant(self) -> bool {
+        matches!(self, TypologyCell::ActiveConcordance | TypologyCell::PassiveConcordance)
+    }
+}
+
+/// What a country's measures add up to.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Class {
+    /// One cell has the largest total.
+    Cell(TypologyCell),
+    /// Two or more cells share the largest total: all of them are named.
+    Tie(Vec<TypologyCell>),
+    /// No current measures: the country is listed apart, never placed.
+    NotCoded,
+}
+
+impl Class {
+    pub(crate) fn slug(&self) -> &'static str {
+        match self {
+            Class::Cell(c) => c.slug(),
+            Class::Tie(_) => "tie",
+            Class::NotCoded => "not-coded",
+        }
+    }
+
+    pub(crate) fn label(&self) -> String {
+        match self {
+            Class::Cell(c) => c.label().to_string(),
+            Class::Tie(cells) => {
+                let names: Vec<&str> = cells.iter().map(|c| c.label()).collect();
+                format!("Tie: {}", names.join(" and "))
+            }
+            Class::NotCoded => "Not coded".to_string(),
+        }
+    }
+}
+
+/// Weight per cell of the current measures, the class, and the coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Classification {
+    /// Total weight per cell, in `TypologyCell::ALL` order.
+    pub(crate) totals: [u32; 4],
+    pub(crate) class: Class,
+    /// (active - passive) / total, in [-1, 1]; `None` when not coded.
+    pub(crate) engagement: Option<f64>,
+    /// (concordant - discordant) / total, in [-1, 1]; `None` when not coded.
+    pub(crate) alignment: Option<f64>,
+}
+
+impl Classification {
+    pub(crate) fn total(&self, cell: TypologyCell) -> u32 {
+        self.totals[cell as usize]
+    }
+
+    pub(crate) fn total_weight(&self) -> u32 {
+        self.totals.iter().sum()
+    }
+}
+
+/// A measure as the computation sees it: its cell, weight, and whether it
+/// still applies (a measure with an end year is history and not counted).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Weighted {
+    pub(crate) cell: TypologyCell,
+    pub(crate) weight: u8,
+    pub(crate) current: bool,
+}
+
+/// The rules of the site format: each current measure adds its weight to its
+/// cell; the class is the cell with the largest total, a tie names every
+/// cell that shares it, and no current measures means "not coded".
+pub(crate) fn classify(measures: &[Weighted]) -> Classification {
+    let mut totals = [0u32; 4];
+    for m in measures.iter().filter(|m| m.current) {
+        totals[m.cell as usize] += u32::from(m.weight);
+    }
+    let total: u32 = totals.iter().sum();
+    if total == 0 {
+        return Classification { totals, class: Class::NotCoded, engagement: None, alignment: None };
+    }
+    let max = totals.iter().copied().max().unwrap_or(0);
+    let leaders: Vec<TypologyCell> = TypologyCell::ALL.into_iter().filter(|c| totals[*c as usize] == max).collect();
+    let class = if leaders.len() == 1 { Class::Cell(leaders[0]) } else { Class::Tie(leaders) };
+    let sum = |pred: fn(TypologyCell) -> bool| -> f64 {
+        TypologyCell::ALL.into_iter().filter(|c| pred(*c)).map(|c| f64::from(totals[c as usize])).sum()
+    };
+    let total = f64::from(total);
+    let active = sum(TypologyCell::is_active);
+    let concordant = sum(TypologyCell::is_concordant);
+    Classification {
+        totals,
+        class,
+        engagement: Some((active - (total - active)) / total),
+        alignment: Some((concordant - (total - concordant)) / total),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TypologyCell::*;
+
+    fn m(cell: TypologyCell, weight: u8) -> Weighted {
+        Weighted { cell, weight, current: true }
+    }
+
+    #[test]
+    fn each_cell_can_win() {
+        for cell in TypologyCell::ALL {
+            let others: Vec<Weighted> = TypologyCell::ALL.into_iter().filter(|c| *c != cell).map(|c| m(c, 1)).collect();
+            let mut all = others.clone();
+            all.push(m(cell, 2));
+            assert_eq!(classify(&all).class, Class::Cell(cell), "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn ties_name_every_leading_cell() {
+        let two = classify(&[m(ActiveConcordance, 2), m(PassiveDiscordance, 2), m(PassiveConcordance, 1)]);
+        assert_eq!(two.class, Class::Tie(vec![ActiveConcordance, PassiveDiscordance]));
+        assert_eq!(two.class.label(), "Tie: Active concordance and Passive discordance");
+        let four = classify(&TypologyCell::ALL.map(|c| m(c, 3)));
+        assert_eq!(four.class, Class::Tie(TypologyCell::ALL.to_vec()));
+        assert_eq!(four.engagement, Some(0.0));
+        assert_eq!(four.alignment, Some(0.0));
+    }
+
+    #[test]
+    fn no_measures_is_not_coded() {
+        let c = classify(&[]);
+        assert_eq!(c.class, Class::NotCoded);
+        assert_eq!((c.engagement, c.alignment), (None, None));
+    }
+
+    #[test]
+    fn historical_measures_are_not_counted() {
+        let history = Weighted { cell: ActiveDiscordance, weight: 3, current: false };
+        let c = classify(&[history, m(PassiveConcordance, 1)]);
+        assert_eq!(c.class, Class::Cell(PassiveConcordance));
+        assert_eq!(c.total(ActiveDiscordance), 0);
+        assert_eq!(classify(&[history]).class, Class::NotCoded);
+    }
+
+    #[test]
+    fn weights_and_coordinates() {
+        // active 3 (AC 3), passive 1 (PD 1): engagement (3-1)/4, alignment (3-1)/4
+        let c = classify(&[m(ActiveConcordance, 3), m(PassiveDiscordance, 1)]);
+        assert_eq!(c.totals, [3, 0, 0, 1]);
+        assert_eq!(c.engagement, Some(0.5));
+        assert_eq!(c.alignment, Some(0.5));
+        let c = classify(&[m(PassiveDiscordance, 2)]);
+        assert_eq!((c.engagement, c.alignment), (Some(-1.0), Some(-1.0)));
+    }
+}

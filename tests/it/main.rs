@@ -1,0 +1,14 @@
+//! The integration tests of polibrief: one binary, a module per feature.
+//!
+//! Sites are fixture folders in tests/fixtures/ (copied to a temporary
+//! folder) or small sites written by the test itself. Assertions read the
+//! output as a reader would: parsed HTML, error text with its location.
+
+mod support;
+
+mod cli;
+mod content;
+mod default_site;
+mod errors;
+mod output;
+mod theme;

@@ -1,0 +1,59 @@
+//! The built-in theme and template overrides.
+
+use crate::support::*;
+
+#[test]
+fn every_page_has_one_h1_a_skip_link_and_the_language() {
+    let built = TestSite::fixture("basic").built();
+    for path in built.html_paths() {
+        let page = Page(scraper::Html::parse_document(&built.text(&path)));
+        assert_eq!(page.count("h1"), 1, "{path}");
+        assert_eq!(page.attrs("a.skip-link", "href"), ["#main"], "{path}");
+        assert_eq!(page.count("main#main"), 1, "{path}");
+        assert_eq!(page.attrs("html", "lang"), ["en"], "{path}");
+        assert_eq!(page.attrs("link[rel=stylesheet]", "href").len(), 2, "{path}");
+    }
+}
+
+#[test]
+fn the_home_page_leads_to_every_section() {
+    let built = TestSite::fixture("basic").built();
+    let home = built.page("/");
+    assert_eq!(home.attrs(".cards .card__title a", "href"), ["/brief/brief/", "/brief/about/"]);
+    assert_eq!(home.attrs("#site-nav a", "href"), ["/brief/brief/"]);
+    let intro = built.page("/brief/introduction/");
+    assert_eq!(intro.attrs("#site-nav a[aria-current]", "aria-current"), ["true"]);
+}
+
+#[test]
+fn a_site_template_replaces_the_built_in_one_and_extends_base() {
+    let built = TestSite::fixture("override").built();
+    let note = built.page("/note/");
+    assert_eq!(note.text("main .from-override"), "Rendered by the site's own page.html");
+    assert_eq!(note.text("main article.custom-page h1"), "A note");
+    assert_eq!(note.count("a.skip-link"), 1, "base.html of the theme still wraps the page");
+    let special = built.page("/special/");
+    assert_eq!(special.text("main .wide h1"), "Special");
+    assert_eq!(special.count(".from-override"), 0);
+}
+
+#[test]
+fn static_files_are_copied_and_the_theme_css_is_linked_with_a_version() {
+    let site = TestSite::fixture("basic");
+    let built = site.built();
+    assert!(built.has("extra.css"));
+    assert!(built.has("css/polibrief.css"));
+    let hrefs = built.page("/").attrs("link[rel=stylesheet]", "href");
+    assert!(hrefs[0].starts_with("/brief/css/polibrief.css?v="), "{hrefs:?}");
+}
+
+#[test]
+fn sitemap_and_feed_use_absolute_urls() {
+    let built = TestSite::fixture("basic").built();
+    let sitemap = built.text("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://org.example/brief/brief/introduction/</loc>"));
+    assert!(!sitemap.contains("404"));
+    let feed = built.text("feed.xml");
+    assert!(feed.contains("<link href=\"https://org.example/brief/brief/introduction/\"/>"));
+    assert!(feed.contains("<updated>2026-01-15T00:00:00Z</updated>"));
+}
