@@ -215,3 +215,105 @@ mod tests {
         assert_eq!((c.engagement, c.alignment), (Some(-1.0), Some(-1.0)));
     }
 }
+
+impl TypologyCell {
+    /// The cell in plain words, as the matrix and the method page show it.
+    pub(crate) fn definition(self) -> &'static str {
+        match self {
+            TypologyCell::ActiveConcordance => {
+                "The origin state deliberately acts to help its nationals settle and take part where they live: orientation before departure, consular and legal support, incentives to naturalise while keeping ties."
+            }
+            TypologyCell::ActiveDiscordance => {
+                "The origin state deliberately works against settling in: monitoring emigrants, discouraging naturalisation or participation, or withholding services as a policy choice."
+            }
+            TypologyCell::PassiveConcordance => {
+                "Without aiming at integration, the origin state's laws or restraint make it easier: tolerating dual nationality, easy re-acquisition of nationality, rights abroad that do not depend on staying a national only."
+            }
+            TypologyCell::PassiveDiscordance => {
+                "Through default rules, inaction or lack of capacity, the origin state raises the cost of integrating: loss of nationality on naturalising, documents that cannot be obtained, no portability of rights."
+            }
+        }
+    }
+
+    /// Where the cell sits on the two axes, in words.
+    pub(crate) fn axes(self) -> (&'static str, &'static str) {
+        let mode = if self.is_active() { "active" } else { "passive" };
+        let effect = if self.is_concordant() { "concordant" } else { "discordant" };
+        (mode, effect)
+    }
+}
+
+/// The rules of the computation, as the method page states them. Each line
+/// names the constant or function that implements it.
+pub(crate) const WEIGHT_RANGE: std::ops::RangeInclusive<u8> = 1..=3;
+pub(crate) const DEFAULT_WEIGHT: u8 = 1;
+
+/// What each weight means, for coders and readers.
+pub(crate) const WEIGHT_MEANINGS: [(u8, &str); 3] = [
+    (1, "minor or indirect bearing on integration (symbolic, small in scope)"),
+    (2, "a clear effect on integration in the destination"),
+    (3, "a strong and direct effect, such as losing the origin nationality on naturalising"),
+];
+
+/// A worked example for the method page: measures in, the computation out.
+pub(crate) struct Example {
+    pub(crate) title: &'static str,
+    pub(crate) measures: &'static [(&'static str, TypologyCell, u8, bool)],
+    pub(crate) lesson: &'static str,
+}
+
+pub(crate) const EXAMPLES: &[Example] = &[
+    Example {
+        title: "One cell leads",
+        measures: &[
+            ("Pre-departure orientation course", TypologyCell::ActiveConcordance, 2, true),
+            ("Consular legal aid for workers abroad", TypologyCell::ActiveConcordance, 1, true),
+            ("Nationality lost on naturalisation abroad", TypologyCell::PassiveDiscordance, 2, true),
+        ],
+        lesson: "Active concordance has 3 against 2 for passive discordance, so the country is placed in active concordance.",
+    },
+    Example {
+        title: "Raising one weight moves the country",
+        measures: &[
+            ("Pre-departure orientation course", TypologyCell::ActiveConcordance, 2, true),
+            ("Consular legal aid for workers abroad", TypologyCell::ActiveConcordance, 1, true),
+            ("Nationality lost on naturalisation abroad", TypologyCell::PassiveDiscordance, 3, true),
+        ],
+        lesson: "The same measures with the loss of nationality weighted 3 instead of 2: the two cells now share the largest total, and the country is shown as a tie until a coder changes a weight or adds evidence.",
+    },
+    Example {
+        title: "Ended measures are history",
+        measures: &[
+            ("Surveillance of emigrant associations (ended)", TypologyCell::ActiveDiscordance, 3, false),
+            ("Dual nationality tolerated", TypologyCell::PassiveConcordance, 2, true),
+        ],
+        lesson: "A measure with an `until` year is listed on the country page but left out of the totals, so the country is placed by what it does now.",
+    },
+    Example {
+        title: "No current measures",
+        measures: &[],
+        lesson: "A country without coded measures is listed as not coded; it is never placed in a cell or on the chart.",
+    },
+];
+
+impl Example {
+    pub(crate) fn classification(&self) -> Classification {
+        let weighted: Vec<Weighted> =
+            self.measures.iter().map(|&(_, cell, weight, current)| Weighted { cell, weight, current }).collect();
+        classify(&weighted)
+    }
+}
+
+#[cfg(test)]
+mod example_tests {
+    use super::*;
+
+    #[test]
+    fn the_worked_examples_say_what_the_computation_does() {
+        let classes: Vec<String> = EXAMPLES.iter().map(|e| e.classification().class.label()).collect();
+        assert_eq!(
+            classes,
+            ["Active concordance", "Tie: Active concordance and Passive discordance", "Passive concordance", "Not coded"]
+        );
+    }
+}

@@ -21,7 +21,7 @@ use crate::content::front_matter::{check_date, is_slug};
 use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
 use crate::fsio::SiteRoot;
 use crate::source::{Position, Source, SourceFile};
-use crate::typology::TypologyCell;
+use crate::typology::{DEFAULT_WEIGHT, TypologyCell, WEIGHT_RANGE};
 use crate::yaml;
 
 pub(crate) const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2100;
@@ -217,12 +217,12 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
             c.error("empty-field", at(&m.title), "measure `title` is empty");
         }
         let weight = match &m.weight {
-            None => 1,
-            Some(w) if (1..=3).contains(&w.value) => w.value as u8,
+            None => DEFAULT_WEIGHT,
+            Some(w) if u8::try_from(w.value).is_ok_and(|v| WEIGHT_RANGE.contains(&v)) => w.value as u8,
             Some(w) => {
                 c.error("bad-weight", at(w), format!("weight {} is outside 1-3", w.value)).help =
                     Some("1 = minor, 2 = clear, 3 = strong and direct effect on integration".into());
-                1
+                DEFAULT_WEIGHT
             }
         };
         let since = m.since.as_ref().and_then(|y| c.year(y, "`since`"));

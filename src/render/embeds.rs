@@ -1,10 +1,16 @@
 //! What each shortcode renders: `chart`, `typology`, `country`.
 //!
 //! Owns checking a shortcode's name and arguments against what it accepts
-//! (unknown names and arguments are located errors with suggestions) and
-//! dispatching to the renderer of that embed. Parsing is `shortcodes`' job.
+//! (unknown names, arguments, countries and indicators are located errors
+//! with suggestions) and rendering the embed through a theme partial, so a
+//! site can restyle embeds by overriding `partials/*.html`. Parsing is
+//! `shortcodes`' job.
 
+use tera::{Context, Tera};
+
+use super::typology_pages;
 use crate::diagnostics::{Diagnostic, suggestion};
+use crate::routes;
 use crate::shortcodes::{ArgValue, ShortcodeCall};
 use crate::site::Site;
 use crate::source::SourceFile;
@@ -16,7 +22,7 @@ pub(crate) const SHORTCODES: &[(&str, &[&str])] = &[
     ("country", &["code"]),
 ];
 
-pub(crate) fn render(site: &Site, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
+pub(crate) fn render(site: &Site, tera: &Tera, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
     let Some((_, accepted)) = SHORTCODES.iter().find(|(name, _)| *name == call.name) else {
         return Err(Diagnostic::error("unknown-shortcode", format!("unknown shortcode `{}`", call.name))
             .at_offset(source, call.offset)
@@ -29,32 +35,110 @@ pub(crate) fn render(site: &Site, source: &SourceFile, call: &ShortcodeCall) -> 
             } else {
                 suggestion(&arg.key, accepted.iter().copied())
             };
-            return Err(Diagnostic::error(
-                "unknown-argument",
-                format!("`{}` has no argument `{}`", call.name, arg.key),
-            )
-            .at_offset(source, arg.offset)
-            .with_help(help));
+            return Err(Diagnostic::error("unknown-argument", format!("`{}` has no argument `{}`", call.name, arg.key))
+                .at_offset(source, arg.offset)
+                .with_help(help));
         }
     }
-    let _ = site;
-    Err(Diagnostic::error("no-data", format!("`{}` needs data, and this site has no `data/` folder", call.name))
-        .at_offset(source, call.offset))
+    match call.name.as_str() {
+        "typology" => typology(site, tera, source, call),
+        "country" => country(site, tera, source, call),
+        _ => super::charts::shortcode(site, tera, source, call),
+    }
 }
 
-/// A text argument, or a located error when it has another type.
-#[allow(dead_code)]
-pub(crate) fn text_arg<'c>(
-    source: &SourceFile,
-    call: &'c ShortcodeCall,
-    key: &str,
-) -> Result<Option<&'c str>, Diagnostic> {
+fn partial(site: &Site, tera: &Tera, name: &str, key: &'static str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
+    let mut context = Context::new();
+    context.insert(key, view);
+    super::render_template(tera, site, name, &context)
+}
+
+fn typology(site: &Site, tera: &Tera, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
+    if !site.data.countries.values().any(|c| c.origin) {
+        return Err(Diagnostic::error("no-data", "`typology()` needs origin countries in data/countries/")
+            .at_offset(source, call.offset));
+    }
+    let matrix = typology_pages::matrix(site);
+    partial(site, tera, "partials/typology-matrix.html", "matrix", &matrix)
+}
+
+#[derive(serde::Serialize)]
+struct CountryCardView {
+    code: String,
+    name: String,
+    url: String,
+    roles: Vec<String>,
+    region: Option<String>,
+    eu_member: bool,
+    class_label: Option<String>,
+    figures: Vec<FigureView>,
+}
+
+#[derive(serde::Serialize)]
+struct FigureView {
+    label: String,
+    unit: String,
+    value: super::data_views::ValueView,
+}
+
+fn country(site: &Site, tera: &Tera, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
+    let (code, at) = required_text(source, call, "code")?;
+    let Some(country) = site.data.countries.get(&code.to_ascii_uppercase()) else {
+        return Err(Diagnostic::error("unknown-country", format!("unknown country `{code}`"))
+            .at_offset(source, at)
+            .with_help(suggestion(&code.to_ascii_uppercase(), site.data.countries.keys().map(String::as_str))));
+    };
+    let figures = super::data_pages::main_indicators(site)
+        .into_iter()
+        .filter_map(|i| {
+            let latest = i.latest(&country.code)?;
+            Some(FigureView {
+                label: i.label().to_string(),
+                unit: i.unit.label().to_string(),
+                value: super::data_pages::value_view(Some(latest), i.display_decimals()),
+            })
+        })
+        .collect();
+    let view = CountryCardView {
+        code: country.code.clone(),
+        name: country.name.clone(),
+        url: site.config.href(&routes::country(&country.code)),
+        roles: country.roles().iter().map(|r| r.to_string()).collect(),
+        region: country.region.clone(),
+        eu_member: country.eu_member,
+        class_label: country.origin.then(|| country.classification().class.label()),
+        figures,
+    };
+    partial(site, tera, "partials/country-card.html", "card", &view)
+}
+
+/// A text argument that must be given, with the offset to report problems at.
+pub(crate) fn required_text(source: &SourceFile, call: &ShortcodeCall, key: &str) -> Result<(String, usize), Diagnostic> {
+    match call.arg(key) {
+        None => Err(Diagnostic::error("missing-argument", format!("`{}` needs `{key}=\"...\"`", call.name))
+            .at_offset(source, call.offset)),
+        Some(arg) => match &arg.value {
+            ArgValue::Str(s) => Ok((s.clone(), arg.offset)),
+            _ => Err(Diagnostic::error("wrong-type", format!("`{key}` takes text in double quotes")).at_offset(source, arg.offset)),
+        },
+    }
+}
+
+/// An optional text argument.
+pub(crate) fn text_arg(source: &SourceFile, call: &ShortcodeCall, key: &str) -> Result<Option<(String, usize)>, Diagnostic> {
+    match call.arg(key) {
+        None => Ok(None),
+        Some(_) => required_text(source, call, key).map(Some),
+    }
+}
+
+/// An optional whole-number argument.
+pub(crate) fn int_arg(source: &SourceFile, call: &ShortcodeCall, key: &str) -> Result<Option<(i64, usize)>, Diagnostic> {
     match call.arg(key) {
         None => Ok(None),
         Some(arg) => match &arg.value {
-            ArgValue::Str(s) => Ok(Some(s)),
-            _ => Err(Diagnostic::error("wrong-type", format!("`{key}` takes text in double quotes"))
-                .at_offset(source, arg.offset)),
+            ArgValue::Int(n) => Ok(Some((*n, arg.offset))),
+            _ => Err(Diagnostic::error("wrong-type", format!("`{key}` takes a whole number, e.g. `{key}=2023`")).at_offset(source, arg.offset)),
         },
     }
 }

@@ -6,12 +6,14 @@
 //! files, downloads, sitemap and feed, and the check of links written in
 //! Markdown. Writes nothing to disk.
 
+pub(crate) mod charts;
 pub(crate) mod data_pages;
 pub(crate) mod data_views;
 pub(crate) mod embeds;
 pub(crate) mod filters;
 pub(crate) mod links;
 pub(crate) mod theme;
+pub(crate) mod typology_pages;
 pub(crate) mod views;
 
 use rayon::prelude::*;
@@ -53,9 +55,9 @@ pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, 
 
     // Markdown first, in parallel: documents and the narratives of generated pages.
     let docs: Vec<DocRef> = site.content.documents().collect();
-    let rendered: Vec<Rendered> = docs.par_iter().map(|&r| render_markdown(site, site.content.doc(r))).collect();
+    let rendered: Vec<Rendered> = docs.par_iter().map(|&r| render_markdown(site, &tera, site.content.doc(r))).collect();
     let narrative_docs: Vec<&Document> = site.content.narratives.values().collect();
-    let narrative_md: Vec<Rendered> = narrative_docs.par_iter().map(|doc| render_markdown(site, doc)).collect();
+    let narrative_md: Vec<Rendered> = narrative_docs.par_iter().map(|doc| render_markdown(site, &tera, doc)).collect();
     let narratives: data_pages::Narratives = narrative_docs
         .iter()
         .zip(&narrative_md)
@@ -66,6 +68,7 @@ pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, 
 
     let mut jobs: Vec<Job> = docs.iter().zip(&rendered).map(|(&r, md)| document_job(site, r, md)).collect();
     jobs.extend(data_pages::data_jobs(site, &narratives));
+    jobs.extend(typology_pages::typology_jobs(site, &narratives, None));
     jobs.push(not_found_job(site));
     let pages: Vec<Result<String, Diagnostic>> =
         jobs.par_iter().map(|job| render_template(&tera, site, &job.template, &job.context)).collect();
@@ -130,6 +133,7 @@ fn set_globals(tera: &mut Tera, site: &Site, feed: Option<&str>) {
     for (present, title, url) in [
         (!site.data.countries.is_empty(), "Countries", routes::COUNTRIES),
         (!site.data.indicators.is_empty(), "Indicators", routes::INDICATORS),
+        (site.data.countries.values().any(|c| c.origin), "Typology", routes::TYPOLOGY),
     ] {
         if present {
             nav.push(LinkView { title: title.into(), url: config.href(url) });
@@ -158,9 +162,9 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf29ce484222325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3))
 }
 
-fn render_markdown(site: &Site, doc: &Document) -> Rendered {
+fn render_markdown(site: &Site, tera: &Tera, doc: &Document) -> Rendered {
     let options = MarkdownOptions { base_path: &site.config.base_path, unsafe_html: site.config.unsafe_html };
-    let embed = |call: &crate::shortcodes::ShortcodeCall| embeds::render(site, &doc.source, call);
+    let embed = |call: &crate::shortcodes::ShortcodeCall| embeds::render(site, tera, &doc.source, call);
     markdown::render_document(&doc.source, doc.body_offset, options, &embed)
 }
 

@@ -1,0 +1,265 @@
+//! `/typology/` (the 2x2 matrix, quadrant chart and table of every coded
+//! origin country) and `/typology/method/` (the rules, generated from the
+//! constants and functions of `typology`, with worked examples computed by
+//! the same code), plus the matrix the `typology()` shortcode embeds.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::Job;
+use super::data_pages::Narratives;
+use super::data_views::NarrativeView;
+use super::views::LinkView;
+use crate::data::Country;
+use crate::format;
+use crate::routes;
+use crate::site::Site;
+use crate::typology::{Class, EXAMPLES, TypologyCell, WEIGHT_MEANINGS};
+
+pub(crate) const METHOD: &str = "/typology/method/";
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MatrixView {
+    /// In reading order: active row (discordance, concordance), then passive row.
+    pub(crate) cells: Vec<MatrixCellView>,
+    pub(crate) not_coded: Vec<LinkView>,
+    pub(crate) method_url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MatrixCellView {
+    pub(crate) cell: String,
+    pub(crate) label: String,
+    pub(crate) mode: String,
+    pub(crate) effect: String,
+    pub(crate) definition: String,
+    pub(crate) countries: Vec<PlacedCountryView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct PlacedCountryView {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) url: String,
+    /// Placed here as one of several tied cells.
+    pub(crate) tie: bool,
+    /// Placed here by an expert override; `computed` says where the measures put it.
+    pub(crate) expert: bool,
+    pub(crate) computed: String,
+    /// The heaviest current measures of this cell, at most two.
+    pub(crate) strongest: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct TypologyRowView {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) url: String,
+    pub(crate) class: String,
+    pub(crate) class_label: String,
+    pub(crate) override_label: Option<String>,
+    /// In the order of `cell_labels`.
+    pub(crate) totals: Vec<u32>,
+    pub(crate) total: u32,
+    pub(crate) engagement: String,
+    pub(crate) alignment: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct TypologyPageView {
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) narrative: Option<NarrativeView>,
+    pub(crate) matrix: MatrixView,
+    pub(crate) chart: Option<String>,
+    pub(crate) cell_labels: Vec<String>,
+    pub(crate) rows: Vec<TypologyRowView>,
+    pub(crate) breadcrumbs: Vec<LinkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct MethodView {
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) narrative: Option<NarrativeView>,
+    pub(crate) cells: Vec<MatrixCellView>,
+    pub(crate) weights: Vec<WeightView>,
+    pub(crate) default_weight: u8,
+    pub(crate) examples: Vec<ExampleView>,
+    pub(crate) breadcrumbs: Vec<LinkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct WeightView {
+    pub(crate) weight: u8,
+    pub(crate) meaning: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ExampleView {
+    pub(crate) title: String,
+    pub(crate) measures: Vec<ExampleMeasureView>,
+    pub(crate) totals: Vec<u32>,
+    pub(crate) class_label: String,
+    pub(crate) engagement: String,
+    pub(crate) alignment: String,
+    pub(crate) lesson: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ExampleMeasureView {
+    pub(crate) title: String,
+    pub(crate) cell: String,
+    pub(crate) weight: u8,
+    pub(crate) current: bool,
+}
+
+/// The order of the matrix: top row active, left column discordance.
+const MATRIX_ORDER: [TypologyCell; 4] = [
+    TypologyCell::ActiveDiscordance,
+    TypologyCell::ActiveConcordance,
+    TypologyCell::PassiveDiscordance,
+    TypologyCell::PassiveConcordance,
+];
+
+fn coordinate(v: Option<f64>) -> String {
+    v.map(|v| format::signed(v, 2)).unwrap_or_else(|| "–".into())
+}
+
+fn origins(site: &Site) -> impl Iterator<Item = &Country> {
+    site.data.countries.values().filter(|c| c.origin)
+}
+
+fn empty_cell(cell: TypologyCell) -> MatrixCellView {
+    let (mode, effect) = cell.axes();
+    MatrixCellView {
+        cell: cell.slug().into(),
+        label: cell.label().into(),
+        mode: mode.into(),
+        effect: effect.into(),
+        definition: cell.definition().into(),
+        countries: Vec::new(),
+    }
+}
+
+/// The 2x2 with every coded origin placed: by its expert class when it has
+/// one (marked as such), else by its computed class (a tie in every tied cell).
+pub(crate) fn matrix(site: &Site) -> MatrixView {
+    let mut cells: Vec<MatrixCellView> = MATRIX_ORDER.into_iter().map(empty_cell).collect();
+    let mut not_coded = Vec::new();
+    for country in origins(site) {
+        let classification = country.classification();
+        let url = site.config.href(&routes::country(&country.code));
+        let placed_in: Vec<(TypologyCell, bool)> = match (&country.typology_override, &classification.class) {
+            (Some(o), _) => vec![(o.class, false)],
+            (None, Class::Cell(c)) => vec![(*c, false)],
+            (None, Class::Tie(tied)) => tied.iter().map(|c| (*c, true)).collect(),
+            (None, Class::NotCoded) => {
+                not_coded.push(LinkView { title: country.name.clone(), url });
+                continue;
+            }
+        };
+        for (cell, tie) in placed_in {
+            let mut strongest: Vec<&crate::data::Measure> =
+                country.measures.iter().filter(|m| m.is_current() && m.cell() == cell).collect();
+            strongest.sort_by(|a, b| b.weight.cmp(&a.weight).then_with(|| a.title.cmp(&b.title)));
+            let slot = MATRIX_ORDER.iter().position(|c| *c == cell).unwrap_or(0);
+            cells[slot].countries.push(PlacedCountryView {
+                code: country.code.clone(),
+                name: country.name.clone(),
+                url: url.clone(),
+                tie,
+                expert: country.typology_override.is_some(),
+                computed: classification.class.label(),
+                strongest: strongest.iter().take(2).map(|m| m.title.clone()).collect(),
+            });
+        }
+    }
+    for cell in &mut cells {
+        cell.countries.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    not_coded.sort_by(|a, b| a.title.cmp(&b.title));
+    MatrixView { cells, not_coded, method_url: site.config.href(METHOD) }
+}
+
+pub(crate) fn typology_jobs(site: &Site, narratives: &Narratives, chart: Option<String>) -> Vec<Job> {
+    if origins(site).next().is_none() {
+        return Vec::new();
+    }
+    let home = super::crumb(site, crate::content::HOME);
+    let rows = origins(site)
+        .filter_map(|c| {
+            let classification = c.classification();
+            if classification.class == Class::NotCoded {
+                return None;
+            }
+            Some(TypologyRowView {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                url: site.config.href(&routes::country(&c.code)),
+                class: classification.class.slug().into(),
+                class_label: classification.class.label(),
+                override_label: c.typology_override.as_ref().map(|o| o.class.label().to_string()),
+                totals: TypologyCell::ALL.into_iter().map(|cell| classification.total(cell)).collect(),
+                total: classification.total_weight(),
+                engagement: coordinate(classification.engagement),
+                alignment: coordinate(classification.alignment),
+            })
+        })
+        .collect::<Vec<TypologyRowView>>();
+    let mut rows = rows;
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let page = TypologyPageView {
+        title: "The concordance typology".into(),
+        url: site.config.href(routes::TYPOLOGY),
+        narrative: narratives.get(routes::TYPOLOGY).cloned(),
+        matrix: matrix(site),
+        chart,
+        cell_labels: TypologyCell::ALL.into_iter().map(|c| c.label().to_string()).collect(),
+        rows,
+        breadcrumbs: vec![home.clone()],
+    };
+    let method = MethodView {
+        title: "How countries are placed in the typology".into(),
+        url: site.config.href(METHOD),
+        narrative: narratives.get(METHOD).cloned(),
+        cells: MATRIX_ORDER.into_iter().map(empty_cell).collect(),
+        weights: WEIGHT_MEANINGS.iter().map(|(w, m)| WeightView { weight: *w, meaning: m.to_string() }).collect(),
+        default_weight: crate::typology::DEFAULT_WEIGHT,
+        examples: EXAMPLES
+            .iter()
+            .map(|e| {
+                let c = e.classification();
+                ExampleView {
+                    title: e.title.into(),
+                    measures: e
+                        .measures
+                        .iter()
+                        .map(|&(title, cell, weight, current)| ExampleMeasureView {
+                            title: title.into(),
+                            cell: cell.label().into(),
+                            weight,
+                            current,
+                        })
+                        .collect(),
+                    totals: TypologyCell::ALL.into_iter().map(|cell| c.total(cell)).collect(),
+                    class_label: c.class.label(),
+                    engagement: coordinate(c.engagement),
+                    alignment: coordinate(c.alignment),
+                    lesson: e.lesson.into(),
+                }
+            })
+            .collect(),
+        breadcrumbs: vec![home, LinkView { title: "Typology".into(), url: site.config.href(routes::TYPOLOGY) }],
+    };
+    vec![job(site, routes::TYPOLOGY, "typology.html", "typology", &page), job(site, METHOD, "typology-method.html", "method", &method)]
+}
+
+fn job(site: &Site, url: &str, template: &str, name: &'static str, view: &impl Serialize) -> Job {
+    let mut context = Context::new();
+    context.insert("current_url", &site.config.href(url));
+    context.insert("permalink", &site.config.permalink(url));
+    context.insert("cell_labels", &TypologyCell::ALL.into_iter().map(|c| c.label()).collect::<Vec<_>>());
+    context.insert(name, view);
+    Job { url: url.into(), template: template.into(), context, origin: format!("the generated page {name}") }
+}
