@@ -219,7 +219,11 @@ pub(crate) fn suggestion<'a>(unknown: &str, known: impl IntoIterator<Item = &'a 
         Some(k) => format!("did you mean `{k}`?"),
         None => {
             let list: Vec<String> = known.into_iter().map(|k| format!("`{k}`")).collect();
-            format!("expected one of {}", list.join(", "))
+            if list.len() > 12 {
+                format!("expected one of {} names: {}, …", list.len(), list[..6].join(", "))
+            } else {
+                format!("expected one of {}", list.join(", "))
+            }
         }
     }
 }

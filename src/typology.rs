@@ -317,3 +317,54 @@ mod example_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn measure() -> impl Strategy<Value = Weighted> {
+        (0usize..4, WEIGHT_RANGE, any::<bool>()).prop_map(|(cell, weight, current)| Weighted {
+            cell: TypologyCell::ALL[cell],
+            weight,
+            current,
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn coordinates_stay_within_minus_one_and_one(measures in prop::collection::vec(measure(), 0..40)) {
+            let c = classify(&measures);
+            for v in [c.engagement, c.alignment].into_iter().flatten() {
+                prop_assert!((-1.0..=1.0).contains(&v), "{v}");
+            }
+        }
+
+        #[test]
+        fn totals_are_the_sum_of_current_weights(measures in prop::collection::vec(measure(), 0..40)) {
+            let c = classify(&measures);
+            for cell in TypologyCell::ALL {
+                let expected: u32 = measures.iter().filter(|m| m.current && m.cell == cell).map(|m| u32::from(m.weight)).sum();
+                prop_assert_eq!(c.total(cell), expected);
+            }
+        }
+
+        #[test]
+        fn the_class_is_consistent_with_the_totals(measures in prop::collection::vec(measure(), 0..40)) {
+            let c = classify(&measures);
+            let max = c.totals.iter().copied().max().unwrap_or(0);
+            match &c.class {
+                Class::NotCoded => prop_assert_eq!(max, 0),
+                Class::Cell(cell) => {
+                    prop_assert_eq!(c.total(*cell), max);
+                    prop_assert_eq!(c.totals.iter().filter(|t| **t == max).count(), 1);
+                }
+                Class::Tie(cells) => {
+                    prop_assert!(cells.len() >= 2);
+                    prop_assert!(cells.iter().all(|cell| c.total(*cell) == max));
+                    prop_assert_eq!(c.totals.iter().filter(|t| **t == max).count(), cells.len());
+                }
+            }
+        }
+    }
+}

@@ -27,15 +27,19 @@ fn options() -> Options {
 /// Decode `yaml`, a slice of `source` that starts at line `first_line`
 /// (1 for a whole file, 2 for front matter after its `---` line).
 pub(crate) fn decode<T: DeserializeOwned>(source: &SourceFile, yaml: &str, first_line: usize) -> Result<T, Diagnostic> {
-    if yaml.trim().is_empty() {
+    let has_content = yaml.lines().any(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#') && t != "---" && t != "..."
+    });
+    if !has_content {
         return Err(
             Diagnostic::error("empty-yaml", "no YAML here: the file is empty").at(source, Position::new(first_line, 1))
         );
     }
-    serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|e| yaml_diagnostic(source, &e, first_line))
+    serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|e| yaml_diagnostic(source, yaml, &e, first_line))
 }
 
-fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error, first_line: usize) -> Diagnostic {
+fn yaml_diagnostic(source: &SourceFile, yaml: &str, error: &serde_saphyr::Error, first_line: usize) -> Diagnostic {
     let raw = UserMessageFormatter.format_message(error.without_snippet()).into_owned();
     let position = error
         .location()
@@ -43,7 +47,23 @@ fn yaml_diagnostic(source: &SourceFile, error: &serde_saphyr::Error, first_line:
         .map(|l| Position::new(l.line() as usize + first_line - 1, l.column() as usize))
         .unwrap_or(Position::new(first_line, 1));
     let (code, message, help) = explain(&raw);
+    // serde reports a missing field where the mapping ends; for the top-level
+    // mapping (a key in column 1) point at where the document starts instead.
+    let position = if code == "missing-field" && position.column == 1 {
+        first_content_line(yaml).map_or(position, |line| Position::new(line + first_line - 1, 1))
+    } else {
+        position
+    };
     Diagnostic::error(code, message).at(source, position).with_optional_help(help)
+}
+
+/// The 1-based line of the first line that is not blank or a comment.
+fn first_content_line(yaml: &str) -> Option<usize> {
+    yaml.lines().position(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#') && t != "---"
+    })
+    .map(|i| i + 1)
 }
 
 /// Rephrase serde/serde-saphyr messages in the words of the site format.
@@ -78,7 +98,9 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
         | "invalid i16" => {
             return ("wrong-type", "expected a whole number".into(), None);
         }
-        "invalid f64" | "invalid f32" => return ("wrong-type", "expected a number".into(), None),
+        "invalid f64" | "invalid f32" | "invalid floating point" => {
+            return ("wrong-type", "expected a number".into(), None);
+        }
         "expected string scalar" => return ("wrong-type", "expected text".into(), None),
         "invalid boolean" => return ("wrong-type", "expected `true` or `false`".into(), None),
         _ => "yaml",

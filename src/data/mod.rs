@@ -85,6 +85,8 @@ pub(crate) struct Diaspora {
     pub(crate) population: u64,
     pub(crate) year: i32,
     pub(crate) source: String,
+    /// Where `destination` is written, for checks made across files.
+    pub(crate) position: Position,
 }
 
 #[derive(Debug, Clone)]
@@ -155,9 +157,9 @@ impl Indicator {
         latest_value(self.values.get(key)?)
     }
 
-    /// All years with at least one value, ascending.
+    /// Every year listed for a country, corridor or aggregate, ascending.
     pub(crate) fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self.values.values().flat_map(|s| s.keys().copied()).collect();
+        let mut years: Vec<i32> = self.values.values().chain(self.reference.values()).flat_map(|s| s.keys().copied()).collect();
         years.sort_unstable();
         years.dedup();
         years

@@ -12,7 +12,7 @@ use std::path::Path;
 use serde_saphyr::{Location, Spanned};
 
 use super::raw::{Key, RawCountry, RawIndicator, RawSeries, Role, Scope};
-use super::values::{self, Cell};
+use super::values::{self, Cell, Scalar};
 use super::{
     Corridor, Country, Dataset, Diaspora, Indicator, IndicatorSource, Measure, Observation, Series, SourceEntry,
     TypologyOverride,
@@ -206,6 +206,7 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
                 population: d.population.value,
                 year,
                 source: d.source.value.clone(),
+                position: at(&d.destination),
             });
         }
     }
@@ -334,7 +335,6 @@ fn check_url(c: &mut FileCheck, url: &Spanned<String>) {
 
 fn check_diaspora_destinations(countries: &BTreeMap<String, Country>, diagnostics: &mut Diagnostics) {
     for country in countries.values() {
-        // Diaspora entries lost their spans; find each destination in the file.
         for d in &country.diaspora {
             let problem = match countries.get(&d.destination) {
                 None => Some(format!("diaspora destination `{}` has no profile in data/countries/", d.destination)),
@@ -348,7 +348,7 @@ fn check_diaspora_destinations(countries: &BTreeMap<String, Country>, diagnostic
                 _ => None,
             };
             if let Some(message) = problem {
-                let position = find_value(&country.file, "destination", &d.destination);
+                let position = d.position;
                 let mut diagnostic = Diagnostic::error("unknown-country", message).at(&country.file, position);
                 if !countries.contains_key(&d.destination) {
                     diagnostic = diagnostic.with_help(suggestion(&d.destination, countries.keys().map(String::as_str)));
@@ -357,12 +357,6 @@ fn check_diaspora_destinations(countries: &BTreeMap<String, Country>, diagnostic
             }
         }
     }
-}
-
-/// The position of `key: value` in a file (for checks made after parsing).
-fn find_value(file: &SourceFile, key: &str, value: &str) -> Position {
-    let needle = format!("{key}: {value}");
-    file.text.find(&needle).map(|i| file.position(i + key.len() + 2)).unwrap_or(Position::new(1, 1))
 }
 
 // --------------------------------------------------------------- indicators
@@ -499,21 +493,19 @@ fn check_country_key(key: &Spanned<String>, countries: &BTreeMap<String, Country
     if countries.contains_key(&key.value) {
         return true;
     }
+    let upper = key.value.to_ascii_uppercase();
     let help = if key.value.contains('-') {
         "this indicator has `scope: country`; corridor keys like `MA-ES` need `scope: corridor`".to_string()
+    } else if countries.contains_key(&upper) {
+        format!("country codes are written in capitals: did you mean `{upper}`?")
     } else {
-        suggestion(&key.value, countries.keys().map(String::as_str))
-    };
-    c.error(
-        "unknown-country",
-        at(key),
         format!(
-            "`{}` is not a country of this site (no data/countries/{}.yaml)",
-            key.value,
-            key.value.to_ascii_lowercase()
-        ),
-    )
-    .help = Some(help);
+            "add data/countries/{}.yaml, or use a country of this site: {}",
+            key.value.to_ascii_lowercase(),
+            suggestion(&upper, countries.keys().map(String::as_str))
+        )
+    };
+    c.error("unknown-country", at(key), format!("`{}` is not a country of this site", key.value)).help = Some(help);
     false
 }
 
@@ -541,11 +533,12 @@ fn check_corridor_key(key: &Spanned<String>, countries: &BTreeMap<String, Countr
             Some(country) => {
                 let has_role = if wanted { country.origin } else { country.destination };
                 if !has_role {
+                    let article = if wanted { "an" } else { "a" };
                     c.error(
                         "wrong-role",
                         at(key),
                         format!(
-                            "`{code}` ({}) is not an {role}: corridor `{}` needs it to have `{role}` in its roles",
+                            "`{code}` ({}) is not {article} {role}: corridor `{}` needs it to have `{role}` in its roles",
                             country.name, key.value
                         ),
                     );
@@ -606,23 +599,27 @@ fn written(file: &SourceFile, location: &Location) -> Option<String> {
     file.text.get(start..start + len).map(str::to_owned)
 }
 
+const CELL_HELP: &str = "a value is a number, `null`, or `{value: 1.5, flag: p, note: ...}`";
+
 fn check_cell(cell: &Spanned<Cell>, c: &mut FileCheck) -> Option<Observation> {
-    let finite = |c: &mut FileCheck, v: f64, at: Position| {
+    let number = |c: &mut FileCheck, v: f64, position: Position| -> Option<f64> {
         if v.is_finite() {
-            true
+            Some(v)
         } else {
-            c.error("bad-value", at, "value must be a finite number");
-            false
+            c.error("bad-value", position, "value must be a finite number");
+            None
         }
     };
     match &cell.value {
-        Cell::Number(v) => finite(c, *v, at(cell)).then(|| Observation {
-            value: Some(*v),
-            text: written(c.file, &cell.referenced),
-            flags: String::new(),
-            note: None,
-        }),
+        Cell::Number(v) => {
+            let value = number(c, *v, at(cell))?;
+            Some(Observation { value: Some(value), text: written(c.file, &cell.referenced), flags: String::new(), note: None })
+        }
         Cell::Null => Some(Observation { value: None, text: None, flags: String::new(), note: None }),
+        Cell::Invalid(found) => {
+            c.error("wrong-type", at(cell), format!("expected a number, found {found}")).help = Some(CELL_HELP.into());
+            None
+        }
         Cell::Detailed { value, flag, note } => {
             let flags = match flag {
                 Some(f) => match values::check_flags(f.value.trim()) {
@@ -634,16 +631,19 @@ fn check_cell(cell: &Spanned<Cell>, c: &mut FileCheck) -> Option<Observation> {
                 },
                 None => String::new(),
             };
-            let (number, text) = match value {
-                Some(v) => (v.value, v.value.and_then(|_| written(c.file, &v.referenced))),
+            let (value, text) = match value {
+                Some(v) => match &v.value {
+                    Scalar::Number(n) => (Some(number(c, *n, at(v))?), written(c.file, &v.referenced)),
+                    Scalar::Null => (None, None),
+                    Scalar::Invalid(found) => {
+                        c.error("wrong-type", at(v), format!("expected a number or `null`, found {found}")).help =
+                            Some(CELL_HELP.into());
+                        return None;
+                    }
+                },
                 None => (None, None),
             };
-            if let (Some(n), Some(v)) = (number, value) {
-                if !finite(c, n, at(v)) {
-                    return None;
-                }
-            }
-            Some(Observation { value: number, text, flags, note: note.clone() })
+            Some(Observation { value, text, flags, note: note.clone() })
         }
     }
 }

@@ -31,18 +31,47 @@ pub(crate) fn flag_meaning(letter: char) -> Option<&'static str> {
 }
 
 /// A cell as written. Plain numbers get their span from the enclosing
-/// `Spanned<Cell>`; the `value` inside a mapping carries its own.
+/// `Spanned<Cell>`; the `value` inside a mapping carries its own. Any other
+/// shape is kept as `Invalid` (what was found) so the check can report it at
+/// the value's own position.
 #[derive(Debug, Clone)]
 pub(crate) enum Cell {
     Number(f64),
     Null,
-    Detailed { value: Option<Spanned<Option<f64>>>, flag: Option<Spanned<String>>, note: Option<String> },
+    Detailed { value: Option<Spanned<Scalar>>, flag: Option<Spanned<String>>, note: Option<String> },
+    Invalid(String),
+}
+
+/// The `value` inside `{value, flag, note}`: a number, null, or something else.
+#[derive(Debug, Clone)]
+pub(crate) enum Scalar {
+    Number(f64),
+    Null,
+    Invalid(String),
 }
 
 impl<'de> Deserialize<'de> for Cell {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(CellVisitor)
     }
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let cell = deserializer.deserialize_any(CellVisitor)?;
+        Ok(match cell {
+            Cell::Number(v) => Scalar::Number(v),
+            Cell::Null => Scalar::Null,
+            Cell::Invalid(found) => Scalar::Invalid(found),
+            Cell::Detailed { .. } => Scalar::Invalid("a mapping".into()),
+        })
+    }
+}
+
+/// A short description of a scalar that is not a number.
+fn found_text(v: &str) -> String {
+    let shown: String = v.chars().take(40).collect();
+    format!("the text `{shown}`")
 }
 
 struct CellVisitor;
@@ -74,11 +103,24 @@ impl<'de> Visitor<'de> for CellVisitor {
         Ok(Cell::Null)
     }
 
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Cell, E> {
+        Ok(Cell::Invalid(format!("`{v}`")))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+        Ok(Cell::Invalid(found_text(v)))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Cell, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(Cell::Invalid("a list".into()))
+    }
+
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
         let (mut value, mut flag, mut note) = (None, None, None);
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "value" => value = Some(map.next_value::<Spanned<Option<f64>>>()?),
+                "value" => value = Some(map.next_value::<Spanned<Scalar>>()?),
                 "flag" => flag = Some(map.next_value::<Spanned<String>>()?),
                 "note" => note = Some(map.next_value::<String>()?),
                 other => return Err(de::Error::unknown_field(other, &["value", "flag", "note"])),

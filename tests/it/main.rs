@@ -8,6 +8,7 @@ mod support;
 
 mod cli;
 mod content;
+mod data;
 mod default_site;
 mod errors;
 mod output;
