@@ -40,8 +40,8 @@ impl SiteRoot {
             return Err(Diagnostic::error(
                 "file-too-large",
                 format!(
-                    "file is {} MB, larger than the limit of {} MB",
-                    metadata.len() / (1024 * 1024),
+                    "file is {:.1} MB, larger than the limit of {} MB",
+                    metadata.len() as f64 / (1024.0 * 1024.0),
                     MAX_TEXT_FILE_BYTES / (1024 * 1024)
                 ),
             )

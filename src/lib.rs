@@ -9,6 +9,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod cli;
+mod charts;
 mod commands;
 mod config;
 mod content;

@@ -15,8 +15,43 @@ use crate::diagnostics::Diagnostic;
 use crate::shortcodes::{self, ShortcodeCall};
 use crate::source::SourceFile;
 
-/// Ids the theme uses itself; a heading never takes one of them.
-pub(crate) const RESERVED_IDS: &[&str] = &["main", "top", "toc", "site-nav", "footnotes", "skip"];
+/// Ids the built-in theme uses on pages (a test keeps this list complete);
+/// a heading never takes one of them, so Markdown and theme never collide.
+pub(crate) const RESERVED_IDS: &[&str] = &[
+    "axes",
+    "cells-caption",
+    "charts-title",
+    "columns-title",
+    "corridors-title",
+    "countries-caption",
+    "diaspora-caption",
+    "diaspora-title",
+    "examples",
+    "explore",
+    "footnotes-label",
+    "in-this-section",
+    "indicators-caption",
+    "indicators-title",
+    "main",
+    "matrix-title",
+    "measures-history",
+    "narrative-title",
+    "quadrant-title",
+    "rules",
+    "site-nav",
+    "skip",
+    "source-title",
+    "sources-title",
+    "table-title",
+    "toc",
+    "toc-title",
+    "top",
+    "typology-caption",
+    "typology-title",
+    "values-caption",
+    "values-title",
+    "weights",
+];
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct MarkdownOptions<'a> {

@@ -21,6 +21,8 @@ fn options() -> Options {
     let mut options = Options::default();
     options.budget = Some(budget);
     options.with_snippet = false;
+    // YAML 1.2: only `true` and `false` are booleans (`yes`, `no`, `on` are errors).
+    options.strict_booleans = true;
     options
 }
 
@@ -102,7 +104,9 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
             return ("wrong-type", "expected a number".into(), None);
         }
         "expected string scalar" => return ("wrong-type", "expected text".into(), None),
-        "invalid boolean" => return ("wrong-type", "expected `true` or `false`".into(), None),
+        "invalid boolean" | "invalid boolean (true or false expected)" => {
+            return ("wrong-type", "expected `true` or `false`".into(), None);
+        }
         _ => "yaml",
     };
     if raw.starts_with("budget breached")
@@ -117,6 +121,9 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
     }
     if raw.starts_with("only single YAML document") {
         return ("yaml-syntax", "a second YAML document starts here (`---`); only one is allowed".into(), None);
+    }
+    if raw.starts_with("expected sequence") {
+        return ("wrong-type", "expected a list, e.g. `[a, b]` or lines starting with `- `".into(), None);
     }
     if raw.starts_with("expected mapping") || raw.starts_with("invalid type: sequence") {
         return ("wrong-type", "expected a mapping of `key: value` lines".into(), None);

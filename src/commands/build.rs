@@ -30,6 +30,9 @@ pub(crate) fn build(args: BuildArgs) -> ExitCode {
     if let Some(problem) = output::refuse_output_dir(&site_dir, &out_dir) {
         return usage_error(&problem);
     }
+    if let Some(Err(message)) = args.base_url.as_deref().map(crate::config::parse_base_url) {
+        return usage_error(&format!("--base-url: {message}"));
+    }
     let options = RunOptions { drafts: args.drafts, base_url: args.base_url, strict_links: false };
     let result = pipeline::run(&site_dir, &options);
     report(&result.diagnostics);

@@ -257,6 +257,11 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
             .help = Some("add `origin` to `roles`".into());
     }
 
+    if raw.typology.is_some() && !raw.roles.value.contains(&Role::Origin) {
+        let position = raw.typology.as_ref().map_or(Position::new(1, 1), |t| at(&t.class));
+        c.error("measures-need-origin", position, "only an origin country can have a `typology` classification")
+            .help = Some("add `origin` to `roles`, or remove `typology:`".into());
+    }
     let typology_override = raw.typology.as_ref().and_then(|t| {
         let class = TypologyCell::from_slug(&t.class.value);
         if class.is_none() {
@@ -272,7 +277,7 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
     });
 
     for s in &raw.sources {
-        if !used.contains(&s.id.value) {
+        if is_slug(s.id.value.trim()) && !used.contains(&s.id.value) {
             c.warning(
                 "unused-source",
                 at(&s.id),

@@ -1,14 +1,632 @@
 //! Charts on pages: the `chart(...)` shortcode and the charts generated
-//! pages show. (Filled in with the chart kinds.)
+//! pages show.
+//!
+//! Owns turning a chart request (kind, indicator, year, countries, origin,
+//! destination) into the data it shows (checked against the site, with
+//! located errors for shortcodes), the figure around it (caption, text
+//! summary, data table, CSV link), and drawing each distinct chart once per
+//! build. A page first receives a marker for its SVG; after every page is
+//! rendered, each distinct request is drawn once (in parallel) and its SVG
+//! inlined wherever the marker appears, so the same chart on several pages is
+//! drawn once and looks the same everywhere.
 
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use tera::Tera;
 
-use crate::diagnostics::Diagnostic;
+use super::data_pages::{flag_views, reference_label, value_view};
+use super::data_views::{FigureView, TableRowView, TableView, ValueView};
+use crate::charts::{self, ChartMeta, CorridorGroup, Datum, GapRow, MapValue, QuadrantPoint, Series};
+use crate::data::{Indicator, Scope};
+use crate::diagnostics::{Diagnostic, suggestion};
+use crate::output::{Output, OutputFile};
+use crate::routes;
 use crate::shortcodes::ShortcodeCall;
 use crate::site::Site;
 use crate::source::SourceFile;
+use crate::typology::{Class, TypologyCell};
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Kind {
+    Bar,
+    Line,
+    Gap,
+    Map,
+    Corridor,
+    Quadrant,
+    Cells,
+}
+
+pub(crate) const SHORTCODE_KINDS: &[&str] = &["bar", "line", "gap", "map", "corridor"];
+
+impl Kind {
+    fn parse(name: &str) -> Option<Kind> {
+        match name {
+            "bar" => Some(Kind::Bar),
+            "line" => Some(Kind::Line),
+            "gap" => Some(Kind::Gap),
+            "map" => Some(Kind::Map),
+            "corridor" => Some(Kind::Corridor),
+            _ => None,
+        }
+    }
+
+    fn slug(self) -> &'static str {
+        match self {
+            Kind::Bar => "bar",
+            Kind::Line => "line",
+            Kind::Gap => "gap",
+            Kind::Map => "map",
+            Kind::Corridor => "corridor",
+            Kind::Quadrant => "quadrant",
+            Kind::Cells => "cells",
+        }
+    }
+}
+
+/// Everything that decides what a chart shows. Two equal requests draw the
+/// same SVG; the request is the chart's identity.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub(crate) struct ChartRequest {
+    pub(crate) kind: Kind,
+    /// Indicator id; for `cells`, the country code.
+    pub(crate) subject: String,
+    pub(crate) year: Option<i32>,
+    pub(crate) countries: Vec<String>,
+    pub(crate) origin: Option<String>,
+    pub(crate) destination: Option<String>,
+    pub(crate) title: Option<String>,
+    /// A country drawn emphasised (bar) or a corridor origin (corridor).
+    pub(crate) highlight: Option<String>,
+}
+
+impl ChartRequest {
+    pub(crate) fn new(kind: Kind, subject: &str) -> Self {
+        ChartRequest {
+            kind,
+            subject: subject.to_string(),
+            year: None,
+            countries: Vec::new(),
+            origin: None,
+            destination: None,
+            title: None,
+            highlight: None,
+        }
+    }
+
+    /// The marker a page carries until the SVG is drawn.
+    fn marker(&self) -> String {
+        let json = serde_json::to_string(self).unwrap_or_default();
+        let hex: String = json.bytes().map(|b| format!("{b:02x}")).collect();
+        format!("{MARKER_START}{hex}{MARKER_END}")
+    }
+
+    fn from_hex(hex: &str) -> Option<ChartRequest> {
+        let bytes: Option<Vec<u8>> =
+            (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()).collect();
+        serde_json::from_slice(&bytes?).ok()
+    }
+
+    /// `[a-z0-9-]+`, stable for the same request.
+    fn id(&self) -> String {
+        let json = serde_json::to_string(self).unwrap_or_default();
+        let hash = json.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3));
+        format!("chart-{}-{:08x}", self.kind.slug(), hash as u32)
+    }
+}
+
+const MARKER_START: &str = "<!--polibrief-chart:";
+const MARKER_END: &str = "-->";
+
+/// What a chart shows, ready to draw and to print as a table.
+pub(crate) struct Prepared {
+    meta: ChartMeta,
+    drawing: Drawing,
+    table: TableView,
+    csv_url: Option<String>,
+}
+
+enum Drawing {
+    Bar { data: Vec<Datum>, reference: Option<(String, f64)>, highlight: Option<String> },
+    Line { series: Vec<Series>, reference: Option<Series> },
+    Gap { rows: Vec<GapRow>, a_label: String, b_label: String },
+    Map { values: Vec<MapValue> },
+    Corridor { groups: Vec<CorridorGroup> },
+    Quadrant { points: Vec<QuadrantPoint> },
+    Cells { totals: [(String, u32); 4] },
+}
+
+impl Prepared {
+    fn draw(&self) -> String {
+        let meta = &self.meta;
+        match &self.drawing {
+            Drawing::Bar { data, reference, highlight } => {
+                charts::bar(meta, data, reference.as_ref().map(|(l, v)| (l.as_str(), *v)), highlight.as_deref())
+            }
+            Drawing::Line { series, reference } => charts::line(meta, series, reference.as_ref()),
+            Drawing::Gap { rows, a_label, b_label } => charts::gap(meta, rows, a_label, b_label),
+            Drawing::Map { values } => charts::map(meta, values, 5),
+            Drawing::Corridor { groups } => charts::corridor(meta, groups),
+            Drawing::Quadrant { points } => charts::quadrant(meta, points),
+            Drawing::Cells { totals } => charts::cells(meta, totals),
+        }
+    }
+}
+
+/// The figure of a chart, with a marker where its SVG will go.
+pub(crate) fn figure(site: &Site, request: &ChartRequest) -> Result<FigureView, String> {
+    let prepared = prepare(site, request)?;
+    Ok(FigureView {
+        id: prepared.meta.id.clone(),
+        kind: request.kind.slug().into(),
+        title: prepared.meta.title.clone(),
+        summary: prepared.meta.description.clone(),
+        svg: request.marker(),
+        table: prepared.table,
+        csv_url: prepared.csv_url,
+    })
+}
+
+/// Draw every chart the pages ask for, once each, and put the SVGs in place.
+pub(crate) fn fill_charts(site: &Site, output: &mut Output) {
+    let mut requests: BTreeSet<String> = BTreeSet::new();
+    for (path, file) in &output.files {
+        if let (true, OutputFile::Bytes(bytes)) = (path.ends_with(".html"), file) {
+            collect_markers(&String::from_utf8_lossy(bytes), &mut requests);
+        }
+    }
+    let keys: Vec<String> = requests.into_iter().collect();
+    let drawn: Vec<(String, String)> = keys
+        .par_iter()
+        .map(|hex| {
+            let svg = ChartRequest::from_hex(hex).and_then(|r| prepare(site, &r).ok()).map(|p| p.draw()).unwrap_or_default();
+            (format!("{MARKER_START}{hex}{MARKER_END}"), svg)
+        })
+        .collect();
+    if drawn.is_empty() {
+        return;
+    }
+    for (path, file) in output.files.iter_mut() {
+        if let (true, OutputFile::Bytes(bytes)) = (path.ends_with(".html"), file) {
+            let html = String::from_utf8_lossy(bytes);
+            if !html.contains(MARKER_START) {
+                continue;
+            }
+            let mut filled = html.into_owned();
+            for (marker, svg) in &drawn {
+                if filled.contains(marker.as_str()) {
+                    filled = filled.replace(marker.as_str(), svg);
+                }
+            }
+            *bytes = filled.into_bytes();
+        }
+    }
+}
+
+fn collect_markers(html: &str, into: &mut BTreeSet<String>) {
+    let mut rest = html;
+    while let Some(i) = rest.find(MARKER_START) {
+        rest = &rest[i + MARKER_START.len()..];
+        if let Some(end) = rest.find(MARKER_END) {
+            into.insert(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+}
+
+// ------------------------------------------------------------- shortcode
+
+/// `{{ chart(indicator="...", kind="bar", countries="ES,IT", year=2023, origin="MA", destination="ES", title="...") }}`
 pub(crate) fn shortcode(site: &Site, tera: &Tera, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
-    let _ = (site, tera);
-    Err(Diagnostic::error("no-data", "charts are not available yet").at_offset(source, call.offset))
+    use super::embeds::{int_arg, required_text, text_arg};
+    let located = |message: String, offset: usize| Diagnostic::error("bad-chart", message).at_offset(source, offset);
+    let (indicator_id, indicator_at) = required_text(source, call, "indicator")?;
+    let Some(indicator) = site.data.indicators.get(&indicator_id) else {
+        return Err(Diagnostic::error("unknown-indicator", format!("unknown indicator `{indicator_id}`"))
+            .at_offset(source, indicator_at)
+            .with_help(suggestion(&indicator_id, site.data.indicators.keys().map(String::as_str))));
+    };
+    let kind = match text_arg(source, call, "kind")? {
+        None if indicator.scope == Scope::Corridor => Kind::Corridor,
+        None => Kind::Bar,
+        Some((name, at)) => Kind::parse(&name).ok_or_else(|| {
+            Diagnostic::error("unknown-value", format!("unknown chart kind `{name}`"))
+                .at_offset(source, at)
+                .with_help(suggestion(&name, SHORTCODE_KINDS.iter().copied()))
+        })?,
+    };
+    let kind_at = call.arg("kind").map_or(call.offset, |a| a.offset);
+    match (kind, indicator.scope) {
+        (Kind::Corridor, Scope::Country) => {
+            return Err(located(format!("`{indicator_id}` is a country indicator; `kind=\"corridor\"` needs a corridor indicator"), kind_at));
+        }
+        (k, Scope::Corridor) if k != Kind::Corridor => {
+            return Err(located(format!("`{indicator_id}` is a corridor indicator: use `kind=\"corridor\"`"), kind_at));
+        }
+        (Kind::Gap, _) if indicator.compare_with.is_none() => {
+            return Err(located(format!("`{indicator_id}` has no `compare_with` indicator to draw a gap against"), kind_at));
+        }
+        _ => {}
+    }
+    let mut request = ChartRequest::new(kind, &indicator.id);
+    if let Some((year, at)) = int_arg(source, call, "year")? {
+        if !(1900..=2100).contains(&year) {
+            return Err(located(format!("year {year} is outside 1900-2100"), at));
+        }
+        request.year = Some(year as i32);
+    }
+    if let Some((list, at)) = text_arg(source, call, "countries")? {
+        for code in list.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+            let code = code.to_ascii_uppercase();
+            if !site.data.countries.contains_key(&code) {
+                return Err(Diagnostic::error("unknown-country", format!("unknown country `{code}` in `countries`"))
+                    .at_offset(source, at)
+                    .with_help(suggestion(&code, site.data.countries.keys().map(String::as_str))));
+            }
+            request.countries.push(code);
+        }
+    }
+    for (key, want_origin) in [("origin", true), ("destination", false)] {
+        if let Some((code, at)) = text_arg(source, call, key)? {
+            if kind != Kind::Corridor {
+                return Err(located(format!("`{key}` only applies to corridor charts"), at));
+            }
+            let code = code.to_ascii_uppercase();
+            let role_ok = site.data.countries.get(&code).map(|c| if want_origin { c.origin } else { c.destination });
+            match role_ok {
+                None => {
+                    return Err(Diagnostic::error("unknown-country", format!("unknown country `{code}`"))
+                        .at_offset(source, at)
+                        .with_help(suggestion(&code, site.data.countries.keys().map(String::as_str))));
+                }
+                Some(false) => return Err(located(format!("`{code}` is not {}", if want_origin { "an origin" } else { "a destination" }), at)),
+                Some(true) => {}
+            }
+            if want_origin { request.origin = Some(code) } else { request.destination = Some(code) }
+        }
+    }
+    request.title = text_arg(source, call, "title")?.map(|(t, _)| t);
+    let figure = figure(site, &request).map_err(|message| located(message, call.offset))?;
+    let mut context = tera::Context::new();
+    context.insert("figure", &figure);
+    super::render_template(tera, site, "partials/chart.html", &context)
+}
+
+// ------------------------------------------------------------- selection
+
+fn indicator<'a>(site: &'a Site, id: &str) -> Result<&'a Indicator, String> {
+    site.data.indicators.get(id).ok_or_else(|| format!("unknown indicator `{id}`"))
+}
+
+/// The year to show: the one asked for, else the latest with any value.
+fn chosen_year(indicator: &Indicator, year: Option<i32>) -> Option<i32> {
+    year.or_else(|| {
+        indicator.values.values().flat_map(|s| s.iter().filter(|(_, o)| o.value.is_some()).map(|(y, _)| *y)).max()
+    })
+}
+
+fn in_selection(request: &ChartRequest, code: &str) -> bool {
+    request.countries.is_empty() || request.countries.iter().any(|c| c == code)
+}
+
+fn meta(request: &ChartRequest, title: String, unit: &str, decimals: usize) -> ChartMeta {
+    ChartMeta {
+        id: request.id(),
+        title: request.title.clone().unwrap_or(title),
+        description: String::new(),
+        unit_label: unit.to_string(),
+        decimals,
+    }
+}
+
+fn row(label: String, url: Option<String>, cells: Vec<ValueView>) -> TableRowView {
+    TableRowView { label, url, cells }
+}
+
+pub(crate) fn prepare(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
+    match request.kind {
+        Kind::Bar => prepare_bar(site, request),
+        Kind::Map => prepare_map(site, request),
+        Kind::Line => prepare_line(site, request),
+        Kind::Gap => prepare_gap(site, request),
+        Kind::Corridor => prepare_corridor(site, request),
+        Kind::Quadrant => prepare_quadrant(site, request),
+        Kind::Cells => prepare_cells(site, request),
+    }
+}
+
+/// The reference aggregate to draw as a line: EU27 first, else the first one.
+fn reference_series(indicator: &Indicator) -> Option<(&String, &crate::data::Series)> {
+    indicator.reference.get_key_value("EU27").or_else(|| indicator.reference.iter().next())
+}
+
+/// Countries with a value in `year`: (code, observation).
+fn values_in_year<'a>(site: &Site, indicator: &'a Indicator, request: &ChartRequest, year: i32) -> Vec<(&'a String, &'a crate::data::Observation)> {
+    let _ = site;
+    indicator
+        .values
+        .iter()
+        .filter(|(code, _)| in_selection(request, code))
+        .filter_map(|(code, s)| s.get(&year).filter(|o| o.value.is_some()).map(|o| (code, o)))
+        .collect()
+}
+
+fn prepare_bar(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
+    let ind = indicator(site, &request.subject)?;
+    let year = chosen_year(ind, request.year).ok_or_else(|| format!("`{}` has no values", ind.id))?;
+    let decimals = ind.display_decimals();
+    let values = values_in_year(site, ind, request, year);
+    if values.is_empty() {
+        return Err(format!("`{}` has no values in {year} for the countries asked for", ind.id));
+    }
+    let data: Vec<Datum> = values
+        .iter()
+        .map(|(code, o)| Datum { code: (*code).clone(), label: site.data.country_name(code).to_string(), value: o.value.unwrap_or_default(), flags: o.flags.clone() })
+        .collect();
+    let reference = reference_series(ind).and_then(|(key, s)| s.get(&year)?.value.map(|v| (reference_label(key), v)));
+    let mut m = meta(request, format!("{}, {year}", ind.label()), ind.unit.label(), decimals);
+    m.description = charts::summarize_bar(&data, &m.unit_label, decimals, reference.as_ref().map(|(l, v)| (l.as_str(), *v)));
+    let mut rows: Vec<TableRowView> = values
+        .iter()
+        .map(|(code, o)| row(site.data.country_name(code).into(), Some(site.config.href(&routes::country(code))), vec![value_view(Some((year, o)), decimals)]))
+        .collect();
+    rows.sort_by(|a, b| b.cells[0].value.partial_cmp(&a.cells[0].value).unwrap_or(std::cmp::Ordering::Equal).then_with(|| a.label.cmp(&b.label)));
+    if let Some((key, s)) = reference_series(ind) {
+        if let Some(o) = s.get(&year) {
+            rows.push(row(reference_label(key), None, vec![value_view(Some((year, o)), decimals)]));
+        }
+    }
+    Ok(Prepared {
+        table: TableView { caption: format!("{} ({}), {year}", ind.title, ind.unit.label()), columns: vec![year.to_string()], rows },
+        drawing: Drawing::Bar { data, reference, highlight: request.highlight.clone() },
+        csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
+        meta: m,
+    })
+}
+
+fn prepare_map(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
+    let ind = indicator(site, &request.subject)?;
+    let year = chosen_year(ind, request.year).ok_or_else(|| format!("`{}` has no values", ind.id))?;
+    let decimals = ind.display_decimals();
+    let values: Vec<MapValue> = ind
+        .values
+        .iter()
+        .filter(|(code, _)| in_selection(request, code))
+        .map(|(code, s)| {
+            let o = s.get(&year);
+            MapValue {
+                code: code.clone(),
+                label: site.data.country_name(code).into(),
+                value: o.and_then(|o| o.value),
+                flags: o.map(|o| o.flags.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    if values.iter().all(|v| v.value.is_none()) {
+        return Err(format!("`{}` has no values in {year} for the countries asked for", ind.id));
+    }
+    let mut m = meta(request, format!("{}, {year}", ind.label()), ind.unit.label(), decimals);
+    m.description = charts::summarize_map(&values, &m.unit_label, decimals);
+    let rows = values
+        .iter()
+        .map(|v| {
+            let o = ind.values.get(&v.code).and_then(|s| s.get(&year));
+            row(v.label.clone(), Some(site.config.href(&routes::country(&v.code))), vec![value_view(o.map(|o| (year, o)), decimals)])
+        })
+        .collect();
+    Ok(Prepared {
+        table: TableView { caption: format!("{} ({}), {year}", ind.title, ind.unit.label()), columns: vec![year.to_string()], rows },
+        drawing: Drawing::Map { values },
+        csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
+        meta: m,
+    })
+}
+
+fn series_of(site: &Site, code: &str, label: Option<String>, s: &crate::data::Series, years: &[i32]) -> Series {
+    Series {
+        code: code.to_string(),
+        label: label.unwrap_or_else(|| site.data.country_name(code).to_string()),
+        points: years.iter().map(|y| (*y, s.get(y).and_then(|o| o.value), s.get(y).map(|o| o.flags.clone()).unwrap_or_default())).collect(),
+    }
+}
+
+fn prepare_line(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
+    let ind = indicator(site, &request.subject)?;
+    let decimals = ind.display_decimals();
+    let years = ind.years();
+    let series: Vec<Series> = ind
+        .values
+        .iter()
+        .filter(|(code, s)| in_selection(request, code) && s.values().any(|o| o.value.is_some()))
+        .map(|(code, s)| series_of(site, code, None, s, &years))
+        .collect();
+    if series.is_empty() {
+        return Err(format!("`{}` has no values for the countries asked for", ind.id));
+    }
+    let reference = reference_series(ind).map(|(key, s)| series_of(site, key, Some(reference_label(key)), s, &years));
+    let mut m = meta(request, format!("{}, {}–{}", ind.label(), years.first().unwrap_or(&0), years.last().unwrap_or(&0)), ind.unit.label(), decimals);
+    m.description = charts::summarize_line(&series, &m.unit_label, decimals, reference.as_ref());
+    let mut rows: Vec<TableRowView> = ind
+        .values
+        .iter()
+        .filter(|(code, s)| in_selection(request, code) && s.values().any(|o| o.value.is_some()))
+        .map(|(code, s)| {
+            let cells = years.iter().map(|y| value_view(s.get(y).map(|o| (*y, o)), decimals)).collect();
+            row(site.data.country_name(code).into(), Some(site.config.href(&routes::country(code))), cells)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.label.cmp(&b.label));
+    if let Some((key, s)) = reference_series(ind) {
+        rows.push(row(reference_label(key), None, years.iter().map(|y| value_view(s.get(y).map(|o| (*y, o)), decimals)).collect()));
+    }
+    Ok(Prepared {
+        table: TableView { caption: format!("{} ({}), by year", ind.title, ind.unit.label()), columns: years.iter().map(i32::to_string).collect(), rows },
+        drawing: Drawing::Line { series, reference },
+        csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
+        meta: m,
+    })
+}
+
+fn prepare_gap(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
+    let a = indicator(site, &request.subject)?;
+    let b = a.compare_with.as_deref().ok_or_else(|| format!("`{}` has no `compare_with`", a.id)).and_then(|id| indicator(site, id))?;
+    // The latest year in which some country has both values.
+    let both = |year: i32, code: &str| -> Option<(f64, f64)> {
+        Some((a.values.get(code)?.get(&year)?.value?, b.values.get(code)?.get(&year)?.value?))
+    };
+    let year = request
+        .year
+        .or_else(|| a.years().into_iter().rev().find(|y| a.values.keys().any(|c| in_selection(request, c) && both(*y, c).is_some())))
+        .ok_or_else(|| format!("`{}` and `{}` have no year in common", a.id, b.id))?;
+    let decimals = a.display_decimals().max(b.display_decimals());
+    let rows: Vec<GapRow> = a
+        .values
+        .keys()
+        .filter(|c| in_selection(request, c))
+        .filter_map(|code| {
+            let (va, vb) = both(year, code)?;
+            Some(GapRow {
+                code: code.clone(),
+                label: site.data.country_name(code).into(),
+                a: va,
+                b: vb,
+                a_flags: a.values[code][&year].flags.clone(),
+                b_flags: b.values[code][&year].flags.clone(),
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return Err(format!("no country has both `{}` and `{}` in {year}", a.id, b.id));
+    }
+    let mut m = meta(request, format!("{} and {}, {year}", a.label(), b.label()), a.unit.label(), decimals);
+    m.description = charts::summarize_gap(&rows, a.label(), b.label(), &m.unit_label, decimals);
+    let mut table_rows: Vec<TableRowView> = rows
+        .iter()
+        .map(|r| {
+            let gap = r.a - r.b;
+            let gap_view = ValueView { display: crate::format::signed(gap, decimals), value: Some(gap), year: Some(year), ..ValueView::default() };
+            row(
+                r.label.clone(),
+                Some(site.config.href(&routes::country(&r.code))),
+                vec![
+                    value_view(a.values[&r.code].get(&year).map(|o| (year, o)), decimals),
+                    value_view(b.values[&r.code].get(&year).map(|o| (year, o)), decimals),
+                    gap_view,
+                ],
+            )
+        })
+        .collect();
+    table_rows.sort_by(|x, y| y.cells[2].value.partial_cmp(&x.cells[2].value).unwrap_or(std::cmp::Ordering::Equal));
+    Ok(Prepared {
+        table: TableView {
+            caption: format!("{} and {} ({}), {year}", a.title, b.title, a.unit.label()),
+            columns: vec![a.label().to_string(), b.label().to_string(), "Gap".into()],
+            rows: table_rows,
+        },
+        drawing: Drawing::Gap { rows, a_label: a.label().to_string(), b_label: b.label().to_string() },
+        csv_url: Some(site.config.href(&routes::indicator_csv(&a.id))),
+        meta: m,
+    })
+}
+
+fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
+    let ind = indicator(site, &request.subject)?;
+    let decimals = ind.display_decimals();
+    let mut groups: Vec<CorridorGroup> = Vec::new();
+    let mut rows = Vec::new();
+    for (key, s) in &ind.values {
+        let Some((origin, destination)) = key.split_once('-') else { continue };
+        if request.origin.as_deref().is_some_and(|o| o != origin) || request.destination.as_deref().is_some_and(|d| d != destination) {
+            continue;
+        }
+        let latest = match request.year {
+            Some(y) => s.get(&y).filter(|o| o.value.is_some()).map(|o| (y, o)),
+            None => crate::data::latest_value(s),
+        };
+        let Some((year, o)) = latest else { continue };
+        let bar = Datum { code: destination.into(), label: site.data.country_name(destination).into(), value: o.value.unwrap_or_default(), flags: o.flags.clone() };
+        match groups.iter_mut().find(|g| g.origin_code == origin) {
+            Some(g) => g.bars.push(bar),
+            None => groups.push(CorridorGroup { origin_code: origin.into(), origin_label: site.data.country_name(origin).into(), bars: vec![bar] }),
+        }
+        let label = super::data_pages::corridor_title(&site.data, origin, destination);
+        let url = site.data.has_corridor(origin, destination).then(|| site.config.href(&routes::corridor(origin, destination)));
+        rows.push(row(label, url, vec![value_view(Some((year, o)), decimals)]));
+    }
+    if groups.is_empty() {
+        return Err(format!("`{}` has no values for the corridors asked for", ind.id));
+    }
+    let narrowed = match (&request.origin, &request.destination) {
+        (Some(o), _) => format!(" from {}", site.data.country_name(o)),
+        (None, Some(d)) => format!(" in {}", site.data.country_name(d)),
+        _ => String::new(),
+    };
+    let when = request.year.map_or_else(|| "latest year".to_string(), |y| y.to_string());
+    let mut m = meta(request, format!("{}{narrowed}, {when}", ind.label()), ind.unit.label(), decimals);
+    m.description = charts::summarize_corridor(&groups, &m.unit_label, decimals);
+    Ok(Prepared {
+        table: TableView { caption: format!("{}{narrowed} ({}), {when}", ind.title, ind.unit.label()), columns: vec!["Value".into()], rows },
+        drawing: Drawing::Corridor { groups },
+        csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
+        meta: m,
+    })
+}
+
+fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
+    let mut points = Vec::new();
+    let mut rows = Vec::new();
+    for c in site.data.countries.values().filter(|c| c.origin) {
+        let cl = c.classification();
+        let (Some(x), Some(y)) = (cl.alignment, cl.engagement) else { continue };
+        points.push(QuadrantPoint { code: c.code.clone(), label: c.name.clone(), x, y, tie: matches!(cl.class, Class::Tie(_)) });
+        let coordinate = |v: f64| ValueView { display: crate::format::signed(v, 2), value: Some(v), ..ValueView::default() };
+        rows.push(row(c.name.clone(), Some(site.config.href(&routes::country(&c.code))), vec![coordinate(x), coordinate(y)]));
+    }
+    if points.is_empty() {
+        return Err("no origin country is coded".into());
+    }
+    let mut m = meta(request, "Origin countries by alignment and engagement".into(), "", 2);
+    m.description = charts::summarize_quadrant(&points);
+    rows.sort_by(|a, b| a.label.cmp(&b.label));
+    Ok(Prepared {
+        table: TableView { caption: "Alignment (x) and engagement (y) of each coded origin country".into(), columns: vec!["Alignment".into(), "Engagement".into()], rows },
+        drawing: Drawing::Quadrant { points },
+        csv_url: None,
+        meta: m,
+    })
+}
+
+fn prepare_cells(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
+    let country = site.data.countries.get(&request.subject).ok_or_else(|| format!("unknown country `{}`", request.subject))?;
+    let cl = country.classification();
+    if cl.class == Class::NotCoded {
+        return Err(format!("{} has no current measures", country.name));
+    }
+    let totals = TypologyCell::ALL.map(|cell| (cell.label().to_string(), cl.total(cell)));
+    let mut m = meta(request, format!("{}: weight of current measures per cell", country.name), "total weight", 0);
+    m.description = charts::summarize_cells(&totals, "total weight");
+    let rows = totals
+        .iter()
+        .map(|(label, total)| {
+            let v = ValueView { display: total.to_string(), value: Some(f64::from(*total)), ..ValueView::default() };
+            row(label.clone(), None, vec![v])
+        })
+        .collect();
+    Ok(Prepared {
+        table: TableView { caption: format!("Total weight per cell, {}", country.name), columns: vec!["Total weight".into()], rows },
+        drawing: Drawing::Cells { totals },
+        csv_url: Some(site.config.href(&routes::country_json(&country.code))),
+        meta: m,
+    })
+}
+
+/// Flags used in a table, for its legend.
+pub(crate) fn table_flags(table: &TableView) -> Vec<super::data_views::FlagView> {
+    let mut letters: Vec<char> = table.rows.iter().flat_map(|r| r.cells.iter().flat_map(|c| c.flags.iter().filter_map(|f| f.letter.chars().next()))).collect();
+    letters.sort_unstable();
+    letters.dedup();
+    letters.into_iter().flat_map(|c| flag_views(&c.to_string())).collect()
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use tera::Context;
 
 use super::Job;
+use super::charts::{self, ChartRequest, Kind};
 use super::data_views::*;
 use super::views::LinkView;
 use crate::data::{Country, Dataset, Indicator, Observation, Scope, values};
@@ -156,6 +157,7 @@ fn country_job(site: &Site, country: &Country, narratives: &Narratives) -> Job {
                 rank_of: rank.map(|r| r.of),
                 rank_order: if i.higher_is_better { "highest first".into() } else { "lowest first".into() },
                 csv_url: site.config.href(&routes::indicator_csv(&i.id)),
+                charts: country_charts(site, &i.id, &country.code, latest.is_some()),
             }
         })
         .filter(|v| !v.latest.missing || country.destination)
@@ -182,6 +184,7 @@ fn country_job(site: &Site, country: &Country, narratives: &Narratives) -> Job {
         diaspora,
         corridors,
         typology: country.origin.then(|| typology_view(site, country)),
+        diaspora_charts: diaspora_charts(site, country),
         sources: country.sources.iter().map(|s| source_view(site, s)).collect(),
         json_url: site.config.href(&routes::country_json(&country.code)),
         breadcrumbs: vec![home_crumb(site), link(site, "Countries", routes::COUNTRIES)],
@@ -251,7 +254,7 @@ pub(crate) fn typology_view(site: &Site, country: &Country) -> TypologyView {
         alignment: classification.alignment.map(|v| format::signed(v, 2)),
         groups,
         history: country.measures.iter().filter(|m| !m.is_current()).map(measure_view).collect(),
-        chart: None,
+        chart: charts::figure(site, &ChartRequest::new(Kind::Cells, &country.code)).ok(),
     }
 }
 
@@ -383,6 +386,7 @@ fn indicator_job(site: &Site, indicator: &Indicator, narratives: &Narratives) ->
         csv_url: site.config.href(&routes::indicator_csv(&indicator.id)),
         json_url: site.config.href(&routes::indicator_json(&indicator.id)),
         breadcrumbs: vec![home_crumb(site), link(site, "Indicators", routes::INDICATORS)],
+        charts: indicator_charts(site, indicator),
     };
     job(site, url, "indicator.html", "indicator", &view)
 }
@@ -429,6 +433,7 @@ fn corridor_job(site: &Site, origin: &str, destination: &str, narratives: &Narra
                 url: site.config.href(&routes::indicator(&i.id)),
                 unit: i.unit.label().into(),
                 latest: value_view(i.latest(&key), decimals),
+                chart: charts::figure(site, &ChartRequest { destination: Some(destination.to_string()), highlight: Some(origin.to_string()), ..ChartRequest::new(Kind::Corridor, &i.id) }).ok(),
                 comparison,
             }
         })
@@ -449,4 +454,42 @@ fn corridor_job(site: &Site, origin: &str, destination: &str, narratives: &Narra
         ],
     };
     job(site, url, "corridor.html", "corridor", &view)
+}
+
+/// On a country page, per indicator: the country against the others in the
+/// latest year (bar, the country emphasised) and its time series (line).
+fn country_charts(site: &Site, indicator: &str, code: &str, has_value: bool) -> Vec<FigureView> {
+    if !has_value {
+        return Vec::new();
+    }
+    let bar = ChartRequest { highlight: Some(code.to_string()), ..ChartRequest::new(Kind::Bar, indicator) };
+    let line = ChartRequest { countries: vec![code.to_string()], ..ChartRequest::new(Kind::Line, indicator) };
+    [bar, line].iter().filter_map(|r| charts::figure(site, r).ok()).collect()
+}
+
+/// On an origin's page: where its citizens live, per corridor indicator.
+fn diaspora_charts(site: &Site, country: &Country) -> Vec<FigureView> {
+    if !country.origin {
+        return Vec::new();
+    }
+    site.data
+        .indicators
+        .values()
+        .filter(|i| i.scope == Scope::Corridor)
+        .filter_map(|i| {
+            let request = ChartRequest { origin: Some(country.code.clone()), ..ChartRequest::new(Kind::Corridor, &i.id) };
+            charts::figure(site, &request).ok()
+        })
+        .collect()
+}
+
+/// On an indicator page: bar, line and map (country indicators), gap when
+/// paired, or the corridor chart (corridor indicators).
+fn indicator_charts(site: &Site, indicator: &Indicator) -> Vec<FigureView> {
+    let kinds: Vec<Kind> = match indicator.scope {
+        Scope::Corridor => vec![Kind::Corridor],
+        Scope::Country if indicator.compare_with.is_some() => vec![Kind::Bar, Kind::Line, Kind::Map, Kind::Gap],
+        Scope::Country => vec![Kind::Bar, Kind::Line, Kind::Map],
+    };
+    kinds.into_iter().filter_map(|kind| charts::figure(site, &ChartRequest::new(kind, &indicator.id)).ok()).collect()
 }

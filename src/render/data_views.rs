@@ -93,6 +93,8 @@ pub(crate) struct CountryView {
     /// Corridors from (origin) or into (destination) this country.
     pub(crate) corridors: Vec<LinkView>,
     pub(crate) typology: Option<TypologyView>,
+    /// Origins: its citizens by destination, from the corridor indicators.
+    pub(crate) diaspora_charts: Vec<FigureView>,
     pub(crate) sources: Vec<SourceView>,
     pub(crate) json_url: String,
     pub(crate) breadcrumbs: Vec<LinkView>,
@@ -110,6 +112,8 @@ pub(crate) struct CountryIndicatorView {
     pub(crate) rank_of: Option<usize>,
     pub(crate) rank_order: String,
     pub(crate) csv_url: String,
+    /// The country against the others (bar) and its time series (line).
+    pub(crate) charts: Vec<FigureView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -138,7 +142,8 @@ pub(crate) struct TypologyView {
     pub(crate) groups: Vec<MeasureGroupView>,
     /// Measures that ended (`until`): history, not counted.
     pub(crate) history: Vec<MeasureView>,
-    pub(crate) chart: Option<String>,
+    /// The four cell totals as a small chart.
+    pub(crate) chart: Option<FigureView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -215,6 +220,8 @@ pub(crate) struct IndicatorView {
     pub(crate) csv_url: String,
     pub(crate) json_url: String,
     pub(crate) breadcrumbs: Vec<LinkView>,
+    /// Bar (latest year), line (all years), map, and gap when paired; corridor for corridor indicators.
+    pub(crate) charts: Vec<FigureView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -257,6 +264,8 @@ pub(crate) struct CorridorIndicatorView {
     pub(crate) url: String,
     pub(crate) unit: String,
     pub(crate) latest: ValueView,
+    /// The destination's origin groups, this corridor emphasised.
+    pub(crate) chart: Option<FigureView>,
     /// The same indicator for the destination's origin groups (this one included, marked).
     pub(crate) comparison: Vec<ComparisonRowView>,
 }
@@ -267,4 +276,37 @@ pub(crate) struct ComparisonRowView {
     pub(crate) url: Option<String>,
     pub(crate) value: ValueView,
     pub(crate) is_current: bool,
+}
+
+/// A chart with everything a reader needs besides the picture: `figure` in
+/// `partials/chart.html`, and the items of `charts` lists on generated pages.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FigureView {
+    /// Unique per chart, `chart-<kind>-<hash>`.
+    pub(crate) id: String,
+    pub(crate) kind: String,
+    pub(crate) title: String,
+    /// The generated text summary of the main finding.
+    pub(crate) summary: String,
+    /// The inline SVG (write with `| safe`).
+    pub(crate) svg: String,
+    /// The numbers behind the chart.
+    pub(crate) table: TableView,
+    /// The CSV download of the indicator, when there is one.
+    pub(crate) csv_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TableView {
+    pub(crate) caption: String,
+    /// Headers of the value columns (the first column is the row label).
+    pub(crate) columns: Vec<String>,
+    pub(crate) rows: Vec<TableRowView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TableRowView {
+    pub(crate) label: String,
+    pub(crate) url: Option<String>,
+    pub(crate) cells: Vec<ValueView>,
 }

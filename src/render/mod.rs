@@ -68,7 +68,7 @@ pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, 
 
     let mut jobs: Vec<Job> = docs.iter().zip(&rendered).map(|(&r, md)| document_job(site, r, md)).collect();
     jobs.extend(data_pages::data_jobs(site, &narratives));
-    jobs.extend(typology_pages::typology_jobs(site, &narratives, None));
+    jobs.extend(typology_pages::typology_jobs(site, &narratives));
     jobs.push(not_found_job(site));
     let pages: Vec<Result<String, Diagnostic>> =
         jobs.par_iter().map(|job| render_template(&tera, site, &job.template, &job.context)).collect();
@@ -83,6 +83,7 @@ pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, 
         }
     }
     report_orphan_narratives(site, &jobs, &mut diagnostics);
+    charts::fill_charts(site, &mut output);
     exports::write_downloads(site, &mut output, &mut diagnostics);
     exports::write_sitemap(site, &mut output);
     if let Some(feed) = exports::feed(site) {
@@ -102,7 +103,9 @@ pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, 
 
 pub(crate) fn add(output: &mut Output, diagnostics: &mut Diagnostics, url: &str, bytes: Vec<u8>, origin: &str) {
     if let Err(message) = output.insert(routes::output_path(url), OutputFile::Bytes(bytes), origin) {
-        diagnostics.push(Diagnostic::error("duplicate-output", message));
+        let d = Diagnostic::error("duplicate-output", message);
+        let d = if origin.starts_with("content/") { d.in_file(origin) } else { d };
+        diagnostics.push(d.with_help("two things are published at one URL: rename the page or give it another `slug`"));
     }
 }
 

@@ -28,6 +28,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("typology-method.html", include_str!("../../templates/typology-method.html")),
     ("partials/typology-matrix.html", include_str!("../../templates/partials/typology-matrix.html")),
     ("partials/country-card.html", include_str!("../../templates/partials/country-card.html")),
+    ("partials/chart.html", include_str!("../../templates/partials/chart.html")),
     ("partials/toc.html", include_str!("../../templates/partials/toc.html")),
     ("partials/breadcrumbs.html", include_str!("../../templates/partials/breadcrumbs.html")),
     ("partials/pager.html", include_str!("../../templates/partials/pager.html")),
@@ -83,7 +84,7 @@ pub(crate) fn load_templates(root: &SiteRoot, diagnostics: &mut Diagnostics) -> 
         let rel = root.relative(&path);
         let name = rel.trim_start_matches("templates/").to_string();
         if !name.ends_with(".html") && !name.ends_with(".xml") {
-            diagnostics.push(Diagnostic::warning("not-a-template", "ignored: templates end in .html").in_file(rel));
+            diagnostics.push(Diagnostic::warning("not-a-template", "ignored: templates end in .html or .xml").in_file(rel));
             continue;
         }
         match root.read_source(&path) {

@@ -8,7 +8,8 @@ use tera::Context;
 
 use super::Job;
 use super::data_pages::Narratives;
-use super::data_views::NarrativeView;
+use super::charts::{ChartRequest, Kind};
+use super::data_views::{FigureView, NarrativeView};
 use super::views::LinkView;
 use crate::data::Country;
 use crate::format;
@@ -71,7 +72,7 @@ pub(crate) struct TypologyPageView {
     pub(crate) url: String,
     pub(crate) narrative: Option<NarrativeView>,
     pub(crate) matrix: MatrixView,
-    pub(crate) chart: Option<String>,
+    pub(crate) chart: Option<FigureView>,
     pub(crate) cell_labels: Vec<String>,
     pub(crate) rows: Vec<TypologyRowView>,
     pub(crate) breadcrumbs: Vec<LinkView>,
@@ -182,7 +183,8 @@ pub(crate) fn matrix(site: &Site) -> MatrixView {
     MatrixView { cells, not_coded, method_url: site.config.href(METHOD) }
 }
 
-pub(crate) fn typology_jobs(site: &Site, narratives: &Narratives, chart: Option<String>) -> Vec<Job> {
+pub(crate) fn typology_jobs(site: &Site, narratives: &Narratives) -> Vec<Job> {
+    let chart = super::charts::figure(site, &ChartRequest::new(Kind::Quadrant, "typology")).ok();
     if origins(site).next().is_none() {
         return Vec::new();
     }

@@ -29,7 +29,7 @@ fn usage_errors_exit_2() {
     site.command()
         .args(["build", "--base-url", "/relative"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("--base-url"));
 }
 

@@ -24,10 +24,12 @@ fn built() -> Built {
 }
 
 /// The text of every cell (`th` and `td`) of each body row of `table`.
+/// Rows of the page's own tables (tables inside chart figures left out).
 fn rows(page: &Page, table: &str) -> Vec<Vec<String>> {
     let cell = scraper::Selector::parse("th, td").unwrap();
     page.select(&format!("{table} tbody tr"))
         .iter()
+        .filter(|tr| !tr.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "figure")))
         .map(|tr| tr.select(&cell).map(|c| normalize(&c.text().collect::<String>())).collect())
         .collect()
 }
@@ -148,9 +150,9 @@ fn spain_profile_ranks_each_indicator_and_links_the_corridors_into_spain() {
             ["Naturalisations per 100 resident non-EU citizens (per 100)", "2.3", "2022", "1 of 2 (highest first)"],
         ]
     );
-    assert_eq!(page.attrs("section[aria-labelledby=indicators-title] abbr.flag", "title"), ["provisional"]);
+    assert_eq!(page.attrs(".indicator-table abbr.flag", "title"), ["provisional"]);
     assert_eq!(
-        page.attrs("section[aria-labelledby=indicators-title] tbody th a", "href"),
+        page.attrs(".indicator-table tbody th a", "href"),
         [
             "/sub/indicators/employment-rate/",
             "/sub/indicators/employment-rate-nationals/",
@@ -190,10 +192,13 @@ fn morocco_profile_shows_diaspora_measures_by_cell_history_and_sources() {
     // Diaspora: largest first (the file lists Italy first).
     assert_eq!(
         rows(&page, "section[aria-labelledby=diaspora-title] table"),
-        [["Spain", "812,000", "2022", "Morocco → Spain"], ["Italy", "412,346", "2023", "Morocco → Italy"]]
+        [
+            ["Spain", "812,000", "2022", "Morocco → Spain", "INE, Continuous register statistics"],
+            ["Italy", "412,346", "2023", "Morocco → Italy", "Istat, Resident foreigners"]
+        ]
     );
     assert_eq!(
-        page.attrs("section[aria-labelledby=diaspora-title] tbody a", "href"),
+        page.attrs(".diaspora-table tbody a:not([href^='#'])", "href"),
         ["/sub/countries/es/", "/sub/corridors/ma-es/", "/sub/countries/it/", "/sub/corridors/ma-it/"]
     );
 
@@ -279,10 +284,8 @@ fn morocco_profile_shows_the_computed_class_and_totals() {
 #[test]
 fn a_narrative_in_content_countries_is_added_to_the_profile() {
     let page = built().page("/countries/ma/");
-    assert_eq!(
-        page.text(".narrative"),
-        "Morocco turned from watching over its emigrants to encouraging their integration."
-    );
+    assert_eq!(page.text(".narrative h2"), "Morocco in context");
+    assert_eq!(page.text(".narrative p"), "Morocco turned from watching over its emigrants to encouraging their integration.");
     assert_eq!(page.text(".narrative strong"), "watching over");
     // Only Morocco has one.
     assert_eq!(built().page("/countries/tr/").count(".narrative"), 0);
@@ -304,7 +307,10 @@ fn a_tie_is_named_and_an_expert_class_is_shown_beside_it() {
     // Diaspora largest first: the file lists Spain (4,321) before Germany (1,487,000).
     assert_eq!(
         rows(&page, "section[aria-labelledby=diaspora-title] table"),
-        [["Germany", "1,487,000", "2022", "Türkiye → Germany"], ["Spain", "4,321", "2022", "Türkiye → Spain"]]
+        [
+            ["Germany", "1,487,000", "2022", "Türkiye → Germany", "Destatis, Foreign population"],
+            ["Spain", "4,321", "2022", "Türkiye → Spain", "INE, Continuous register statistics"]
+        ]
     );
 }
 
@@ -485,8 +491,8 @@ fn corridor_page_links_both_countries_and_compares_the_destination_s_origin_grou
     // The other origin groups in Spain, latest year of each, largest first; this one marked.
     assert_eq!(rows(&page, "main section table"), [["Morocco", "812,000", "2022"], ["Türkiye", "4,321p", "2022"]]);
     assert_eq!(page.texts("main section tr.is-current th"), ["Morocco"]);
-    assert_eq!(page.attrs("main section tbody th a", "href"), ["/sub/corridors/ma-es/", "/sub/corridors/tr-es/"]);
-    assert_eq!(page.attrs("main section tbody abbr.flag", "title"), ["provisional"]);
+    assert_eq!(page.attrs(".comparison-table tbody th a", "href"), ["/sub/corridors/ma-es/", "/sub/corridors/tr-es/"]);
+    assert_eq!(page.attrs(".comparison-table tbody abbr.flag", "title"), ["provisional"]);
 }
 
 #[test]

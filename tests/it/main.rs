@@ -10,6 +10,8 @@ mod cli;
 mod content;
 mod data;
 mod default_site;
+mod docs;
 mod errors;
 mod output;
+mod templates;
 mod theme;

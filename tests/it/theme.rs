@@ -57,3 +57,34 @@ fn sitemap_and_feed_use_absolute_urls() {
     assert!(feed.contains("<link href=\"https://org.example/brief/brief/introduction/\"/>"));
     assert!(feed.contains("<updated>2026-01-15T00:00:00Z</updated>"));
 }
+
+#[test]
+fn every_id_the_theme_writes_is_reserved_for_it() {
+    // A heading must never take an id the theme itself uses on a page.
+    let reserved = std::fs::read_to_string(repo_root().join("src/markdown.rs")).unwrap();
+    for entry in walkdir::WalkDir::new(repo_root().join("templates")) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for part in text.split("id=\"").skip(1) {
+            let id = part.split('"').next().unwrap();
+            if id.contains("{{") || id.contains("{%") {
+                continue;
+            }
+            assert!(reserved.contains(&format!("\"{id}\",")), "`{id}` of {} is not in RESERVED_IDS", entry.path().display());
+        }
+    }
+}
+
+#[test]
+fn a_heading_named_like_a_theme_section_gets_another_id() {
+    let built = TestSite::minimal()
+        .file("content/guide/_index.md", "---\ntitle: Guide\n---\n## In this section\n")
+        .file("content/guide/a.md", "---\ntitle: A\n---\nA\n")
+        .built();
+    let page = built.page("/guide/");
+    assert_eq!(page.count("[id=\"in-this-section\"]"), 1);
+    assert_eq!(page.attrs(".prose h2", "id"), ["in-this-section-1"]);
+}

@@ -1,0 +1,367 @@
+//! The typology plane: alignment (x) against engagement (y), both −1…1,
+//! the four cells named in the corners, one labelled point per country.
+//! Points on the same spot share one stack of labels; ties are hollow.
+
+use super::axis::{Linear, Ticks, nice_ticks};
+use super::legend::{Entry, Sample, legend};
+use super::scene::{Anchor, Marker, Scene};
+use super::{ChartMeta, FONT, GRID, MUTED, TEXT, WIDTH, join_names, name_of, no_data, series, text_width, truncate};
+
+/// One country on the plane.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct QuadrantPoint {
+    pub code: String,
+    pub label: String,
+    /// Alignment, −1 (discordant) … 1 (concordant).
+    pub x: f64,
+    /// Engagement, −1 (passive) … 1 (active).
+    pub y: f64,
+    /// Undecided between cells: drawn hollow.
+    pub tie: bool,
+}
+
+impl QuadrantPoint {
+    fn name(&self) -> &str {
+        name_of(&self.label, &self.code)
+    }
+
+    /// The point clamped to the plane; non-finite coordinates sit at 0.
+    fn position(&self) -> (f64, f64) {
+        let clamp = |v: f64| if v.is_finite() { v.clamp(-1.0, 1.0) } else { 0.0 };
+        (clamp(self.x), clamp(self.y))
+    }
+}
+
+/// The corner names: (top-left, top-right, bottom-left, bottom-right).
+const CELLS: [&str; 4] = ["Active discordance", "Active concordance", "Passive discordance", "Passive concordance"];
+const X_TITLE: &str = "Alignment: discordant ← → concordant";
+/// Drawn turned a quarter anticlockwise, so "← →" show as "↓ ↑".
+const Y_TITLE: &str = "Engagement: passive ← → active";
+const LEFT: f64 = 62.0;
+const RIGHT: f64 = WIDTH - 12.0;
+const TOP: f64 = 8.0;
+const BOTTOM: f64 = 408.0;
+/// Bands inside the frame, outside −1…1: the corner names live there, so
+/// points at ±1 never sit on them.
+const BAND_X: f64 = 14.0;
+const BAND_Y: f64 = 26.0;
+const LINE: f64 = 17.0;
+const LABEL_CHARS: usize = 14;
+const R: f64 = 5.0;
+
+/// A box in chart units: x0, y0, x1, y1.
+type Box4 = (f64, f64, f64, f64);
+
+fn overlap(a: Box4, b: Box4) -> f64 {
+    let w = (a.2.min(b.2) - a.0.max(b.0)).max(0.0);
+    let h = (a.3.min(b.3) - a.1.max(b.1)).max(0.0);
+    w * h
+}
+
+/// Points sharing a spot, in a stable order (top to bottom, left to right,
+/// then by name).
+fn stacks(points: &[QuadrantPoint]) -> Vec<((f64, f64), Vec<&QuadrantPoint>)> {
+    let mut sorted: Vec<&QuadrantPoint> = points.iter().collect();
+    sorted.sort_by(|a, b| {
+        let (pa, pb) = (a.position(), b.position());
+        pb.1.total_cmp(&pa.1)
+            .then(pa.0.total_cmp(&pb.0))
+            .then_with(|| a.name().cmp(b.name()))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    let mut out: Vec<((f64, f64), Vec<&QuadrantPoint>)> = Vec::new();
+    for p in sorted {
+        match out.last_mut() {
+            Some((at, group)) if *at == p.position() => group.push(p),
+            _ => out.push((p.position(), vec![p])),
+        }
+    }
+    out
+}
+
+/// A spot for a block of labels: the anchor point of its first line, the
+/// anchor, the box it covers, and how much it overlaps (0: clear).
+type Spot = ((f64, f64), Anchor, Box4, f64);
+
+/// Places a block of `lines` labels of width `w` next to `(x, y)`: the
+/// first spot that stays inside the plane and clear of `taken`, else the
+/// least crowded.
+fn place(x: f64, y: f64, w: f64, lines: usize, taken: &[Box4]) -> Spot {
+    let h = lines as f64 * LINE;
+    let gap = R + 4.0;
+    let side = |dy: f64| [(x + gap, y - h / 2.0 + dy, Anchor::Start), (x - gap - w, y - h / 2.0 + dy, Anchor::End)];
+    let candidates: Vec<(f64, f64, Anchor)> = side(0.0)
+        .into_iter()
+        .chain([(x - w / 2.0, y - gap - h, Anchor::Middle), (x - w / 2.0, y + gap, Anchor::Middle)])
+        .chain([-0.6, 0.6, -1.1, 1.1].into_iter().flat_map(|k| side(k * LINE)))
+        .collect();
+    let score = |(x0, y0, _): &(f64, f64, Anchor)| {
+        let b = (*x0, *y0, x0 + w, y0 + h);
+        let outside = if b.0 < LEFT || b.2 > RIGHT || b.1 < TOP || b.3 > BOTTOM { 1e9 } else { 0.0 };
+        outside + taken.iter().map(|t| overlap(b, *t)).sum::<f64>()
+    };
+    let best = candidates
+        .iter()
+        .find(|c| score(c) == 0.0)
+        .or_else(|| candidates.iter().min_by(|a, b| score(a).total_cmp(&score(b))));
+    let (x0, y0, anchor) = best.copied().unwrap_or(candidates[0]);
+    let ax = match anchor {
+        Anchor::Start => x0,
+        Anchor::End => x0 + w,
+        Anchor::Middle => x0 + w / 2.0,
+    };
+    ((ax, y0 + LINE / 2.0), anchor, (x0, y0, x0 + w, y0 + h), score(&(x0, y0, anchor)))
+}
+
+/// The labels of a stack and where they go: names if they fit somewhere
+/// clear, else codes if those do, else names in the least crowded spot.
+fn labels_for(group: &[&QuadrantPoint], (x, y): (f64, f64), taken: &[Box4]) -> (Vec<String>, Spot) {
+    let try_with = |labels: Vec<String>| {
+        let w = labels.iter().map(|l| text_width(l, FONT)).fold(0.0, f64::max);
+        let spot = place(x, y, w, labels.len(), taken);
+        (labels, spot)
+    };
+    let names = try_with(group.iter().map(|p| truncate(p.name(), LABEL_CHARS)).collect());
+    if names.1.3 == 0.0 || group.iter().any(|p| p.code.trim().is_empty()) {
+        return names;
+    }
+    let codes = try_with(group.iter().map(|p| truncate(&p.code, LABEL_CHARS)).collect());
+    if codes.1.3 == 0.0 { codes } else { names }
+}
+
+/// The plane with a point per country.
+pub(crate) fn quadrant(meta: &ChartMeta, points: &[QuadrantPoint]) -> String {
+    if points.is_empty() {
+        return no_data(meta, "quadrant");
+    }
+    let x = Linear::new((-1.0, 1.0), (LEFT + BAND_X, RIGHT - BAND_X));
+    let y = Linear::new((-1.0, 1.0), (BOTTOM - BAND_Y, TOP + BAND_Y));
+    let mut scene = Scene::new(0.0);
+    let mut taken = frame(&mut scene, &x, &y, &nice_ticks(-1.0, 1.0, 4));
+    let stacks = stacks(points);
+    let at: Vec<(f64, f64)> = stacks.iter().map(|((px, py), _)| (x.map(*px), y.map(*py))).collect();
+    taken.extend(at.iter().map(|(cx, cy)| (cx - R - 1.0, cy - R - 1.0, cx + R + 1.0, cy + R + 1.0)));
+    let (class, colour) = series(0);
+    for ((cx, cy), (_, group)) in at.iter().zip(&stacks) {
+        for p in group {
+            let marker = scene.marker(Marker::Circle, (*cx, *cy), R, colour, p.tie);
+            marker.class(&class).class("chart__point").attr("data-code", p.code.as_str());
+        }
+    }
+    for ((cx, cy), (_, group)) in at.iter().zip(&stacks) {
+        let (labels, ((lx, ly), anchor, b, _)) = labels_for(group, (*cx, *cy), &taken);
+        taken.push(b);
+        for (i, label) in labels.iter().enumerate() {
+            scene.text((lx, ly + i as f64 * LINE), label, anchor, FONT, TEXT).class("chart__label");
+        }
+    }
+    let mut entries =
+        vec![Entry { sample: Sample::Series { n: 0, marker: Marker::Circle, line: false }, label: "country".into() }];
+    if points.iter().any(|p| p.tie) {
+        entries.push(Entry { sample: Sample::Hollow, label: "tie between cells".into() });
+    }
+    let height = legend(&mut scene, &entries, BOTTOM + 56.0);
+    scene.set_height(height + 2.0);
+    scene.render(meta, "quadrant")
+}
+
+/// Gridlines, zero lines, ticks, axis titles and corner names; returns the
+/// boxes labels must avoid.
+fn frame(scene: &mut Scene, x: &Linear, y: &Linear, ticks: &Ticks) -> Vec<Box4> {
+    for &t in &ticks.values {
+        let (px, py) = (x.map(t), y.map(t));
+        let (class, colour, width) = if t == 0.0 { ("chart__axis", MUTED, 2) } else { ("chart__grid", GRID, 1) };
+        scene.line(vec![(px, TOP), (px, BOTTOM)], colour, width).class(class);
+        scene.line(vec![(LEFT, py), (RIGHT, py)], colour, width).class(class);
+        scene.text((px, BOTTOM + 14.0), &ticks.label(t), Anchor::Middle, FONT, MUTED).class("chart__axis");
+        scene.text((LEFT - 6.0, py), &ticks.label(t), Anchor::End, FONT, MUTED).class("chart__axis");
+    }
+    scene
+        .line(vec![(LEFT, TOP), (RIGHT, TOP), (RIGHT, BOTTOM), (LEFT, BOTTOM), (LEFT, TOP)], GRID, 1)
+        .class("chart__grid");
+    scene.text(((LEFT + RIGHT) / 2.0, BOTTOM + 36.0), X_TITLE, Anchor::Middle, FONT, MUTED).class("chart__axis");
+    scene.vertical_text((14.0, (TOP + BOTTOM) / 2.0), Y_TITLE, FONT, MUTED).class("chart__axis");
+    let mut boxes = Vec::new();
+    for (i, name) in CELLS.iter().enumerate() {
+        let (right, bottom) = (i % 2 == 1, i >= 2);
+        let w = text_width(name, FONT) * 1.08;
+        let cx = if right { RIGHT - 6.0 } else { LEFT + 6.0 };
+        let cy = if bottom { BOTTOM - 12.0 } else { TOP + 12.0 };
+        let anchor = if right { Anchor::End } else { Anchor::Start };
+        let text = scene.text((cx, cy), name, anchor, FONT, MUTED);
+        text.class("chart__axis").class("chart__cell").attr("font-weight", "bold");
+        let x0 = if right { cx - w } else { cx };
+        boxes.push((x0, cy - LINE / 2.0, x0 + w, cy + LINE / 2.0));
+    }
+    boxes
+}
+
+/// Which cell a point is in, or `None` for a tie or a point on an axis.
+fn cell_of(p: &QuadrantPoint) -> Option<usize> {
+    let (x, y) = p.position();
+    if p.tie || x == 0.0 || y == 0.0 {
+        return None;
+    }
+    Some(usize::from(x > 0.0) + 2 * usize::from(y < 0.0))
+}
+
+/// "Active concordance: 3 countries (A, B and C). … Ties or on a boundary:
+/// 1 (D)."
+pub(crate) fn summarize_quadrant(points: &[QuadrantPoint]) -> String {
+    if points.is_empty() {
+        return "No data.".to_string();
+    }
+    let mut sorted: Vec<&QuadrantPoint> = points.iter().collect();
+    sorted.sort_by(|a, b| a.name().cmp(b.name()).then_with(|| a.code.cmp(&b.code)));
+    let names =
+        |cell: Option<usize>| -> Vec<&str> { sorted.iter().filter(|p| cell_of(p) == cell).map(|p| p.name()).collect() };
+    let count = |n: usize| if n == 1 { "1 country".to_string() } else { format!("{n} countries") };
+    let mut parts = vec![format!("{} on the plane.", count(points.len()))];
+    for i in [1, 0, 3, 2] {
+        let names = names(Some(i));
+        let list = if names.is_empty() { String::new() } else { format!(" ({})", join_names(&names)) };
+        parts.push(format!("{}: {}{list}.", CELLS[i], count(names.len())));
+    }
+    let ties = names(None);
+    if !ties.is_empty() {
+        parts.push(format!("Tied or on a boundary between cells: {} ({}).", count(ties.len()), join_names(&ties)));
+    }
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::testutil::{self, check_common, find_all, parse, texts, with_class};
+
+    fn p(code: &str, label: &str, x: f64, y: f64, tie: bool) -> QuadrantPoint {
+        QuadrantPoint { code: code.into(), label: label.into(), x, y, tie }
+    }
+
+    fn sample() -> Vec<QuadrantPoint> {
+        vec![
+            p("ES", "Spain", 0.6, 0.5, false),
+            p("IT", "Italy", -0.4, 0.7, false),
+            p("PL", "Poland", -0.5, -0.3, false),
+            p("SE", "Sweden", 0.3, -0.6, false),
+            p("AT", "Austria", 0.0, 0.4, true),
+            p("BE", "Belgium", 0.6, 0.5, false),
+        ]
+    }
+
+    #[test]
+    fn draws_points_labels_cells_and_axes() {
+        let meta = testutil::meta("quad");
+        let svg = quadrant(&meta, &sample());
+        check_common(&svg, &meta, "quadrant");
+        let doc = parse(&svg);
+        assert_eq!(with_class(&doc, "chart__point").len(), 6);
+        let texts = texts(&doc);
+        for label in [
+            "Spain",
+            "Belgium",
+            "Austria",
+            "Active concordance",
+            "Passive discordance",
+            X_TITLE,
+            Y_TITLE,
+            "tie between cells",
+        ] {
+            assert!(texts.iter().any(|t| t == label), "{label} missing from {texts:?}");
+        }
+        let tie =
+            with_class(&doc, "chart__point").into_iter().find(|n| n.attribute("data-code") == Some("AT")).unwrap();
+        assert_eq!(tie.attribute("fill-opacity"), Some("0"));
+        // Spain and Belgium share a spot: their labels are stacked.
+        let label = |name: &str| find_all(&doc, "text").into_iter().find(|t| t.text() == Some(name)).unwrap();
+        let (be, es) = (label("Belgium"), label("Spain"));
+        assert_eq!(be.attribute("x"), es.attribute("x"));
+        let (y_be, y_es): (i32, i32) =
+            (be.attribute("y").unwrap().parse().unwrap(), es.attribute("y").unwrap().parse().unwrap());
+        assert_eq!(y_es - y_be, 17);
+        let corner = label("Active concordance");
+        assert_eq!(corner.attribute("text-anchor"), Some("end"));
+    }
+
+    #[test]
+    fn edge_cases_draw() {
+        let meta = testutil::meta("edge");
+        let crowd: Vec<QuadrantPoint> =
+            (0..8).map(|i| p(&format!("C{i}"), &format!("Country {i}"), 0.5, 0.5, false)).collect();
+        for points in [
+            vec![p("A", r#"<script>&""#, 2.0, f64::NAN, false)],
+            crowd,
+            vec![p("A", "A very long country name indeed", -1.0, -1.0, true)],
+            vec![],
+        ] {
+            let svg = quadrant(&meta, &points);
+            check_common(&svg, &meta, "quadrant");
+            assert_eq!(svg, quadrant(&meta, &points));
+            assert!(!svg.contains("&amp;lt;") && !svg.contains("<script>"));
+        }
+    }
+
+    #[test]
+    fn summary_counts_cells_and_ties() {
+        assert_eq!(
+            summarize_quadrant(&sample()),
+            "6 countries on the plane. Active concordance: 2 countries (Belgium and Spain). Active discordance: \
+             1 country (Italy). Passive concordance: 1 country (Sweden). Passive discordance: 1 country (Poland). \
+             Tied or on a boundary between cells: 1 country (Austria)."
+        );
+    }
+
+    #[test]
+    fn snapshot() {
+        let mut meta = testutil::meta("quadrant-snap");
+        meta.description = summarize_quadrant(&sample());
+        insta::assert_snapshot!(quadrant(&meta, &sample()));
+    }
+
+    #[test]
+    #[ignore = "writes preview files; run with --ignored"]
+    fn previews() {
+        let meta = testutil::meta("quadrant-preview");
+        testutil::preview("quadrant-small", &quadrant(&meta, &sample()));
+        let names = [
+            "Austria",
+            "Belgium",
+            "Bulgaria",
+            "Croatia",
+            "Cyprus",
+            "Czechia",
+            "Denmark",
+            "Estonia",
+            "Finland",
+            "France",
+            "Germany",
+            "Greece",
+            "Hungary",
+            "Ireland",
+            "Italy",
+            "Latvia",
+            "Lithuania",
+            "Luxembourg",
+            "Malta",
+            "Netherlands",
+            "Poland",
+            "Portugal",
+            "Romania",
+            "Slovakia",
+            "Slovenia",
+            "Spain",
+            "Sweden",
+        ];
+        let points: Vec<QuadrantPoint> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let x = ((i * 37 % 21) as f64 - 10.0) / 10.0;
+                let y = ((i * 53 % 17) as f64 - 8.0) / 8.0;
+                let (x, y) = if i % 9 == 4 { (0.5, 0.5) } else { (x, y) };
+                p(&n[..2], n, x, y, i % 11 == 3)
+            })
+            .collect();
+        testutil::preview("quadrant-27", &quadrant(&meta, &points));
+    }
+}
