@@ -43,11 +43,6 @@ pub(crate) fn decimals_of(value: f64, max: usize) -> usize {
         .unwrap_or(max)
 }
 
-/// A number with as many decimals as it was written with (at most 3).
-pub(crate) fn as_written(value: f64) -> String {
-    number(value, decimals_of(value, 3))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,8 +54,8 @@ mod tests {
         assert_eq!(number(-3.25, 2), "−3.25");
         assert_eq!(number(-0.01, 1), "0.0");
         assert_eq!(number(999.96, 1), "1,000.0");
-        assert_eq!(as_written(56.1), "56.1");
-        assert_eq!(as_written(12.5), "12.5");
-        assert_eq!(as_written(40.0), "40");
+        assert_eq!(decimals_of(56.1, 3), 1);
+        assert_eq!(decimals_of(40.0, 3), 0);
+        assert_eq!(decimals_of(40.625, 2), 2);
     }
 }

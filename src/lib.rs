@@ -8,8 +8,8 @@
 // problem, never on a hot path, so their size does not matter.
 #![allow(clippy::result_large_err)]
 
-pub mod cli;
 mod charts;
+pub mod cli;
 mod commands;
 mod config;
 mod content;

@@ -83,8 +83,6 @@ pub(crate) struct Rendered {
     pub(crate) toc: Vec<TocEntry>,
     /// Number of headings in the body (all levels).
     pub(crate) heading_count: usize,
-    /// Every `id` this fragment defines (headings and footnotes).
-    pub(crate) ids: Vec<String>,
     pub(crate) links: Vec<LinkRef>,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
@@ -319,13 +317,10 @@ impl<'o> Renderer<'o> {
     fn finish(mut self) -> Rendered {
         let mut html = String::with_capacity(self.out.len() * 16);
         pulldown_cmark::html::push_html(&mut html, self.out.drain(..));
-        let footnote_ids = self.footnotes.ids();
         html.push_str(&self.footnotes.render());
         let heading_count = self.headings.len();
         let toc = build_toc(&self.headings);
-        let mut ids: Vec<String> = self.headings.into_iter().map(|(_, id, _)| id).collect();
-        ids.extend(footnote_ids);
-        Rendered { html, toc, heading_count, ids, links: self.links, diagnostics: self.diagnostics }
+        Rendered { html, toc, heading_count, links: self.links, diagnostics: self.diagnostics }
     }
 }
 
@@ -422,19 +417,6 @@ impl Footnotes {
         if let Some(def) = self.open.take() {
             self.definitions.push(def);
         }
-    }
-
-    fn ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self.definitions.iter().map(|(l, _)| format!("fn-{}", heading_slug(l))).collect();
-        for (label, count) in &self.order {
-            let slug = heading_slug(label);
-            ids.push(format!("fnref-{slug}"));
-            ids.extend((2..=*count).map(|n| format!("fnref-{slug}-{n}")));
-        }
-        if !self.definitions.is_empty() {
-            ids.push("footnotes-label".into());
-        }
-        ids
     }
 
     /// The notes, referenced ones first in reference order, then the others.

@@ -67,7 +67,6 @@ pub(crate) fn is_contained(output_path: &str) -> bool {
 pub(crate) const NOT_FOUND: &str = "/404.html";
 pub(crate) const SITEMAP: &str = "/sitemap.xml";
 pub(crate) const FEED: &str = "/feed.xml";
-pub(crate) const SEARCH_INDEX: &str = "/search-index.json";
 pub(crate) const COUNTRIES: &str = "/countries/";
 pub(crate) const INDICATORS: &str = "/indicators/";
 pub(crate) const TYPOLOGY: &str = "/typology/";

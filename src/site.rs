@@ -15,7 +15,6 @@ use crate::fsio::SiteRoot;
 use crate::render::theme::{self, TemplateSet};
 
 pub(crate) struct Site {
-    pub(crate) root: SiteRoot,
     pub(crate) config: Config,
     pub(crate) content: ContentTree,
     pub(crate) data: Dataset,
@@ -57,7 +56,7 @@ pub(crate) fn load_site(dir: PathBuf, options: &LoadOptions) -> (Option<Site>, D
 
     match config {
         Some(config) if !diagnostics.has_errors() => {
-            let site = Site { root, config, content, data, templates, static_files };
+            let site = Site { config, content, data, templates, static_files };
             (Some(site), diagnostics)
         }
         _ => (None, diagnostics),

@@ -26,8 +26,6 @@ pub(crate) struct Position {
 }
 
 impl Position {
-    pub(crate) const FILE: Position = Position { line: 0, column: 0 };
-
     pub(crate) fn new(line: usize, column: usize) -> Self {
         Position { line, column }
     }
@@ -50,11 +48,6 @@ impl SourceFile {
         let start = self.line_starts[line_index];
         let prefix = self.text.get(start..offset).unwrap_or("");
         Position::new(line_index + 1, prefix.chars().count() + 1)
-    }
-
-    /// The byte offset where a 1-based line starts.
-    pub(crate) fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len())
     }
 
     /// The text of a 1-based line, without its line ending.

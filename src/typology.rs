@@ -313,7 +313,12 @@ mod example_tests {
         let classes: Vec<String> = EXAMPLES.iter().map(|e| e.classification().class.label()).collect();
         assert_eq!(
             classes,
-            ["Active concordance", "Tie: Active concordance and Passive discordance", "Passive concordance", "Not coded"]
+            [
+                "Active concordance",
+                "Tie: Active concordance and Passive discordance",
+                "Passive concordance",
+                "Not coded"
+            ]
         );
     }
 }

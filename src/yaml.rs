@@ -61,11 +61,12 @@ fn yaml_diagnostic(source: &SourceFile, yaml: &str, error: &serde_saphyr::Error,
 
 /// The 1-based line of the first line that is not blank or a comment.
 fn first_content_line(yaml: &str) -> Option<usize> {
-    yaml.lines().position(|l| {
-        let t = l.trim();
-        !t.is_empty() && !t.starts_with('#') && t != "---"
-    })
-    .map(|i| i + 1)
+    yaml.lines()
+        .position(|l| {
+            let t = l.trim();
+            !t.is_empty() && !t.starts_with('#') && t != "---"
+        })
+        .map(|i| i + 1)
 }
 
 /// Rephrase serde/serde-saphyr messages in the words of the site format.

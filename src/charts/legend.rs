@@ -2,7 +2,7 @@
 //! wrapped to the chart's width.
 
 use super::scene::{Anchor, Marker, Scene};
-use super::{FONT, MAX_LABEL_CHARS, TEXT, WIDTH, series, text_width, truncate};
+use super::{FONT, TEXT, WIDTH, series, text_width, truncate};
 
 /// What an entry's sample looks like.
 #[derive(Clone, Copy, Debug)]
@@ -22,6 +22,9 @@ pub(super) struct Entry {
 }
 
 const SAMPLE: f64 = 26.0;
+/// Legend labels are cut beyond this (longer than data labels: a legend
+/// has a row to itself when it needs one).
+const LABEL_CHARS: usize = 40;
 const ROW: f64 = 22.0;
 
 /// Draws the entries in rows from `top`; returns the y below the legend.
@@ -29,7 +32,7 @@ pub(super) fn legend(scene: &mut Scene, entries: &[Entry], top: f64) -> f64 {
     let mut x = 8.0;
     let mut y = top + ROW / 2.0;
     for entry in entries {
-        let label = truncate(&entry.label, MAX_LABEL_CHARS);
+        let label = truncate(&entry.label, LABEL_CHARS);
         let width = SAMPLE + 6.0 + text_width(&label, FONT);
         if x > 8.0 && x + width > WIDTH - 8.0 {
             x = 8.0;

@@ -61,7 +61,12 @@ fn segments<'a>(points: &[(i32, Option<Point<'a>>)]) -> Vec<Vec<Point<'a>>> {
 }
 
 const TOP: f64 = 34.0;
+/// The plot's height; it grows so that every end label fits beside it.
 const PLOT_HEIGHT: f64 = 230.0;
+const END_LABEL_GAP: f64 = 17.0;
+/// With more series than this, flag letters and thick lines would hide the
+/// data: flagged points stay hollow, the letters are in the table.
+const CROWDED: usize = 6;
 const END_LABEL_CHARS: usize = 16;
 /// Marker radius; smaller when many years crowd the line.
 const MARKER: f64 = 4.5;
@@ -75,6 +80,7 @@ struct Frame {
     right: f64,
     bottom: f64,
     marker: f64,
+    crowded: bool,
 }
 
 impl Frame {
@@ -96,12 +102,14 @@ pub(crate) fn line(meta: &ChartMeta, series: &[Series], reference: Option<&Serie
     let (first_year, last_year) = (years.iter().copied().min().unwrap_or(0), years.iter().copied().max().unwrap_or(0));
     let (lo, hi) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
     let (lo, hi) = padded(lo, hi);
-    let ticks = ticks_up(lo, hi, PLOT_HEIGHT);
+    let with_values = cleaned.iter().filter(|s| s.iter().any(|(_, p)| p.is_some())).count();
+    let plot_height = PLOT_HEIGHT.max(with_values as f64 * END_LABEL_GAP - 8.0);
+    let ticks = ticks_up(lo, hi, plot_height);
     let end_labels: Vec<String> = all.iter().map(|s| truncate(name_of(&s.label, &s.code), END_LABEL_CHARS)).collect();
     let right_room = end_labels.iter().map(|l| text_width(l, FONT)).fold(0.0, f64::max).clamp(8.0, 140.0) + 14.0;
     let left = 8.0 + y_label_width(&ticks) + 8.0;
     let right = WIDTH - right_room;
-    let bottom = TOP + PLOT_HEIGHT;
+    let bottom = TOP + plot_height;
     let frame = Frame {
         x: Linear::new((f64::from(first_year), f64::from(last_year)), (left + 10.0, right - 6.0)),
         y: Linear::new(ticks.domain(), (bottom, TOP)),
@@ -109,6 +117,7 @@ pub(crate) fn line(meta: &ChartMeta, series: &[Series], reference: Option<&Serie
         right,
         bottom,
         marker: if last_year - first_year >= 15 { SMALL_MARKER } else { MARKER },
+        crowded: all.len() > CROWDED,
     };
     let mut scene = Scene::new(0.0);
     axes(&mut scene, &frame, &ticks, (first_year, last_year), &meta.unit_label);
@@ -122,7 +131,7 @@ pub(crate) fn line(meta: &ChartMeta, series: &[Series], reference: Option<&Serie
         }
     }
     end_labels_at(&mut scene, &ends, &frame);
-    let entries = legend_entries(&all, reference.is_some(), &cleaned);
+    let entries = legend_entries(&all, reference.is_some(), &cleaned, frame.crowded);
     let height = legend(&mut scene, &entries, bottom + 36.0) + 4.0;
     scene.set_height(height);
     scene.render(meta, "line")
@@ -167,7 +176,8 @@ fn draw_series(
     let runs = segments(points);
     for run in runs.iter().filter(|r| r.len() > 1) {
         let line = scene.line(run.iter().map(|p| frame.at(p)).collect(), colour, 2);
-        line.class(&class).class("chart__line").attr("fill-opacity", "0").attr("stroke-width", "2.5");
+        let width = if frame.crowded { "1.5" } else { "2.5" };
+        line.class(&class).class("chart__line").attr("fill-opacity", "0").attr("stroke-width", width);
         if n.is_none() {
             line.attr("stroke-dasharray", "6 4");
         }
@@ -184,7 +194,7 @@ fn draw_series(
                 scene.marker(Marker::Circle, at, 3.0, colour, flagged).class(class).class("chart__point");
             }
         }
-        if flagged {
+        if flagged && !frame.crowded {
             scene.text((at.0, at.1 - 14.0), point.flags, Anchor::Middle, FONT, TEXT).class("chart__label");
         }
     }
@@ -193,7 +203,7 @@ fn draw_series(
 
 /// Series labels right of their last points, pushed apart vertically.
 fn end_labels_at(scene: &mut Scene, ends: &[(String, (f64, f64))], frame: &Frame) {
-    let ys = spread(ends.iter().map(|(_, (_, y))| *y).collect(), 17.0, TOP - 8.0, frame.bottom + 8.0);
+    let ys = spread(ends.iter().map(|(_, (_, y))| *y).collect(), END_LABEL_GAP, TOP - 8.0, frame.bottom + 8.0);
     for ((label, (x, _)), y) in ends.iter().zip(ys) {
         scene.text((x + 10.0, y), label, Anchor::Start, FONT, TEXT).class("chart__label");
     }
@@ -227,7 +237,12 @@ fn spread(ys: Vec<f64>, gap: f64, lo: f64, hi: f64) -> Vec<f64> {
     out
 }
 
-fn legend_entries(all: &[&Series], has_reference: bool, cleaned: &[Vec<(i32, Option<Point<'_>>)>]) -> Vec<Entry> {
+fn legend_entries(
+    all: &[&Series],
+    has_reference: bool,
+    cleaned: &[Vec<(i32, Option<Point<'_>>)>],
+    crowded: bool,
+) -> Vec<Entry> {
     let offset = usize::from(has_reference);
     let mut entries: Vec<Entry> = all
         .iter()
@@ -244,7 +259,8 @@ fn legend_entries(all: &[&Series], has_reference: bool, cleaned: &[Vec<(i32, Opt
         .collect();
     let flagged = cleaned.iter().flatten().any(|(_, p)| p.is_some_and(|p| !p.flags.is_empty()));
     if flagged {
-        entries.push(Entry { sample: Sample::Hollow, label: "flagged value".into() });
+        let label = if crowded { "flagged value (letters in the table)" } else { "flagged value" };
+        entries.push(Entry { sample: Sample::Hollow, label: label.into() });
     }
     entries
 }
@@ -441,6 +457,34 @@ mod tests {
     }
 
     #[test]
+    fn many_series_keep_end_labels_apart_and_above_the_legend() {
+        let meta = testutil::meta("many");
+        let many: Vec<Series> = (0..27)
+            .map(|i| {
+                let points: Vec<(i32, Option<f64>, &str)> =
+                    (2015..2025).map(|y| (y, Some(5.0 + f64::from(i % 3)), "p")).collect();
+                series(&format!("C{i}"), &format!("Country {i}"), &points)
+            })
+            .collect();
+        let svg = line(&meta, &many, None);
+        check_common(&svg, &meta, "line");
+        let doc = parse(&svg);
+        let y_of = |n: &roxmltree::Node<'_, '_>| n.attribute("y").and_then(|y| y.parse::<i32>().ok()).unwrap();
+        let labels: Vec<_> = testutil::find_all(&doc, "text")
+            .into_iter()
+            .filter(|t| t.text().is_some_and(|t| t.starts_with("Country")))
+            .collect();
+        let (ends, legend) = labels.split_at(27);
+        let mut end_ys: Vec<i32> = ends.iter().map(y_of).collect();
+        end_ys.sort_unstable();
+        assert!(end_ys.windows(2).all(|w| w[1] - w[0] >= 16), "{end_ys:?}");
+        let legend_top = legend.iter().map(y_of).min().unwrap();
+        assert!(end_ys.last().unwrap() + 17 <= legend_top);
+        assert!(!texts(&doc).iter().any(|t| t == "p"), "no flag letters when crowded");
+        assert!(texts(&doc).iter().any(|t| t == "flagged value (letters in the table)"));
+    }
+
+    #[test]
     fn spread_keeps_order_and_gap() {
         assert_eq!(spread(vec![10.0, 12.0, 100.0], 17.0, 0.0, 200.0), vec![10.0, 27.0, 100.0]);
         assert_eq!(spread(vec![195.0, 199.0], 17.0, 0.0, 200.0), vec![183.0, 200.0]);
@@ -502,5 +546,16 @@ mod tests {
             })
             .collect();
         testutil::preview("line-5x30", &line(&meta, &many, Some(&eu)));
+        let crowd: Vec<Series> = (0..27)
+            .map(|i| {
+                let mut s = many[i % many.len()].clone();
+                s.label = format!("{} {i}", s.label);
+                for p in &mut s.points {
+                    p.1 = p.1.map(|v| v + i as f64);
+                }
+                s
+            })
+            .collect();
+        testutil::preview("line-27", &line(&meta, &crowd, Some(&eu)));
     }
 }

@@ -16,10 +16,6 @@
 //! Every kind has a `summarize_*` function whose text the page prints under
 //! the chart and passes back as `ChartMeta::description`.
 
-// Until the pages draw every kind, parts of this module are unused in the
-// library build; remove this once they are all wired in.
-#![allow(dead_code)]
-
 mod axis;
 mod bar;
 mod cells;
@@ -31,19 +27,12 @@ mod map;
 mod quadrant;
 mod scene;
 
-#[allow(unused_imports)]
 pub(crate) use bar::{bar, summarize_bar};
-#[allow(unused_imports)]
 pub(crate) use cells::{cells, summarize_cells};
-#[allow(unused_imports)]
 pub(crate) use corridor::{CorridorGroup, corridor, summarize_corridor};
-#[allow(unused_imports)]
 pub(crate) use gap::{GapRow, gap, summarize_gap};
-#[allow(unused_imports)]
 pub(crate) use line::{Series, line, summarize_line};
-#[allow(unused_imports)]
 pub(crate) use map::{MapValue, map, summarize_map};
-#[allow(unused_imports)]
 pub(crate) use quadrant::{QuadrantPoint, quadrant, summarize_quadrant};
 
 use crate::format;

@@ -31,12 +31,6 @@ pub(crate) struct Document {
     pub(crate) url: String,
 }
 
-impl Document {
-    pub(crate) fn body(&self) -> &str {
-        &self.source.text[self.body_offset..]
-    }
-}
-
 #[derive(Debug)]
 pub(crate) struct Section {
     pub(crate) doc: Document,

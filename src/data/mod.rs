@@ -100,7 +100,6 @@ pub(crate) struct Measure {
     /// Markdown.
     pub(crate) description: Option<String>,
     pub(crate) sources: Vec<String>,
-    pub(crate) position: Position,
 }
 
 impl Measure {
@@ -144,7 +143,6 @@ pub(crate) struct Indicator {
     pub(crate) values: BTreeMap<String, Series>,
     /// Aggregates such as `EU27`: reference lines, never countries.
     pub(crate) reference: BTreeMap<String, Series>,
-    pub(crate) file: Source,
 }
 
 impl Indicator {
@@ -159,7 +157,8 @@ impl Indicator {
 
     /// Every year listed for a country, corridor or aggregate, ascending.
     pub(crate) fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> = self.values.values().chain(self.reference.values()).flat_map(|s| s.keys().copied()).collect();
+        let mut years: Vec<i32> =
+            self.values.values().chain(self.reference.values()).flat_map(|s| s.keys().copied()).collect();
         years.sort_unstable();
         years.dedup();
         years
@@ -199,12 +198,6 @@ pub(crate) struct Observation {
 pub(crate) struct Corridor {
     pub(crate) origin: String,
     pub(crate) destination: String,
-}
-
-impl Corridor {
-    pub(crate) fn key(&self) -> String {
-        format!("{}-{}", self.origin, self.destination)
-    }
 }
 
 impl Country {

@@ -228,10 +228,10 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
         };
         let since = m.since.as_ref().and_then(|y| c.year(y, "`since`"));
         let until = m.until.as_ref().and_then(|y| c.year(y, "`until`"));
-        if let (Some(s), Some(u), Some(until_at)) = (since, until, m.until.as_ref()) {
-            if u < s {
-                c.error("bad-year", at(until_at), format!("`until` {u} is before `since` {s}"));
-            }
+        if let (Some(s), Some(u), Some(until_at)) = (since, until, m.until.as_ref())
+            && u < s
+        {
+            c.error("bad-year", at(until_at), format!("`until` {u} is before `since` {s}"));
         }
         for id in &m.sources {
             source_ref(&mut c, id, &mut used);
@@ -249,7 +249,6 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
             until,
             description: m.description.clone(),
             sources: m.sources.iter().map(|s| s.value.clone()).collect(),
-            position: at(&m.title),
         });
     }
     if !measures.is_empty() && !raw.roles.value.contains(&Role::Origin) {
@@ -259,8 +258,8 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
 
     if raw.typology.is_some() && !raw.roles.value.contains(&Role::Origin) {
         let position = raw.typology.as_ref().map_or(Position::new(1, 1), |t| at(&t.class));
-        c.error("measures-need-origin", position, "only an origin country can have a `typology` classification")
-            .help = Some("add `origin` to `roles`, or remove `typology:`".into());
+        c.error("measures-need-origin", position, "only an origin country can have a `typology` classification").help =
+            Some("add `origin` to `roles`, or remove `typology:`".into());
     }
     let typology_override = raw.typology.as_ref().and_then(|t| {
         let class = TypologyCell::from_slug(&t.class.value);
@@ -441,10 +440,10 @@ fn check_indicator(
     if let Some(url) = &raw.source.url {
         check_url(&mut c, url);
     }
-    if let Some(date) = &raw.source.retrieved {
-        if let Err(message) = check_date(&date.value) {
-            c.error("bad-date", at(date), message);
-        }
+    if let Some(date) = &raw.source.retrieved
+        && let Err(message) = check_date(&date.value)
+    {
+        c.error("bad-date", at(date), message);
     }
     let values = check_series(&raw.values, raw.scope, countries, &mut c);
     let reference = check_reference(&raw.reference, countries, &mut c);
@@ -470,7 +469,6 @@ fn check_indicator(
         },
         values,
         reference,
-        file: file.clone(),
     })
 }
 
@@ -618,7 +616,12 @@ fn check_cell(cell: &Spanned<Cell>, c: &mut FileCheck) -> Option<Observation> {
     match &cell.value {
         Cell::Number(v) => {
             let value = number(c, *v, at(cell))?;
-            Some(Observation { value: Some(value), text: written(c.file, &cell.referenced), flags: String::new(), note: None })
+            Some(Observation {
+                value: Some(value),
+                text: written(c.file, &cell.referenced),
+                flags: String::new(),
+                note: None,
+            })
         }
         Cell::Null => Some(Observation { value: None, text: None, flags: String::new(), note: None }),
         Cell::Invalid(found) => {
@@ -664,10 +667,10 @@ fn corridors_with_data(
     let mut set = BTreeSet::new();
     for indicator in indicators.values().filter(|i| i.scope == Scope::Corridor) {
         for (key, series) in &indicator.values {
-            if series.values().any(|o| o.value.is_some()) {
-                if let Some((o, d)) = key.split_once('-') {
-                    set.insert(Corridor { origin: o.to_string(), destination: d.to_string() });
-                }
+            if series.values().any(|o| o.value.is_some())
+                && let Some((o, d)) = key.split_once('-')
+            {
+                set.insert(Corridor { origin: o.to_string(), destination: d.to_string() });
             }
         }
     }

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tera::Tera;
 
-use super::data_pages::{flag_views, reference_label, value_view};
+use super::data_pages::{reference_label, value_view};
 use super::data_views::{FigureView, TableRowView, TableView, ValueView};
 use crate::charts::{self, ChartMeta, CorridorGroup, Datum, GapRow, MapValue, QuadrantPoint, Series};
 use crate::data::{Indicator, Scope};
@@ -182,7 +182,8 @@ pub(crate) fn fill_charts(site: &Site, output: &mut Output) {
     let drawn: Vec<(String, String)> = keys
         .par_iter()
         .map(|hex| {
-            let svg = ChartRequest::from_hex(hex).and_then(|r| prepare(site, &r).ok()).map(|p| p.draw()).unwrap_or_default();
+            let svg =
+                ChartRequest::from_hex(hex).and_then(|r| prepare(site, &r).ok()).map(|p| p.draw()).unwrap_or_default();
             (format!("{MARKER_START}{hex}{MARKER_END}"), svg)
         })
         .collect();
@@ -220,7 +221,12 @@ fn collect_markers(html: &str, into: &mut BTreeSet<String>) {
 // ------------------------------------------------------------- shortcode
 
 /// `{{ chart(indicator="...", kind="bar", countries="ES,IT", year=2023, origin="MA", destination="ES", title="...") }}`
-pub(crate) fn shortcode(site: &Site, tera: &Tera, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
+pub(crate) fn shortcode(
+    site: &Site,
+    tera: &Tera,
+    source: &SourceFile,
+    call: &ShortcodeCall,
+) -> Result<String, Diagnostic> {
     use super::embeds::{int_arg, required_text, text_arg};
     let located = |message: String, offset: usize| Diagnostic::error("bad-chart", message).at_offset(source, offset);
     let (indicator_id, indicator_at) = required_text(source, call, "indicator")?;
@@ -241,13 +247,19 @@ pub(crate) fn shortcode(site: &Site, tera: &Tera, source: &SourceFile, call: &Sh
     let kind_at = call.arg("kind").map_or(call.offset, |a| a.offset);
     match (kind, indicator.scope) {
         (Kind::Corridor, Scope::Country) => {
-            return Err(located(format!("`{indicator_id}` is a country indicator; `kind=\"corridor\"` needs a corridor indicator"), kind_at));
+            return Err(located(
+                format!("`{indicator_id}` is a country indicator; `kind=\"corridor\"` needs a corridor indicator"),
+                kind_at,
+            ));
         }
         (k, Scope::Corridor) if k != Kind::Corridor => {
             return Err(located(format!("`{indicator_id}` is a corridor indicator: use `kind=\"corridor\"`"), kind_at));
         }
         (Kind::Gap, _) if indicator.compare_with.is_none() => {
-            return Err(located(format!("`{indicator_id}` has no `compare_with` indicator to draw a gap against"), kind_at));
+            return Err(located(
+                format!("`{indicator_id}` has no `compare_with` indicator to draw a gap against"),
+                kind_at,
+            ));
         }
         _ => {}
     }
@@ -282,7 +294,12 @@ pub(crate) fn shortcode(site: &Site, tera: &Tera, source: &SourceFile, call: &Sh
                         .at_offset(source, at)
                         .with_help(suggestion(&code, site.data.countries.keys().map(String::as_str))));
                 }
-                Some(false) => return Err(located(format!("`{code}` is not {}", if want_origin { "an origin" } else { "a destination" }), at)),
+                Some(false) => {
+                    return Err(located(
+                        format!("`{code}` is not {}", if want_origin { "an origin" } else { "a destination" }),
+                        at,
+                    ));
+                }
                 Some(true) => {}
             }
             if want_origin { request.origin = Some(code) } else { request.destination = Some(code) }
@@ -344,7 +361,12 @@ fn reference_series(indicator: &Indicator) -> Option<(&String, &crate::data::Ser
 }
 
 /// Countries with a value in `year`: (code, observation).
-fn values_in_year<'a>(site: &Site, indicator: &'a Indicator, request: &ChartRequest, year: i32) -> Vec<(&'a String, &'a crate::data::Observation)> {
+fn values_in_year<'a>(
+    site: &Site,
+    indicator: &'a Indicator,
+    request: &ChartRequest,
+    year: i32,
+) -> Vec<(&'a String, &'a crate::data::Observation)> {
     let _ = site;
     indicator
         .values
@@ -364,23 +386,45 @@ fn prepare_bar(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
     }
     let data: Vec<Datum> = values
         .iter()
-        .map(|(code, o)| Datum { code: (*code).clone(), label: site.data.country_name(code).to_string(), value: o.value.unwrap_or_default(), flags: o.flags.clone() })
+        .map(|(code, o)| Datum {
+            code: (*code).clone(),
+            label: site.data.country_name(code).to_string(),
+            value: o.value.unwrap_or_default(),
+            flags: o.flags.clone(),
+        })
         .collect();
     let reference = reference_series(ind).and_then(|(key, s)| s.get(&year)?.value.map(|v| (reference_label(key), v)));
     let mut m = meta(request, format!("{}, {year}", ind.label()), ind.unit.label(), decimals);
-    m.description = charts::summarize_bar(&data, &m.unit_label, decimals, reference.as_ref().map(|(l, v)| (l.as_str(), *v)));
+    m.description =
+        charts::summarize_bar(&data, &m.unit_label, decimals, reference.as_ref().map(|(l, v)| (l.as_str(), *v)));
     let mut rows: Vec<TableRowView> = values
         .iter()
-        .map(|(code, o)| row(site.data.country_name(code).into(), Some(site.config.href(&routes::country(code))), vec![value_view(Some((year, o)), decimals)]))
+        .map(|(code, o)| {
+            row(
+                site.data.country_name(code).into(),
+                Some(site.config.href(&routes::country(code))),
+                vec![value_view(Some((year, o)), decimals)],
+            )
+        })
         .collect();
-    rows.sort_by(|a, b| b.cells[0].value.partial_cmp(&a.cells[0].value).unwrap_or(std::cmp::Ordering::Equal).then_with(|| a.label.cmp(&b.label)));
-    if let Some((key, s)) = reference_series(ind) {
-        if let Some(o) = s.get(&year) {
-            rows.push(row(reference_label(key), None, vec![value_view(Some((year, o)), decimals)]));
-        }
+    rows.sort_by(|a, b| {
+        b.cells[0]
+            .value
+            .partial_cmp(&a.cells[0].value)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    if let Some((key, s)) = reference_series(ind)
+        && let Some(o) = s.get(&year)
+    {
+        rows.push(row(reference_label(key), None, vec![value_view(Some((year, o)), decimals)]));
     }
     Ok(Prepared {
-        table: TableView { caption: format!("{} ({}), {year}", ind.title, ind.unit.label()), columns: vec![year.to_string()], rows },
+        table: TableView {
+            caption: format!("{} ({}), {year}", ind.title, ind.unit.label()),
+            columns: vec![year.to_string()],
+            rows,
+        },
         drawing: Drawing::Bar { data, reference, highlight: request.highlight.clone() },
         csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
         meta: m,
@@ -414,11 +458,19 @@ fn prepare_map(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
         .iter()
         .map(|v| {
             let o = ind.values.get(&v.code).and_then(|s| s.get(&year));
-            row(v.label.clone(), Some(site.config.href(&routes::country(&v.code))), vec![value_view(o.map(|o| (year, o)), decimals)])
+            row(
+                v.label.clone(),
+                Some(site.config.href(&routes::country(&v.code))),
+                vec![value_view(o.map(|o| (year, o)), decimals)],
+            )
         })
         .collect();
     Ok(Prepared {
-        table: TableView { caption: format!("{} ({}), {year}", ind.title, ind.unit.label()), columns: vec![year.to_string()], rows },
+        table: TableView {
+            caption: format!("{} ({}), {year}", ind.title, ind.unit.label()),
+            columns: vec![year.to_string()],
+            rows,
+        },
         drawing: Drawing::Map { values },
         csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
         meta: m,
@@ -429,7 +481,10 @@ fn series_of(site: &Site, code: &str, label: Option<String>, s: &crate::data::Se
     Series {
         code: code.to_string(),
         label: label.unwrap_or_else(|| site.data.country_name(code).to_string()),
-        points: years.iter().map(|y| (*y, s.get(y).and_then(|o| o.value), s.get(y).map(|o| o.flags.clone()).unwrap_or_default())).collect(),
+        points: years
+            .iter()
+            .map(|y| (*y, s.get(y).and_then(|o| o.value), s.get(y).map(|o| o.flags.clone()).unwrap_or_default()))
+            .collect(),
     }
 }
 
@@ -447,7 +502,12 @@ fn prepare_line(site: &Site, request: &ChartRequest) -> Result<Prepared, String>
         return Err(format!("`{}` has no values for the countries asked for", ind.id));
     }
     let reference = reference_series(ind).map(|(key, s)| series_of(site, key, Some(reference_label(key)), s, &years));
-    let mut m = meta(request, format!("{}, {}–{}", ind.label(), years.first().unwrap_or(&0), years.last().unwrap_or(&0)), ind.unit.label(), decimals);
+    let mut m = meta(
+        request,
+        format!("{}, {}–{}", ind.label(), years.first().unwrap_or(&0), years.last().unwrap_or(&0)),
+        ind.unit.label(),
+        decimals,
+    );
     m.description = charts::summarize_line(&series, &m.unit_label, decimals, reference.as_ref());
     let mut rows: Vec<TableRowView> = ind
         .values
@@ -460,10 +520,18 @@ fn prepare_line(site: &Site, request: &ChartRequest) -> Result<Prepared, String>
         .collect();
     rows.sort_by(|a, b| a.label.cmp(&b.label));
     if let Some((key, s)) = reference_series(ind) {
-        rows.push(row(reference_label(key), None, years.iter().map(|y| value_view(s.get(y).map(|o| (*y, o)), decimals)).collect()));
+        rows.push(row(
+            reference_label(key),
+            None,
+            years.iter().map(|y| value_view(s.get(y).map(|o| (*y, o)), decimals)).collect(),
+        ));
     }
     Ok(Prepared {
-        table: TableView { caption: format!("{} ({}), by year", ind.title, ind.unit.label()), columns: years.iter().map(i32::to_string).collect(), rows },
+        table: TableView {
+            caption: format!("{} ({}), by year", ind.title, ind.unit.label()),
+            columns: years.iter().map(i32::to_string).collect(),
+            rows,
+        },
         drawing: Drawing::Line { series, reference },
         csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
         meta: m,
@@ -472,14 +540,23 @@ fn prepare_line(site: &Site, request: &ChartRequest) -> Result<Prepared, String>
 
 fn prepare_gap(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
     let a = indicator(site, &request.subject)?;
-    let b = a.compare_with.as_deref().ok_or_else(|| format!("`{}` has no `compare_with`", a.id)).and_then(|id| indicator(site, id))?;
+    let b = a
+        .compare_with
+        .as_deref()
+        .ok_or_else(|| format!("`{}` has no `compare_with`", a.id))
+        .and_then(|id| indicator(site, id))?;
     // The latest year in which some country has both values.
     let both = |year: i32, code: &str| -> Option<(f64, f64)> {
         Some((a.values.get(code)?.get(&year)?.value?, b.values.get(code)?.get(&year)?.value?))
     };
     let year = request
         .year
-        .or_else(|| a.years().into_iter().rev().find(|y| a.values.keys().any(|c| in_selection(request, c) && both(*y, c).is_some())))
+        .or_else(|| {
+            a.years()
+                .into_iter()
+                .rev()
+                .find(|y| a.values.keys().any(|c| in_selection(request, c) && both(*y, c).is_some()))
+        })
         .ok_or_else(|| format!("`{}` and `{}` have no year in common", a.id, b.id))?;
     let decimals = a.display_decimals().max(b.display_decimals());
     let rows: Vec<GapRow> = a
@@ -507,7 +584,12 @@ fn prepare_gap(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
         .iter()
         .map(|r| {
             let gap = r.a - r.b;
-            let gap_view = ValueView { display: crate::format::signed(gap, decimals), value: Some(gap), year: Some(year), ..ValueView::default() };
+            let gap_view = ValueView {
+                display: crate::format::signed(gap, decimals),
+                value: Some(gap),
+                year: Some(year),
+                ..ValueView::default()
+            };
             row(
                 r.label.clone(),
                 Some(site.config.href(&routes::country(&r.code))),
@@ -539,7 +621,9 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
     let mut rows = Vec::new();
     for (key, s) in &ind.values {
         let Some((origin, destination)) = key.split_once('-') else { continue };
-        if request.origin.as_deref().is_some_and(|o| o != origin) || request.destination.as_deref().is_some_and(|d| d != destination) {
+        if request.origin.as_deref().is_some_and(|o| o != origin)
+            || request.destination.as_deref().is_some_and(|d| d != destination)
+        {
             continue;
         }
         let latest = match request.year {
@@ -547,13 +631,25 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
             None => crate::data::latest_value(s),
         };
         let Some((year, o)) = latest else { continue };
-        let bar = Datum { code: destination.into(), label: site.data.country_name(destination).into(), value: o.value.unwrap_or_default(), flags: o.flags.clone() };
+        let bar = Datum {
+            code: destination.into(),
+            label: site.data.country_name(destination).into(),
+            value: o.value.unwrap_or_default(),
+            flags: o.flags.clone(),
+        };
         match groups.iter_mut().find(|g| g.origin_code == origin) {
             Some(g) => g.bars.push(bar),
-            None => groups.push(CorridorGroup { origin_code: origin.into(), origin_label: site.data.country_name(origin).into(), bars: vec![bar] }),
+            None => groups.push(CorridorGroup {
+                origin_code: origin.into(),
+                origin_label: site.data.country_name(origin).into(),
+                bars: vec![bar],
+            }),
         }
         let label = super::data_pages::corridor_title(&site.data, origin, destination);
-        let url = site.data.has_corridor(origin, destination).then(|| site.config.href(&routes::corridor(origin, destination)));
+        let url = site
+            .data
+            .has_corridor(origin, destination)
+            .then(|| site.config.href(&routes::corridor(origin, destination)));
         rows.push(row(label, url, vec![value_view(Some((year, o)), decimals)]));
     }
     if groups.is_empty() {
@@ -568,7 +664,11 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
     let mut m = meta(request, format!("{}{narrowed}, {when}", ind.label()), ind.unit.label(), decimals);
     m.description = charts::summarize_corridor(&groups, &m.unit_label, decimals);
     Ok(Prepared {
-        table: TableView { caption: format!("{}{narrowed} ({}), {when}", ind.title, ind.unit.label()), columns: vec!["Value".into()], rows },
+        table: TableView {
+            caption: format!("{}{narrowed} ({}), {when}", ind.title, ind.unit.label()),
+            columns: vec!["Value".into()],
+            rows,
+        },
         drawing: Drawing::Corridor { groups },
         csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
         meta: m,
@@ -581,9 +681,20 @@ fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
     for c in site.data.countries.values().filter(|c| c.origin) {
         let cl = c.classification();
         let (Some(x), Some(y)) = (cl.alignment, cl.engagement) else { continue };
-        points.push(QuadrantPoint { code: c.code.clone(), label: c.name.clone(), x, y, tie: matches!(cl.class, Class::Tie(_)) });
-        let coordinate = |v: f64| ValueView { display: crate::format::signed(v, 2), value: Some(v), ..ValueView::default() };
-        rows.push(row(c.name.clone(), Some(site.config.href(&routes::country(&c.code))), vec![coordinate(x), coordinate(y)]));
+        points.push(QuadrantPoint {
+            code: c.code.clone(),
+            label: c.name.clone(),
+            x,
+            y,
+            tie: matches!(cl.class, Class::Tie(_)),
+        });
+        let coordinate =
+            |v: f64| ValueView { display: crate::format::signed(v, 2), value: Some(v), ..ValueView::default() };
+        rows.push(row(
+            c.name.clone(),
+            Some(site.config.href(&routes::country(&c.code))),
+            vec![coordinate(x), coordinate(y)],
+        ));
     }
     if points.is_empty() {
         return Err("no origin country is coded".into());
@@ -592,7 +703,11 @@ fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
     m.description = charts::summarize_quadrant(&points);
     rows.sort_by(|a, b| a.label.cmp(&b.label));
     Ok(Prepared {
-        table: TableView { caption: "Alignment (x) and engagement (y) of each coded origin country".into(), columns: vec!["Alignment".into(), "Engagement".into()], rows },
+        table: TableView {
+            caption: "Alignment (x) and engagement (y) of each coded origin country".into(),
+            columns: vec!["Alignment".into(), "Engagement".into()],
+            rows,
+        },
         drawing: Drawing::Quadrant { points },
         csv_url: None,
         meta: m,
@@ -600,7 +715,8 @@ fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
 }
 
 fn prepare_cells(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
-    let country = site.data.countries.get(&request.subject).ok_or_else(|| format!("unknown country `{}`", request.subject))?;
+    let country =
+        site.data.countries.get(&request.subject).ok_or_else(|| format!("unknown country `{}`", request.subject))?;
     let cl = country.classification();
     if cl.class == Class::NotCoded {
         return Err(format!("{} has no current measures", country.name));
@@ -616,17 +732,13 @@ fn prepare_cells(site: &Site, request: &ChartRequest) -> Result<Prepared, String
         })
         .collect();
     Ok(Prepared {
-        table: TableView { caption: format!("Total weight per cell, {}", country.name), columns: vec!["Total weight".into()], rows },
+        table: TableView {
+            caption: format!("Total weight per cell, {}", country.name),
+            columns: vec!["Total weight".into()],
+            rows,
+        },
         drawing: Drawing::Cells { totals },
         csv_url: Some(site.config.href(&routes::country_json(&country.code))),
         meta: m,
     })
-}
-
-/// Flags used in a table, for its legend.
-pub(crate) fn table_flags(table: &TableView) -> Vec<super::data_views::FlagView> {
-    let mut letters: Vec<char> = table.rows.iter().flat_map(|r| r.cells.iter().flat_map(|c| c.flags.iter().filter_map(|f| f.letter.chars().next()))).collect();
-    letters.sort_unstable();
-    letters.dedup();
-    letters.into_iter().flat_map(|c| flag_views(&c.to_string())).collect()
 }

@@ -433,7 +433,15 @@ fn corridor_job(site: &Site, origin: &str, destination: &str, narratives: &Narra
                 url: site.config.href(&routes::indicator(&i.id)),
                 unit: i.unit.label().into(),
                 latest: value_view(i.latest(&key), decimals),
-                chart: charts::figure(site, &ChartRequest { destination: Some(destination.to_string()), highlight: Some(origin.to_string()), ..ChartRequest::new(Kind::Corridor, &i.id) }).ok(),
+                chart: charts::figure(
+                    site,
+                    &ChartRequest {
+                        destination: Some(destination.to_string()),
+                        highlight: Some(origin.to_string()),
+                        ..ChartRequest::new(Kind::Corridor, &i.id)
+                    },
+                )
+                .ok(),
                 comparison,
             }
         })
@@ -477,7 +485,8 @@ fn diaspora_charts(site: &Site, country: &Country) -> Vec<FigureView> {
         .values()
         .filter(|i| i.scope == Scope::Corridor)
         .filter_map(|i| {
-            let request = ChartRequest { origin: Some(country.code.clone()), ..ChartRequest::new(Kind::Corridor, &i.id) };
+            let request =
+                ChartRequest { origin: Some(country.code.clone()), ..ChartRequest::new(Kind::Corridor, &i.id) };
             charts::figure(site, &request).ok()
         })
         .collect()
@@ -491,5 +500,37 @@ fn indicator_charts(site: &Site, indicator: &Indicator) -> Vec<FigureView> {
         Scope::Country if indicator.compare_with.is_some() => vec![Kind::Bar, Kind::Line, Kind::Map, Kind::Gap],
         Scope::Country => vec![Kind::Bar, Kind::Line, Kind::Map],
     };
-    kinds.into_iter().filter_map(|kind| charts::figure(site, &ChartRequest::new(kind, &indicator.id)).ok()).collect()
+    kinds
+        .into_iter()
+        .filter_map(|kind| {
+            let mut request = ChartRequest::new(kind, &indicator.id);
+            if kind == Kind::Line {
+                request.countries = extremes(indicator, 3);
+                request.title = Some(format!("{}: the three highest and lowest in the latest year", indicator.label()));
+            }
+            charts::figure(site, &request).ok()
+        })
+        .collect()
+}
+
+/// The `n` highest and `n` lowest countries in the latest year with values:
+/// a line chart of every country is unreadable, and the page's own table
+/// lists them all.
+fn extremes(indicator: &Indicator, n: usize) -> Vec<String> {
+    let Some(year) =
+        indicator.values.values().flat_map(|s| s.iter().filter(|(_, o)| o.value.is_some()).map(|(y, _)| *y)).max()
+    else {
+        return Vec::new();
+    };
+    let mut ranked: Vec<(&String, f64)> =
+        indicator.values.iter().filter_map(|(code, s)| Some((code, s.get(&year)?.value?))).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let mut chosen: Vec<String> = ranked.iter().take(n).map(|(c, _)| (*c).clone()).collect();
+    for (code, _) in ranked.iter().rev().take(n) {
+        if !chosen.contains(code) {
+            chosen.push((*code).clone());
+        }
+    }
+    chosen.sort();
+    chosen
 }

@@ -22,7 +22,12 @@ pub(crate) const SHORTCODES: &[(&str, &[&str])] = &[
     ("country", &["code"]),
 ];
 
-pub(crate) fn render(site: &Site, tera: &Tera, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
+pub(crate) fn render(
+    site: &Site,
+    tera: &Tera,
+    source: &SourceFile,
+    call: &ShortcodeCall,
+) -> Result<String, Diagnostic> {
     let Some((_, accepted)) = SHORTCODES.iter().find(|(name, _)| *name == call.name) else {
         return Err(Diagnostic::error("unknown-shortcode", format!("unknown shortcode `{}`", call.name))
             .at_offset(source, call.offset)
@@ -35,9 +40,12 @@ pub(crate) fn render(site: &Site, tera: &Tera, source: &SourceFile, call: &Short
             } else {
                 suggestion(&arg.key, accepted.iter().copied())
             };
-            return Err(Diagnostic::error("unknown-argument", format!("`{}` has no argument `{}`", call.name, arg.key))
-                .at_offset(source, arg.offset)
-                .with_help(help));
+            return Err(Diagnostic::error(
+                "unknown-argument",
+                format!("`{}` has no argument `{}`", call.name, arg.key),
+            )
+            .at_offset(source, arg.offset)
+            .with_help(help));
         }
     }
     match call.name.as_str() {
@@ -47,7 +55,13 @@ pub(crate) fn render(site: &Site, tera: &Tera, source: &SourceFile, call: &Short
     }
 }
 
-fn partial(site: &Site, tera: &Tera, name: &str, key: &'static str, view: &impl serde::Serialize) -> Result<String, Diagnostic> {
+fn partial(
+    site: &Site,
+    tera: &Tera,
+    name: &str,
+    key: &'static str,
+    view: &impl serde::Serialize,
+) -> Result<String, Diagnostic> {
     let mut context = Context::new();
     context.insert(key, view);
     super::render_template(tera, site, name, &context)
@@ -113,19 +127,28 @@ fn country(site: &Site, tera: &Tera, source: &SourceFile, call: &ShortcodeCall) 
 }
 
 /// A text argument that must be given, with the offset to report problems at.
-pub(crate) fn required_text(source: &SourceFile, call: &ShortcodeCall, key: &str) -> Result<(String, usize), Diagnostic> {
+pub(crate) fn required_text(
+    source: &SourceFile,
+    call: &ShortcodeCall,
+    key: &str,
+) -> Result<(String, usize), Diagnostic> {
     match call.arg(key) {
         None => Err(Diagnostic::error("missing-argument", format!("`{}` needs `{key}=\"...\"`", call.name))
             .at_offset(source, call.offset)),
         Some(arg) => match &arg.value {
             ArgValue::Str(s) => Ok((s.clone(), arg.offset)),
-            _ => Err(Diagnostic::error("wrong-type", format!("`{key}` takes text in double quotes")).at_offset(source, arg.offset)),
+            _ => Err(Diagnostic::error("wrong-type", format!("`{key}` takes text in double quotes"))
+                .at_offset(source, arg.offset)),
         },
     }
 }
 
 /// An optional text argument.
-pub(crate) fn text_arg(source: &SourceFile, call: &ShortcodeCall, key: &str) -> Result<Option<(String, usize)>, Diagnostic> {
+pub(crate) fn text_arg(
+    source: &SourceFile,
+    call: &ShortcodeCall,
+    key: &str,
+) -> Result<Option<(String, usize)>, Diagnostic> {
     match call.arg(key) {
         None => Ok(None),
         Some(_) => required_text(source, call, key).map(Some),
@@ -133,12 +156,17 @@ pub(crate) fn text_arg(source: &SourceFile, call: &ShortcodeCall, key: &str) -> 
 }
 
 /// An optional whole-number argument.
-pub(crate) fn int_arg(source: &SourceFile, call: &ShortcodeCall, key: &str) -> Result<Option<(i64, usize)>, Diagnostic> {
+pub(crate) fn int_arg(
+    source: &SourceFile,
+    call: &ShortcodeCall,
+    key: &str,
+) -> Result<Option<(i64, usize)>, Diagnostic> {
     match call.arg(key) {
         None => Ok(None),
         Some(arg) => match &arg.value {
             ArgValue::Int(n) => Ok(Some((*n, arg.offset))),
-            _ => Err(Diagnostic::error("wrong-type", format!("`{key}` takes a whole number, e.g. `{key}=2023`")).at_offset(source, arg.offset)),
+            _ => Err(Diagnostic::error("wrong-type", format!("`{key}` takes a whole number, e.g. `{key}=2023`"))
+                .at_offset(source, arg.offset)),
         },
     }
 }

@@ -48,7 +48,6 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[
 #[derive(Debug, Clone)]
 pub(crate) struct TemplateSource {
     pub(crate) source: Source,
-    pub(crate) builtin: bool,
 }
 
 /// Every template by name, built-in ones replaced by the site's.
@@ -76,7 +75,7 @@ pub(crate) fn load_templates(root: &SiteRoot, diagnostics: &mut Diagnostics) -> 
     let mut set = TemplateSet::default();
     for (name, text) in BUILTIN_TEMPLATES {
         let source = SourceFile::new(format!("(built-in theme) templates/{name}"), *text);
-        set.templates.insert(name.to_string(), TemplateSource { source, builtin: true });
+        set.templates.insert(name.to_string(), TemplateSource { source });
     }
     let dir = root.dir.join("templates");
     let mut problems = Vec::new();
@@ -84,12 +83,13 @@ pub(crate) fn load_templates(root: &SiteRoot, diagnostics: &mut Diagnostics) -> 
         let rel = root.relative(&path);
         let name = rel.trim_start_matches("templates/").to_string();
         if !name.ends_with(".html") && !name.ends_with(".xml") {
-            diagnostics.push(Diagnostic::warning("not-a-template", "ignored: templates end in .html or .xml").in_file(rel));
+            diagnostics
+                .push(Diagnostic::warning("not-a-template", "ignored: templates end in .html or .xml").in_file(rel));
             continue;
         }
         match root.read_source(&path) {
             Ok(source) => {
-                set.templates.insert(name, TemplateSource { source, builtin: false });
+                set.templates.insert(name, TemplateSource { source });
             }
             Err(d) => diagnostics.push(d),
         }

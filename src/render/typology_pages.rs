@@ -7,8 +7,8 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Job;
-use super::data_pages::Narratives;
 use super::charts::{ChartRequest, Kind};
+use super::data_pages::Narratives;
 use super::data_views::{FigureView, NarrativeView};
 use super::views::LinkView;
 use crate::data::Country;
@@ -254,7 +254,10 @@ pub(crate) fn typology_jobs(site: &Site, narratives: &Narratives) -> Vec<Job> {
             .collect(),
         breadcrumbs: vec![home, LinkView { title: "Typology".into(), url: site.config.href(routes::TYPOLOGY) }],
     };
-    vec![job(site, routes::TYPOLOGY, "typology.html", "typology", &page), job(site, METHOD, "typology-method.html", "method", &method)]
+    vec![
+        job(site, routes::TYPOLOGY, "typology.html", "typology", &page),
+        job(site, METHOD, "typology-method.html", "method", &method),
+    ]
 }
 
 fn job(site: &Site, url: &str, template: &str, name: &'static str, view: &impl Serialize) -> Job {

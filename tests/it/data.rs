@@ -285,7 +285,10 @@ fn morocco_profile_shows_the_computed_class_and_totals() {
 fn a_narrative_in_content_countries_is_added_to_the_profile() {
     let page = built().page("/countries/ma/");
     assert_eq!(page.text(".narrative h2"), "Morocco in context");
-    assert_eq!(page.text(".narrative p"), "Morocco turned from watching over its emigrants to encouraging their integration.");
+    assert_eq!(
+        page.text(".narrative p"),
+        "Morocco turned from watching over its emigrants to encouraging their integration."
+    );
     assert_eq!(page.text(".narrative strong"), "watching over");
     // Only Morocco has one.
     assert_eq!(built().page("/countries/tr/").count(".narrative"), 0);

@@ -73,7 +73,11 @@ fn every_id_the_theme_writes_is_reserved_for_it() {
             if id.contains("{{") || id.contains("{%") {
                 continue;
             }
-            assert!(reserved.contains(&format!("\"{id}\",")), "`{id}` of {} is not in RESERVED_IDS", entry.path().display());
+            assert!(
+                reserved.contains(&format!("\"{id}\",")),
+                "`{id}` of {} is not in RESERVED_IDS",
+                entry.path().display()
+            );
         }
     }
 }
