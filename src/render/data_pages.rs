@@ -157,7 +157,7 @@ fn country_job(site: &Site, country: &Country, narratives: &Narratives) -> Job {
                 rank_of: rank.map(|r| r.of),
                 rank_order: if i.higher_is_better { "highest first".into() } else { "lowest first".into() },
                 csv_url: site.config.href(&routes::indicator_csv(&i.id)),
-                charts: country_charts(site, &i.id, &country.code, latest.is_some()),
+                charts: country_charts(site, &i.id, &country.code, latest.map(|(year, _)| year)),
             }
         })
         .filter(|v| !v.latest.missing || country.destination)
@@ -466,11 +466,13 @@ fn corridor_job(site: &Site, origin: &str, destination: &str, narratives: &Narra
 
 /// On a country page, per indicator: the country against the others in the
 /// latest year (bar, the country emphasised) and its time series (line).
-fn country_charts(site: &Site, indicator: &str, code: &str, has_value: bool) -> Vec<FigureView> {
-    if !has_value {
+/// The bar shows the country's latest year, so the country is always in it.
+fn country_charts(site: &Site, indicator: &str, code: &str, latest_year: Option<i32>) -> Vec<FigureView> {
+    let Some(year) = latest_year else {
         return Vec::new();
-    }
-    let bar = ChartRequest { highlight: Some(code.to_string()), ..ChartRequest::new(Kind::Bar, indicator) };
+    };
+    let bar =
+        ChartRequest { highlight: Some(code.to_string()), year: Some(year), ..ChartRequest::new(Kind::Bar, indicator) };
     let line = ChartRequest { countries: vec![code.to_string()], ..ChartRequest::new(Kind::Line, indicator) };
     [bar, line].iter().filter_map(|r| charts::figure(site, r).ok()).collect()
 }

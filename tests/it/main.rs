@@ -6,6 +6,7 @@
 
 mod support;
 
+mod charts;
 mod cli;
 mod content;
 mod data;
@@ -15,3 +16,4 @@ mod errors;
 mod output;
 mod templates;
 mod theme;
+mod typology;
