@@ -31,6 +31,9 @@ enum Command {
         /// Publish under another address than config.yaml's base_url
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// How problems are printed: `human` (stderr) or `json` (one object per line on stdout)
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
     },
     /// Check the whole site without writing anything
     Check {
@@ -42,7 +45,28 @@ enum Command {
         /// Exit 1 when there are warnings too
         #[arg(long)]
         deny_warnings: bool,
+        /// Also check web links (needs the network; broken ones are warnings)
+        #[arg(long)]
+        external: bool,
+        /// How problems are printed: `human` (stderr) or `json` (one object per line on stdout)
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Human,
+    Json,
+}
+
+impl From<FormatArg> for commands::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Human => commands::Format::Human,
+            FormatArg::Json => commands::Format::Json,
+        }
+    }
 }
 
 pub fn main() -> ExitCode {
@@ -55,11 +79,11 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { site_dir, out, drafts, base_url } => {
-            commands::build::build(BuildArgs { site_dir, out, drafts, base_url })
+        Command::Build { site_dir, out, drafts, base_url, format } => {
+            commands::build::build(BuildArgs { site_dir, out, drafts, base_url, format: format.into() })
         }
-        Command::Check { site_dir, drafts, deny_warnings } => {
-            commands::check::check(CheckArgs { site_dir, drafts, deny_warnings })
+        Command::Check { site_dir, drafts, deny_warnings, external, format } => {
+            commands::check::check(CheckArgs { site_dir, drafts, deny_warnings, external, format: format.into() })
         }
     }
 }

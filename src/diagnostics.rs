@@ -9,14 +9,16 @@ use std::fmt::{self, Write as _};
 
 use crate::source::{Position, SourceFile};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
 }
 
-/// One located problem. Paths are relative to the site folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One located problem. Paths are relative to the site folder. Serialised
+/// (for `--format json`) as `severity, path, line, column, code, message, help`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable identifier (`unknown-field`, `yaml-syntax`, ...), documented in docs/diagnostics.md.
@@ -27,6 +29,7 @@ pub struct Diagnostic {
     pub message: String,
     pub help: Option<String>,
     /// The offending source line, when the file has one at `line`.
+    #[serde(skip)]
     pub source_line: Option<String>,
 }
 
@@ -90,6 +93,43 @@ impl Diagnostic {
             (false, 0) => self.path.clone(),
             (false, line) => format!("{}:{}:{}", self.path, line, self.column.max(1)),
         }
+    }
+}
+
+impl Diagnostic {
+    /// The rendering of `Display`, in colour for a terminal.
+    pub fn render(&self, color: bool) -> String {
+        if !color {
+            return self.to_string();
+        }
+        use anstyle::{AnsiColor, Style};
+        let paint = |style: Style, text: &str| format!("{}{text}{}", style.render(), style.render_reset());
+        let bold = Style::new().bold();
+        let (accent, label) = match self.severity {
+            Severity::Error => (AnsiColor::Red.on_default().bold(), "error"),
+            Severity::Warning => (AnsiColor::Yellow.on_default().bold(), "warning"),
+        };
+        let blue = AnsiColor::Blue.on_default().bold();
+        let mut out =
+            format!("{}: {}: {}", paint(bold, &self.location()), paint(accent, label), paint(bold, &self.message));
+        let pad = " ".repeat(self.line.to_string().len());
+        if let Some(text) = &self.source_line {
+            let caret_pad: String =
+                text.chars().take(self.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            out.push_str(&format!(
+                "\n{pad} {}\n{} {} {}\n{pad} {} {caret_pad}{}",
+                paint(blue, "|"),
+                paint(blue, &self.line.to_string()),
+                paint(blue, "|"),
+                text.replace('\r', ""),
+                paint(blue, "|"),
+                paint(accent, "^")
+            ));
+        }
+        if let Some(help) = &self.help {
+            out.push_str(&format!("\n{pad} {} {help}", paint(blue, "= help:")));
+        }
+        out
     }
 }
 

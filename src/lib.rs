@@ -16,8 +16,11 @@ mod content;
 mod data;
 pub mod diagnostics;
 mod exports;
+mod external;
 mod format;
 mod fsio;
+#[doc(hidden)]
+pub mod fuzzing;
 mod markdown;
 pub mod output;
 pub mod pipeline;

@@ -134,6 +134,16 @@ struct Renderer<'o> {
     links: Vec<LinkRef>,
     diagnostics: Vec<Diagnostic>,
     in_html_block: bool,
+    /// The alt text of the image being read, and where the image starts.
+    image: Option<(String, usize)>,
+    /// Embeds (shortcode output) are put in place after the Markdown is
+    /// rendered and, with `unsafe_html`, sanitised: their HTML is ours.
+    placed_embeds: Vec<String>,
+}
+
+/// Stands for embed `n` in the HTML until it is put in place.
+fn embed_marker(n: usize) -> String {
+    format!("\u{E001}{n}\u{E001}")
 }
 
 struct HeadingInProgress {
@@ -159,6 +169,8 @@ impl<'o> Renderer<'o> {
             links: Vec::new(),
             diagnostics: Vec::new(),
             in_html_block: false,
+            image: None,
+            placed_embeds: Vec::new(),
         }
     }
 
@@ -191,15 +203,18 @@ impl<'o> Renderer<'o> {
         }
     }
 
+    /// A marker for the embed of shortcode `index` (its HTML is kept aside).
     fn embed_html(&mut self, index: usize) -> String {
-        match self.embeds.get(index) {
-            Some(Ok(html)) => format!("{html}\n"),
+        let html = match self.embeds.get(index) {
+            Some(Ok(html)) => html.trim_end().to_string(),
             Some(Err(d)) => {
                 self.diagnostics.push(d.clone());
-                String::new()
+                return String::new();
             }
-            None => String::new(),
-        }
+            None => return String::new(),
+        };
+        self.placed_embeds.push(html);
+        format!("{}\n", embed_marker(self.placed_embeds.len() - 1))
     }
 
     fn handle(&mut self, event: Event<'static>, offset: usize) {
@@ -212,7 +227,12 @@ impl<'o> Renderer<'o> {
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = self.link_destination(link_type, dest_url, offset);
+                self.image = Some((String::new(), offset));
                 self.emit(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+            Event::End(TagEnd::Image) => {
+                self.end_image();
+                self.emit(Event::End(TagEnd::Image));
             }
             Event::Start(Tag::Table(alignments)) => {
                 self.emit(Event::Html(
@@ -256,8 +276,23 @@ impl<'o> Renderer<'o> {
         }
     }
 
+    /// An image without alt text is invisible to screen-reader users.
+    fn end_image(&mut self) {
+        let Some((alt, offset)) = self.image.take() else { return };
+        if let (true, Some(source)) = (alt.trim().is_empty(), self.source) {
+            self.diagnostics.push(
+                Diagnostic::warning("image-without-alt", "image without alt text")
+                    .at_offset(source, self.body_offset + offset)
+                    .with_help("describe the image between the brackets: `![What the image shows](file.png)`"),
+            );
+        }
+    }
+
     /// Send an event to the open heading, the open footnote or the page.
     fn emit(&mut self, event: Event<'static>) {
+        if let (Some((alt, _)), Event::Text(t) | Event::Code(t)) = (&mut self.image, &event) {
+            alt.push_str(t);
+        }
         if let Some(h) = &mut self.heading {
             if let Event::Text(t) | Event::Code(t) = &event {
                 h.text.push_str(t);
@@ -318,10 +353,38 @@ impl<'o> Renderer<'o> {
         let mut html = String::with_capacity(self.out.len() * 16);
         pulldown_cmark::html::push_html(&mut html, self.out.drain(..));
         html.push_str(&self.footnotes.render());
+        if self.options.unsafe_html {
+            html = sanitize(&html);
+        }
+        for (n, embed) in self.placed_embeds.iter().enumerate() {
+            html = html.replacen(&embed_marker(n), embed, 1);
+        }
         let heading_count = self.headings.len();
         let toc = build_toc(&self.headings);
         Rendered { html, toc, heading_count, links: self.links, diagnostics: self.diagnostics }
     }
+}
+
+/// Raw HTML allowed by `markdown.unsafe_html` still goes through a
+/// sanitiser: no scripts, styles, event-handler attributes or `javascript:`
+/// URLs; the ids, classes and roles Markdown rendering itself produces stay.
+fn sanitize(html: &str) -> String {
+    use std::sync::OnceLock;
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    let cleaner = CLEANER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["id", "class", "title", "lang", "dir"])
+            .add_tags(["input", "section", "figure", "figcaption", "details", "summary"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("div", ["role", "tabindex", "aria-label"])
+            .add_tag_attributes("a", ["aria-describedby", "aria-label"])
+            .add_tag_attributes("th", ["style"])
+            .add_tag_attributes("td", ["style"])
+            .link_rel(None)
+            .url_relative(ammonia::UrlRelative::PassThrough);
+        b
+    });
+    cleaner.clean(html).to_string()
 }
 
 /// `## Policy context` -> `policy-context`: lower case, letters and digits
@@ -341,23 +404,29 @@ pub(crate) fn heading_slug(text: &str) -> String {
     if slug.is_empty() { String::from("section") } else { slug }
 }
 
-/// Hands out ids unique within a page: `a`, `a-1`, `a-2`.
+/// Hands out ids unique within a page: `a`, `a-1`, `a-2`. Remembers the next
+/// suffix of each id, so a page with thousands of equal headings stays fast.
 struct IdAllocator {
-    taken: std::collections::BTreeSet<String>,
+    taken: std::collections::HashSet<String>,
+    next_suffix: std::collections::HashMap<String, usize>,
 }
 
 impl IdAllocator {
     fn new() -> Self {
-        IdAllocator { taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect() }
+        IdAllocator {
+            taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+            next_suffix: std::collections::HashMap::new(),
+        }
     }
 
     fn allocate(&mut self, wanted: &str) -> String {
         let mut id = wanted.to_string();
-        let mut n = 1;
+        let mut n = self.next_suffix.get(wanted).copied().unwrap_or(1);
         while self.taken.contains(&id) {
             id = format!("{wanted}-{n}");
             n += 1;
         }
+        self.next_suffix.insert(wanted.to_string(), n);
         self.taken.insert(id.clone());
         id
     }
@@ -379,21 +448,18 @@ fn build_toc(headings: &[(u8, String, String)]) -> Vec<TocEntry> {
 /// Footnotes, numbered in order of first reference, listed at the end.
 #[derive(Default)]
 struct Footnotes {
-    /// Labels in order of first reference, and how often each was referenced.
-    order: Vec<(String, usize)>,
+    /// Label -> (number in order of first reference, times referenced).
+    order: std::collections::HashMap<String, (usize, usize)>,
     definitions: Vec<(String, Vec<Event<'static>>)>,
     open: Option<(String, Vec<Event<'static>>)>,
 }
 
 impl Footnotes {
     fn number(&mut self, label: &str) -> (usize, usize) {
-        if let Some(i) = self.order.iter().position(|(l, _)| l == label) {
-            self.order[i].1 += 1;
-            (i + 1, self.order[i].1)
-        } else {
-            self.order.push((label.to_string(), 1));
-            (self.order.len(), 1)
-        }
+        let next = self.order.len() + 1;
+        let entry = self.order.entry(label.to_string()).or_insert((next, 0));
+        entry.1 += 1;
+        *entry
     }
 
     fn reference(&mut self, label: &str) -> String {
@@ -424,7 +490,7 @@ impl Footnotes {
         if self.definitions.is_empty() {
             return String::new();
         }
-        let rank = |label: &str| self.order.iter().position(|(l, _)| l == label).unwrap_or(usize::MAX);
+        let rank = |label: &str| self.order.get(label).map_or(usize::MAX, |(n, _)| *n);
         let mut defs = std::mem::take(&mut self.definitions);
         defs.sort_by_key(|(label, _)| rank(label));
         let mut html = String::from(
@@ -488,6 +554,38 @@ mod tests {
         assert!(r.html.contains(r##"<a href="#fn-src" id="fnref-src""##), "{}", r.html);
         assert!(r.html.contains(r##"<li id="fn-src"><p>A source. <a href="#fnref-src""##), "{}", r.html);
         assert!(!r.html.contains(r#"id="1""#));
+    }
+
+    fn render_unsafe(md: &str) -> Rendered {
+        let src = SourceFile::new("a.md", md);
+        let options = MarkdownOptions { base_path: "", unsafe_html: true };
+        render_document(&src, 0, options, &|_| {
+            Ok("<figure class=\"chart\"><svg role=\"img\"><title>t</title></svg></figure>".into())
+        })
+    }
+
+    #[test]
+    fn unsafe_html_is_still_sanitised() {
+        let r = render_unsafe(
+            "<b onclick=\"steal()\">bold</b> <a href=\"javascript:alert(1)\">x</a>\n\n<script>alert(1)</script>\n\n<div class=\"box\" style=\"x\">kept</div>\n\n{{ typology() }}\n",
+        );
+        assert!(r.html.contains("<b>bold</b>"), "{}", r.html);
+        assert!(!r.html.contains("onclick"), "{}", r.html);
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(!r.html.contains("<script"), "{}", r.html);
+        assert!(r.html.contains("<div class=\"box\">kept</div>"), "{}", r.html);
+        assert!(
+            r.html.contains("<figure class=\"chart\"><svg role=\"img\"><title>t</title></svg></figure>"),
+            "embeds are ours: {}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn images_without_alt_text_are_warned_about() {
+        let r = render("![](a.png) and ![A map of Europe](b.png)\n");
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!((r.diagnostics[0].code, r.diagnostics[0].column), ("image-without-alt", 1));
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct RunOptions {
 pub struct RunResult {
     pub output: Option<Output>,
     pub diagnostics: Diagnostics,
+    /// The site's absolute address (`base_url`), when the config loaded.
+    pub base_url: Option<String>,
 }
 
 /// Load, validate and render the site in `site_dir` (which must exist).
@@ -36,19 +38,19 @@ pub fn run(site_dir: &Path, options: &RunOptions) -> RunResult {
         Ok(dir) => dir,
         Err(e) => {
             let d = Diagnostic::error("io", format!("cannot open the site folder `{}`: {e}", site_dir.display()));
-            return RunResult { output: None, diagnostics: d.into() };
+            return RunResult { output: None, diagnostics: d.into(), base_url: None };
         }
     };
     let load = LoadOptions { drafts: options.drafts, base_url: options.base_url.clone() };
     let (site, mut diagnostics) = site::load_site(dir, &load);
     let Some(site) = site else {
-        return RunResult { output: None, diagnostics: diagnostics.sorted() };
+        return RunResult { output: None, diagnostics: diagnostics.sorted(), base_url: None };
     };
     let severity = if options.strict_links { LinkSeverity::Error } else { LinkSeverity::Warning };
     let (output, render_diagnostics) = render::render_site(&site, severity);
     diagnostics.extend(render_diagnostics);
     let output = (!diagnostics.has_errors()).then_some(output);
-    RunResult { output, diagnostics: diagnostics.sorted() }
+    RunResult { output, diagnostics: diagnostics.sorted(), base_url: Some(site.config.base_url.clone()) }
 }
 
 impl RunResult {

@@ -129,6 +129,7 @@ pub(crate) fn parse_call(text: &str, at: usize) -> Result<ShortcodeCall, SyntaxE
         return Err(p.error(format!("expected `(` after `{name}`: shortcodes are written `{{{{ {name}(...) }}}}`")));
     }
     let mut args: Vec<Arg> = Vec::new();
+    let mut keys = std::collections::HashSet::new();
     loop {
         p.skip_space();
         if p.eat(')') {
@@ -151,7 +152,7 @@ pub(crate) fn parse_call(text: &str, at: usize) -> Result<ShortcodeCall, SyntaxE
         }
         p.skip_space();
         let value = p.value()?;
-        if args.iter().any(|a| a.key == key) {
+        if !keys.insert(key.clone()) {
             return Err(SyntaxError { offset: key_at, message: format!("argument `{key}` is given twice") });
         }
         args.push(Arg { key, value, offset: key_at });

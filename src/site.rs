@@ -110,7 +110,7 @@ fn check_template_names(content: &ContentTree, templates: &TemplateSet, diagnost
 
 /// `report` and `report.html` both name `report.html`.
 pub(crate) fn template_file_name(name: &str) -> String {
-    if name.ends_with(".html") { name.to_string() } else { format!("{name}.html") }
+    if name.ends_with(".html") || name.ends_with(".xml") { name.to_string() } else { format!("{name}.html") }
 }
 
 fn static_files(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Vec<(String, PathBuf)> {
@@ -132,7 +132,7 @@ fn static_files(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Vec<(String, 
 fn check_main_indicators(config: &Config, data: &Dataset, diagnostics: &mut Diagnostics) {
     let ids = config.main_indicators.iter().flatten();
     for (id, position) in ids.zip(&config.main_indicator_positions) {
-        if !data.indicators.contains_key(id) {
+        if !data.indicators.contains_key(id) && !data.unreadable.contains(id) {
             diagnostics.push(
                 Diagnostic::error(
                     "unknown-indicator",

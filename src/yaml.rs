@@ -53,6 +53,10 @@ fn yaml_diagnostic(source: &SourceFile, yaml: &str, error: &serde_saphyr::Error,
     // mapping (a key in column 1) point at where the document starts instead.
     let position = if code == "missing-field" && position.column == 1 {
         first_content_line(yaml).map_or(position, |line| Position::new(line + first_line - 1, 1))
+    } else if raw.starts_with("only single YAML document") && position.line > 1 {
+        // The parser stands on the line after the `---` that starts the second document.
+        let previous = source.line_text(position.line - 1).unwrap_or("");
+        if previous.trim() == "---" { Position::new(position.line - 1, 1) } else { position }
     } else {
         position
     };

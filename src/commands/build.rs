@@ -13,6 +13,7 @@ pub(crate) struct BuildArgs {
     pub(crate) out: Option<PathBuf>,
     pub(crate) drafts: bool,
     pub(crate) base_url: Option<String>,
+    pub(crate) format: super::Format,
 }
 
 pub(crate) fn build(args: BuildArgs) -> ExitCode {
@@ -35,7 +36,7 @@ pub(crate) fn build(args: BuildArgs) -> ExitCode {
     }
     let options = RunOptions { drafts: args.drafts, base_url: args.base_url, strict_links: false };
     let result = pipeline::run(&site_dir, &options);
-    report(&result.diagnostics);
+    report(&result.diagnostics, args.format);
     let Some(site_output) = result.output else {
         eprintln!("build failed: nothing was written; `{}` is unchanged", out_dir.display());
         return exit(EXIT_SITE_ERRORS);

@@ -1,15 +1,20 @@
 //! `polibrief check`: run the whole pipeline, write nothing, report.
+//! Broken internal links are errors here (warnings in `build`); with
+//! `--external`, web links are checked too.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{EXIT_OK, EXIT_SITE_ERRORS, exit, report, usage_error};
+use super::{EXIT_OK, EXIT_SITE_ERRORS, Format, exit, report, usage_error};
+use crate::external;
 use crate::pipeline::{self, RunOptions};
 
 pub(crate) struct CheckArgs {
     pub(crate) site_dir: PathBuf,
     pub(crate) drafts: bool,
     pub(crate) deny_warnings: bool,
+    pub(crate) external: bool,
+    pub(crate) format: Format,
 }
 
 pub(crate) fn check(args: CheckArgs) -> ExitCode {
@@ -20,8 +25,23 @@ pub(crate) fn check(args: CheckArgs) -> ExitCode {
         ));
     }
     let options = RunOptions { drafts: args.drafts, base_url: None, strict_links: true };
-    let result = pipeline::run(&args.site_dir, &options);
-    report(&result.diagnostics);
+    let mut result = pipeline::run(&args.site_dir, &options);
+    let mut summary = None;
+    if let (true, Some(output), Some(base_url)) = (args.external, &result.output, &result.base_url) {
+        eprintln!(
+            "checking external links ({} at a time, {} s timeout)...",
+            external::CONCURRENCY,
+            external::TIMEOUT.as_secs()
+        );
+        let (found, line) = external::check_external_links(output, base_url);
+        result.diagnostics.extend(found);
+        result.diagnostics = result.diagnostics.sorted();
+        summary = Some(line);
+    }
+    report(&result.diagnostics, args.format);
+    if let Some(line) = summary {
+        eprintln!("{line}");
+    }
     let failed = result.diagnostics.has_errors() || (args.deny_warnings && !result.diagnostics.is_empty());
     if failed {
         exit(EXIT_SITE_ERRORS)

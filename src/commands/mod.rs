@@ -19,14 +19,47 @@ pub(crate) fn exit(code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Print every diagnostic (stderr), errors and warnings, then a count.
-pub(crate) fn report(diagnostics: &Diagnostics) {
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Format {
+    /// `path:line:column: message`, the source line and a help line, on
+    /// stderr; in colour on a terminal unless `NO_COLOR` is set.
+    #[default]
+    Human,
+    /// One JSON object per line on stdout, for CI tools.
+    Json,
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+fn stderr_wants_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+/// Print every diagnostic: errors first, then warnings apart, then a count.
+pub(crate) fn report(diagnostics: &Diagnostics, format: Format) {
+    if format == Format::Json {
+        for d in diagnostics.errors().chain(diagnostics.warnings()) {
+            println!("{}", serde_json::to_string(d).unwrap_or_default());
+        }
+    }
     if diagnostics.is_empty() {
         return;
     }
-    eprint!("{}", diagnostics.render());
     let errors = diagnostics.errors().count();
     let warnings = diagnostics.warnings().count();
+    if format == Format::Human {
+        let color = stderr_wants_color();
+        for d in diagnostics.errors() {
+            eprintln!("{}\n", d.render(color));
+        }
+        if warnings > 0 && errors > 0 {
+            eprintln!("warnings:\n");
+        }
+        for d in diagnostics.warnings() {
+            eprintln!("{}\n", d.render(color));
+        }
+    }
     let mut parts = Vec::new();
     if errors > 0 {
         parts.push(plural(errors, "error"));

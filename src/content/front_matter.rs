@@ -35,6 +35,8 @@ pub(crate) struct FrontMatter {
     pub(crate) date: Option<String>,
     pub(crate) draft: bool,
     pub(crate) slug: Option<String>,
+    /// Where `slug` was written, to blame it for a URL clash.
+    pub(crate) slug_at: Option<Position>,
     /// A template name and where it was written (checked once templates are known).
     pub(crate) template: Option<(String, Position)>,
     pub(crate) toc: Option<bool>,
@@ -110,6 +112,7 @@ pub(crate) fn parse(source: &SourceFile, yaml_text: &str) -> Result<FrontMatter,
         weight: raw.weight,
         date: raw.date.map(|d| d.value),
         draft: raw.draft,
+        slug_at: raw.slug.as_ref().map(|s| at(&s.referenced)),
         slug: raw.slug.map(|s| s.value),
         template: raw.template.map(|t| (t.value, at(&t.referenced))),
         toc: raw.toc,

@@ -230,6 +230,7 @@ fn synthetic_home(site_title: &str) -> Document {
             date: None,
             draft: false,
             slug: None,
+            slug_at: None,
             template: None,
             toc: Some(false),
         },
@@ -315,16 +316,19 @@ fn report_url_collisions(tree: &ContentTree, diagnostics: &mut Diagnostics) {
     let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
     for r in tree.documents() {
         let doc = tree.doc(r);
-        if let Some(first) = seen.insert(&doc.url, doc) {
-            diagnostics.push(
-                Diagnostic::error(
-                    "duplicate-url",
-                    format!("this page and `{}` are both published at `{}`", first.source.path, doc.url),
-                )
-                .at(&doc.source, Position::new(1, 1))
-                .with_help("give one of them another file name or a different `slug`"),
-            );
-        }
+        let Some(first) = seen.insert(&doc.url, doc) else { continue };
+        // Blame the page whose `slug` moved it onto the other one, if any.
+        let (culprit, other) =
+            if first.front.slug_at.is_some() && doc.front.slug_at.is_none() { (first, doc) } else { (doc, first) };
+        let position = culprit.front.slug_at.unwrap_or(Position::new(1, 1));
+        diagnostics.push(
+            Diagnostic::error(
+                "duplicate-url",
+                format!("this page and `{}` are both published at `{}`", other.source.path, doc.url),
+            )
+            .at(&culprit.source, position)
+            .with_help("give one of them another file name or a different `slug`"),
+        );
     }
 }
 

@@ -28,6 +28,9 @@ pub(crate) struct Dataset {
     pub(crate) indicators: BTreeMap<String, Indicator>,
     /// Every (origin, destination) pair with data, in code order.
     pub(crate) corridors: Vec<Corridor>,
+    /// Country codes and indicator ids whose files have errors (already
+    /// reported): other files' references to them are not errors too.
+    pub(crate) unreadable: std::collections::BTreeSet<String>,
 }
 
 impl Dataset {
@@ -267,4 +270,10 @@ impl Unit {
             Unit::Score => "score",
         }
     }
+}
+
+/// Decode `text` as a country profile and as an indicator and run the
+/// per-file checks (for the fuzzers; see `crate::fuzzing`).
+pub(crate) fn fuzz_one_file(text: &str) {
+    validate::check_text_as_data(text);
 }

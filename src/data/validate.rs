@@ -38,6 +38,9 @@ fn at<T>(s: &Spanned<T>) -> Position {
 struct FileCheck<'a> {
     file: &'a SourceFile,
     diagnostics: &'a mut Diagnostics,
+    /// Countries and indicators whose own files have errors: references to
+    /// them are not reported again (the file's own error says it all).
+    unreadable: &'a BTreeSet<String>,
 }
 
 impl FileCheck<'_> {
@@ -66,11 +69,12 @@ impl FileCheck<'_> {
 }
 
 pub(crate) fn load_dataset(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Dataset {
-    let countries = load_countries(root, diagnostics);
-    let indicators = load_indicators(root, &countries, diagnostics);
-    check_diaspora_destinations(&countries, diagnostics);
+    let mut unreadable = BTreeSet::new();
+    let countries = load_countries(root, &mut unreadable, diagnostics);
+    let indicators = load_indicators(root, &countries, &mut unreadable, diagnostics);
+    check_diaspora_destinations(&countries, &unreadable, diagnostics);
     let corridors = corridors_with_data(&countries, &indicators);
-    Dataset { countries, indicators, corridors }
+    Dataset { countries, indicators, corridors, unreadable }
 }
 
 /// Files of `data/<folder>/` ending in `.yaml`; anything else is a warning.
@@ -106,9 +110,15 @@ fn file_stem(path: &Path) -> String {
 
 // ---------------------------------------------------------------- countries
 
-fn load_countries(root: &SiteRoot, diagnostics: &mut Diagnostics) -> BTreeMap<String, Country> {
+fn load_countries(
+    root: &SiteRoot,
+    unreadable: &mut BTreeSet<String>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, Country> {
     let mut countries: BTreeMap<String, Country> = BTreeMap::new();
     for path in yaml_files(root, "countries", diagnostics) {
+        // Until the file proves readable, its country counts as unreadable.
+        unreadable.insert(file_stem(&path).to_ascii_uppercase());
         let file = match root.read_source(&path) {
             Ok(file) => file,
             Err(d) => {
@@ -135,6 +145,7 @@ fn load_countries(root: &SiteRoot, diagnostics: &mut Diagnostics) -> BTreeMap<St
                 );
                 continue;
             }
+            unreadable.remove(&file_stem(&path).to_ascii_uppercase());
             countries.insert(country.code.clone(), country);
         }
     }
@@ -148,7 +159,8 @@ pub(crate) fn is_country_code(code: &str) -> bool {
 
 fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut Diagnostics) -> Option<Country> {
     let before = diagnostics.errors().count();
-    let mut c = FileCheck { file, diagnostics };
+    let none = BTreeSet::new();
+    let mut c = FileCheck { file, diagnostics, unreadable: &none };
     let code = raw.code.value.trim().to_string();
     if code.len() != 2 || !code.chars().all(|ch| ch.is_ascii_uppercase()) {
         c.error(
@@ -337,9 +349,13 @@ fn check_url(c: &mut FileCheck, url: &Spanned<String>) {
     }
 }
 
-fn check_diaspora_destinations(countries: &BTreeMap<String, Country>, diagnostics: &mut Diagnostics) {
+fn check_diaspora_destinations(
+    countries: &BTreeMap<String, Country>,
+    unreadable: &BTreeSet<String>,
+    diagnostics: &mut Diagnostics,
+) {
     for country in countries.values() {
-        for d in &country.diaspora {
+        for d in country.diaspora.iter().filter(|d| !unreadable.contains(&d.destination)) {
             let problem = match countries.get(&d.destination) {
                 None => Some(format!("diaspora destination `{}` has no profile in data/countries/", d.destination)),
                 Some(dest) if !dest.destination => Some(format!(
@@ -368,29 +384,46 @@ fn check_diaspora_destinations(countries: &BTreeMap<String, Country>, diagnostic
 fn load_indicators(
     root: &SiteRoot,
     countries: &BTreeMap<String, Country>,
+    unreadable: &mut BTreeSet<String>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, Indicator> {
     let mut raws = Vec::new();
+    let mut broken: BTreeSet<String> = BTreeSet::new();
     for path in yaml_files(root, "indicators", diagnostics) {
         let file = match root.read_source(&path) {
             Ok(file) => file,
             Err(d) => {
                 diagnostics.push(d);
+                broken.insert(file_stem(&path));
                 continue;
             }
         };
         match yaml::decode::<RawIndicator>(&file, &file.text, 1) {
             Ok(raw) => raws.push((file, file_stem(&path), raw)),
-            Err(d) => diagnostics.push(d),
+            Err(d) => {
+                diagnostics.push(d);
+                broken.insert(file_stem(&path));
+            }
         }
     }
+    // Files that will be dropped whatever else is right: not decoded, or
+    // with an id that is not their name. References to them are not errors.
+    broken.extend(raws.iter().filter(|(_, stem, raw)| raw.id.value != *stem).map(|(_, stem, _)| stem.clone()));
     let scopes: BTreeMap<String, Scope> = raws.iter().map(|(_, _, r)| (r.id.value.clone(), r.scope)).collect();
+    let mut not_to_report: BTreeSet<String> = unreadable.clone();
+    not_to_report.extend(broken.iter().cloned());
     let mut indicators = BTreeMap::new();
     for (file, stem, raw) in raws {
-        if let Some(indicator) = check_indicator(raw, &file, &stem, countries, &scopes, diagnostics) {
-            indicators.insert(indicator.id.clone(), indicator);
+        match check_indicator(raw, &file, &stem, countries, &scopes, &not_to_report, diagnostics) {
+            Some(indicator) => {
+                indicators.insert(indicator.id.clone(), indicator);
+            }
+            None => {
+                broken.insert(stem);
+            }
         }
     }
+    unreadable.extend(broken);
     indicators
 }
 
@@ -400,10 +433,11 @@ fn check_indicator(
     stem: &str,
     countries: &BTreeMap<String, Country>,
     scopes: &BTreeMap<String, Scope>,
+    unreadable: &BTreeSet<String>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Indicator> {
     let before = diagnostics.errors().count();
-    let mut c = FileCheck { file, diagnostics };
+    let mut c = FileCheck { file, diagnostics, unreadable };
     let id = raw.id.value.trim().to_string();
     if !is_slug(&id) {
         c.error("bad-id", at(&raw.id), format!("indicator id `{id}` may only contain a-z, 0-9 and `-`"));
@@ -414,7 +448,7 @@ fn check_indicator(
     if raw.title.value.trim().is_empty() {
         c.error("empty-field", at(&raw.title), "`title` is empty");
     }
-    if let Some(other) = &raw.compare_with {
+    if let Some(other) = raw.compare_with.as_ref().filter(|o| !c.unreadable.contains(&o.value)) {
         match scopes.get(&other.value) {
             None => {
                 c.error(
@@ -496,6 +530,9 @@ fn check_country_key(key: &Spanned<String>, countries: &BTreeMap<String, Country
     if countries.contains_key(&key.value) {
         return true;
     }
+    if c.unreadable.contains(&key.value) {
+        return false;
+    }
     let upper = key.value.to_ascii_uppercase();
     let help = if key.value.contains('-') {
         "this indicator has `scope: country`; corridor keys like `MA-ES` need `scope: corridor`".to_string()
@@ -521,6 +558,9 @@ fn check_corridor_key(key: &Spanned<String>, countries: &BTreeMap<String, Countr
         );
         return false;
     };
+    if c.unreadable.contains(origin) || c.unreadable.contains(destination) {
+        return false;
+    }
     let mut ok = true;
     for (code, role, wanted) in [(origin, "origin", true), (destination, "destination", false)] {
         match countries.get(code) {
@@ -682,4 +722,18 @@ fn corridors_with_data(
         }
     }
     set.into_iter().collect()
+}
+
+/// Every per-file check of both data kinds on one text (fuzzing).
+pub(crate) fn check_text_as_data(text: &str) {
+    let file = crate::source::SourceFile::new("data/countries/xx.yaml", text);
+    let mut diagnostics = Diagnostics::new();
+    if let Ok(raw) = yaml::decode::<RawCountry>(&file, &file.text, 1) {
+        let _ = check_country(raw, &file, "xx", &mut diagnostics);
+    }
+    let scopes = BTreeMap::new();
+    let countries = BTreeMap::new();
+    if let Ok(raw) = yaml::decode::<RawIndicator>(&file, &file.text, 1) {
+        let _ = check_indicator(raw, &file, "xx", &countries, &scopes, &BTreeSet::new(), &mut diagnostics);
+    }
 }

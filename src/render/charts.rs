@@ -14,7 +14,6 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use tera::Tera;
 
 use super::data_pages::{reference_label, value_view};
 use super::data_views::{FigureView, TableRowView, TableView, ValueView};
@@ -222,11 +221,11 @@ fn collect_markers(html: &str, into: &mut BTreeSet<String>) {
 
 /// `{{ chart(indicator="...", kind="bar", countries="ES,IT", year=2023, origin="MA", destination="ES", title="...") }}`
 pub(crate) fn shortcode(
-    site: &Site,
-    tera: &Tera,
+    page: &super::embeds::Page<'_>,
     source: &SourceFile,
     call: &ShortcodeCall,
 ) -> Result<String, Diagnostic> {
+    let site = page.site;
     use super::embeds::{int_arg, required_text, text_arg};
     let located = |message: String, offset: usize| Diagnostic::error("bad-chart", message).at_offset(source, offset);
     let (indicator_id, indicator_at) = required_text(source, call, "indicator")?;
@@ -307,9 +306,7 @@ pub(crate) fn shortcode(
     }
     request.title = text_arg(source, call, "title")?.map(|(t, _)| t);
     let figure = figure(site, &request).map_err(|message| located(message, call.offset))?;
-    let mut context = tera::Context::new();
-    context.insert("figure", &figure);
-    super::render_template(tera, site, "partials/chart.html", &context)
+    page.partial("partials/chart.html", "figure", &figure)
 }
 
 // ------------------------------------------------------------- selection

@@ -22,12 +22,32 @@ pub(crate) const SHORTCODES: &[(&str, &[&str])] = &[
     ("country", &["code"]),
 ];
 
-pub(crate) fn render(
-    site: &Site,
-    tera: &Tera,
-    source: &SourceFile,
-    call: &ShortcodeCall,
-) -> Result<String, Diagnostic> {
+/// The page a shortcode is written on: embeds are rendered with its URL in
+/// their context (`current_url`, `permalink`), like the page's own template.
+pub(crate) struct Page<'a> {
+    pub(crate) site: &'a Site,
+    pub(crate) tera: &'a Tera,
+    /// Site path of the page, `/brief/intro/`.
+    pub(crate) url: &'a str,
+}
+
+impl Page<'_> {
+    /// Render a partial with the page's context and one view.
+    pub(crate) fn partial(
+        &self,
+        name: &str,
+        key: &'static str,
+        view: &impl serde::Serialize,
+    ) -> Result<String, Diagnostic> {
+        let mut context = Context::new();
+        context.insert("current_url", &self.site.config.href(self.url));
+        context.insert("permalink", &self.site.config.permalink(self.url));
+        context.insert(key, view);
+        super::render_template(self.tera, self.site, name, &context)
+    }
+}
+
+pub(crate) fn render(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
     let Some((_, accepted)) = SHORTCODES.iter().find(|(name, _)| *name == call.name) else {
         return Err(Diagnostic::error("unknown-shortcode", format!("unknown shortcode `{}`", call.name))
             .at_offset(source, call.offset)
@@ -49,31 +69,20 @@ pub(crate) fn render(
         }
     }
     match call.name.as_str() {
-        "typology" => typology(site, tera, source, call),
-        "country" => country(site, tera, source, call),
-        _ => super::charts::shortcode(site, tera, source, call),
+        "typology" => typology(page, source, call),
+        "country" => country(page, source, call),
+        _ => super::charts::shortcode(page, source, call),
     }
 }
 
-fn partial(
-    site: &Site,
-    tera: &Tera,
-    name: &str,
-    key: &'static str,
-    view: &impl serde::Serialize,
-) -> Result<String, Diagnostic> {
-    let mut context = Context::new();
-    context.insert(key, view);
-    super::render_template(tera, site, name, &context)
-}
-
-fn typology(site: &Site, tera: &Tera, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
+fn typology(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
+    let site = page.site;
     if !site.data.countries.values().any(|c| c.origin) {
         return Err(Diagnostic::error("no-data", "`typology()` needs origin countries in data/countries/")
             .at_offset(source, call.offset));
     }
     let matrix = typology_pages::matrix(site);
-    partial(site, tera, "partials/typology-matrix.html", "matrix", &matrix)
+    page.partial("partials/typology-matrix.html", "matrix", &matrix)
 }
 
 #[derive(serde::Serialize)]
@@ -95,7 +104,8 @@ struct FigureView {
     value: super::data_views::ValueView,
 }
 
-fn country(site: &Site, tera: &Tera, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
+fn country(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
+    let site = page.site;
     let (code, at) = required_text(source, call, "code")?;
     let Some(country) = site.data.countries.get(&code.to_ascii_uppercase()) else {
         return Err(Diagnostic::error("unknown-country", format!("unknown country `{code}`"))
@@ -123,7 +133,7 @@ fn country(site: &Site, tera: &Tera, source: &SourceFile, call: &ShortcodeCall) 
         class_label: country.origin.then(|| country.classification().class.label()),
         figures,
     };
-    partial(site, tera, "partials/country-card.html", "card", &view)
+    page.partial("partials/country-card.html", "card", &view)
 }
 
 /// A text argument that must be given, with the offset to report problems at.

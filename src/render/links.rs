@@ -128,6 +128,118 @@ pub(crate) fn ids_in(html: &str) -> BTreeSet<String> {
     ids
 }
 
+
+/// Every `href`/`src` value in an HTML document, in order.
+pub(crate) fn link_targets(html: &str) -> Vec<String> {
+    let mut targets = Vec::new();
+    for attr in [" href=\"", " src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            if let Some(end) = rest.find('"') {
+                targets.push(rest[..end].replace("&amp;", "&"));
+                rest = &rest[end..];
+            }
+        }
+    }
+    targets
+}
+
+/// A page of the output, where it came from and the links its Markdown wrote.
+pub(crate) struct RenderedPage<'a> {
+    /// `brief/intro/index.html`
+    pub(crate) path: String,
+    /// The template that rendered it, as a site path (`templates/page.html`).
+    pub(crate) template: &'a str,
+    /// The file that asked for it (a content file, or a description).
+    pub(crate) origin: &'a str,
+    /// Links as written in its Markdown, already checked (with a location).
+    pub(crate) markdown_links: BTreeSet<String>,
+}
+
+/// Links the templates made (not the Markdown, which is checked with its
+/// own locations), and pages that no chain of links from the home page
+/// reaches.
+pub(crate) fn check_rendered_pages(
+    output: &Output,
+    pages: &[RenderedPage<'_>],
+    base_path: &str,
+    severity: LinkSeverity,
+) -> Diagnostics {
+    let mut ids_cache: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut diagnostics = Diagnostics::new();
+    let mut graph: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for page in pages {
+        let Some(bytes) = output.bytes(&page.path) else { continue };
+        let html = String::from_utf8_lossy(bytes);
+        let here = format!("/{}", page.path.trim_end_matches("index.html"));
+        let mut reached = Vec::new();
+        for target in link_targets(&html) {
+            let Target::Local { path, fragment } = classify(&target) else { continue };
+            let site_path = if path.is_empty() {
+                here.clone()
+            } else if let Some(rest) = path.strip_prefix('/') {
+                match format!("/{rest}").strip_prefix(base_path) {
+                    Some(inside) if base_path.is_empty() || inside.is_empty() || inside.starts_with('/') => {
+                        if inside.is_empty() { "/".to_string() } else { inside.to_string() }
+                    }
+                    _ => continue,
+                }
+            } else {
+                resolve(&here, &path)
+            };
+            reached.push(site_path.clone());
+            let as_written = match target.strip_prefix(base_path) {
+                Some(rest) if target.starts_with('/') => rest.to_string(),
+                _ => target.clone(),
+            };
+            if page.markdown_links.contains(&as_written) || page.markdown_links.contains(&target) {
+                continue;
+            }
+            if let Some((message, help)) = check_target(output, &mut ids_cache, &site_path, fragment.as_deref()) {
+                let d = match severity {
+                    LinkSeverity::Warning => Diagnostic::warning("broken-link", format!("on `{here}`: {message}")),
+                    LinkSeverity::Error => Diagnostic::error("broken-link", format!("on `{here}`: {message}")),
+                };
+                diagnostics.push(d.in_file(page.template).with_optional_help(help));
+            }
+        }
+        graph.insert(page.path.as_str(), reached);
+    }
+    report_orphans(pages, &graph, &mut diagnostics);
+    diagnostics
+}
+
+/// Pages no chain of links from the home page reaches (warnings).
+fn report_orphans(pages: &[RenderedPage<'_>], graph: &BTreeMap<&str, Vec<String>>, diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeSet<String> = BTreeSet::from([routes::output_path("/")]);
+    let mut queue = vec![routes::output_path("/")];
+    while let Some(path) = queue.pop() {
+        for target in graph.get(path.as_str()).into_iter().flatten() {
+            let file = if target.ends_with('/') {
+                routes::output_path(target)
+            } else {
+                target.trim_start_matches('/').to_string()
+            };
+            if graph.contains_key(file.as_str()) && seen.insert(file.clone()) {
+                queue.push(file);
+            }
+        }
+    }
+    for page in pages {
+        if page.path != routes::output_path(routes::NOT_FOUND) && !seen.contains(&page.path) {
+            let url = format!("/{}", page.path.trim_end_matches("index.html"));
+            let d = Diagnostic::warning(
+                "orphan-page",
+                format!("`{url}` cannot be reached by following links from the home page"),
+            )
+            .with_help("link to it from its section, the home page or another page");
+            let d = if page.origin.starts_with("content/") { d.in_file(page.origin) } else { d.in_file(page.template) };
+            diagnostics.push(d);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -91,6 +91,10 @@ pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, 
     }
     add_static_files(site, &mut output, &mut diagnostics);
 
+    if diagnostics.has_errors() {
+        // Pages that failed to render would only add misleading link warnings.
+        return (output, diagnostics);
+    }
     let link_docs: Vec<(&Document, &Rendered)> = docs
         .iter()
         .map(|&r| site.content.doc(r))
@@ -98,6 +102,20 @@ pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, 
         .chain(narrative_docs.iter().copied().zip(&narrative_md))
         .collect();
     diagnostics.extend(links::check_markdown_links(&output, &link_docs, link_severity));
+    let written: std::collections::BTreeMap<&str, std::collections::BTreeSet<String>> = link_docs
+        .iter()
+        .map(|(doc, md)| (doc.url.as_str(), md.links.iter().map(|l| l.dest.clone()).collect()))
+        .collect();
+    let rendered_pages: Vec<links::RenderedPage<'_>> = jobs
+        .iter()
+        .map(|job| links::RenderedPage {
+            path: routes::output_path(&job.url),
+            template: site.templates.source_of(&job.template).map_or("templates/", |s| s.path.as_str()),
+            origin: &job.origin,
+            markdown_links: written.get(job.url.as_str()).cloned().unwrap_or_default(),
+        })
+        .collect();
+    diagnostics.extend(links::check_rendered_pages(&output, &rendered_pages, &site.config.base_path, link_severity));
     (output, diagnostics)
 }
 
@@ -167,7 +185,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 fn render_markdown(site: &Site, tera: &Tera, doc: &Document) -> Rendered {
     let options = MarkdownOptions { base_path: &site.config.base_path, unsafe_html: site.config.unsafe_html };
-    let embed = |call: &crate::shortcodes::ShortcodeCall| embeds::render(site, tera, &doc.source, call);
+    let page = embeds::Page { site, tera, url: &doc.url };
+    let embed = |call: &crate::shortcodes::ShortcodeCall| embeds::render(&page, &doc.source, call);
     markdown::render_document(&doc.source, doc.body_offset, options, &embed)
 }
 

@@ -6,13 +6,16 @@
 
 mod support;
 
+mod bad_input;
 mod charts;
+mod check;
 mod cli;
 mod content;
 mod data;
 mod default_site;
 mod docs;
 mod errors;
+mod fuzz_regressions;
 mod output;
 mod templates;
 mod theme;

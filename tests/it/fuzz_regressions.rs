@@ -1,0 +1,217 @@
+//! Inputs from fuzzing (`fuzz/`, see docs/fuzzing.md) and hostile inputs
+//! written by hand. Each must come back as output or as diagnostics: never a
+//! panic, never a crash of the binary, and in reasonable time.
+//!
+//! A crash found by `cargo fuzz` goes here with its exact bytes: once through
+//! the same `polibrief::fuzzing` entry point the fuzzer calls, and once in a
+//! site built by the real binary.
+
+use std::time::{Duration, Instant};
+
+use crate::support::*;
+
+/// Generous: these run unoptimised, on 2 cores, beside other tests. A
+/// quadratic algorithm on these inputs takes minutes, not seconds.
+const SLOW: Duration = Duration::from_secs(60);
+
+fn front(body: &str) -> String {
+    format!("---\ntitle: Fuzzed\n---\n{body}")
+}
+
+/// Run `f`, failing if it takes longer than `limit`.
+fn timed<T>(what: &str, limit: Duration, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let value = f();
+    let took = start.elapsed();
+    assert!(took < limit, "{what} took {took:?} (limit {limit:?})");
+    value
+}
+
+/// The real binary builds the site: exit 0 or 1, never a panic or a signal.
+/// Returns the exit code and stderr.
+fn binary_survives(site: &TestSite) -> (i32, String) {
+    let output = site.command().arg("build").output().expect("run polibrief");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let shown: String = stderr.chars().take(2_000).collect();
+    assert!(!stderr.contains("panicked"), "the binary panicked:\n{shown}");
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "the binary ended with {:?} (a crash or a signal):\n{shown}",
+        output.status
+    );
+    (output.status.code().unwrap_or(-1), stderr)
+}
+
+/// A page through the fuzz entry point and through the binary.
+fn page_survives(text: &str) -> (i32, String) {
+    timed("fuzzing::page", SLOW, || polibrief::fuzzing::page(text));
+    let site = TestSite::minimal().file("content/fuzzed.md", text);
+    timed("polibrief build", SLOW, || binary_survives(&site))
+}
+
+/// A data file through the fuzz entry point and, as a country profile and as
+/// an indicator, through the binary.
+fn data_survives(text: &str) {
+    timed("fuzzing::data_yaml", SLOW, || polibrief::fuzzing::data_yaml(text));
+    let site = TestSite::minimal().file("data/countries/xx.yaml", text).file("data/indicators/xx.yaml", text);
+    timed("polibrief build", SLOW, || binary_survives(&site));
+}
+
+// ---------------------------------------------------------------------------
+// Hostile inputs written by hand.
+
+#[test]
+fn a_10_mb_page_renders_in_reasonable_time() {
+    let block = "## Section heading\n\nA paragraph with *emphasis*, **strong text**, `code`, a [link](/typology/) \
+                 and a note.[^n]\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> A quote.\n\n";
+    let mut body = String::with_capacity(10 * 1024 * 1024 + block.len());
+    while body.len() < 10 * 1024 * 1024 {
+        body.push_str(block);
+    }
+    body.push_str("[^n]: The note.\n");
+    let (code, stderr) = page_survives(&front(&body));
+    // 10 MB is under the 16 MB limit: it must build, not be refused.
+    assert_eq!(code, 0, "{}", stderr.chars().take(2_000).collect::<String>());
+}
+
+#[test]
+fn deeply_nested_blockquotes() {
+    page_survives(&front(&format!("{} deep\n", ">".repeat(10_000))));
+    page_survives(&front(&format!("{} deep\n", "> ".repeat(10_000))));
+}
+
+#[test]
+fn deeply_nested_lists() {
+    // On one line, `- - - x` opens a list inside a list item each time.
+    page_survives(&front(&format!("{}x\n", "- ".repeat(10_000))));
+    page_survives(&front(&format!("{}x\n", "1. ".repeat(10_000))));
+    page_survives(&front(&format!("{}x\n", "> - ".repeat(5_000))));
+    // Nested by indentation, one level per line.
+    let mut indented = String::new();
+    for depth in 0..1_500 {
+        indented.push_str(&"  ".repeat(depth));
+        indented.push_str("- item\n");
+    }
+    page_survives(&front(&indented));
+}
+
+#[test]
+fn deeply_nested_inline_markup() {
+    page_survives(&front(&format!("{}x{}\n", "*".repeat(50_000), "*".repeat(50_000))));
+    page_survives(&front(&format!("{}x{}\n", "[".repeat(50_000), "](/a/)".repeat(50_000))));
+    page_survives(&front(&format!("{}x\n", "<div>".repeat(50_000))));
+}
+
+#[test]
+fn a_100_000_footnotes_page() {
+    let mut body = String::new();
+    for n in 0..100_000 {
+        body.push_str(&format!("Claim {n}.[^n{n}]\n"));
+    }
+    body.push('\n');
+    for n in 0..100_000 {
+        body.push_str(&format!("[^n{n}]: Source {n}.\n\n"));
+    }
+    page_survives(&front(&body));
+}
+
+#[test]
+fn many_headings_with_the_same_title() {
+    page_survives(&front(&"## Same\n\n".repeat(50_000)));
+}
+
+#[test]
+fn a_50_mb_data_file_is_refused_by_its_size() {
+    let site = TestSite::minimal();
+    let path = site.path().join("data/countries/xx.yaml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut text = String::from("code: XX\nname: Big\nroles: [origin]\nsummary: |\n");
+    let line = "  padding padding padding padding padding padding padding padding padding\n";
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(line);
+    }
+    std::fs::write(&path, &text).unwrap();
+    drop(text);
+    let result = timed("in-process build", Duration::from_secs(20), || site.run());
+    let errors = result.errors();
+    let too_large: Vec<_> = errors.iter().filter(|d| d.code == "file-too-large").collect();
+    assert_eq!(too_large.len(), 1, "{}", errors.render());
+    assert_eq!(too_large[0].path, "data/countries/xx.yaml");
+    assert!(too_large[0].message.contains("larger than the limit"), "{}", too_large[0].message);
+    let (code, stderr) = timed("polibrief build", Duration::from_secs(20), || binary_survives(&site));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("data/countries/xx.yaml"), "{stderr}");
+    assert!(stderr.contains("larger than the limit"), "{stderr}");
+}
+
+#[test]
+fn unterminated_shortcodes() {
+    for body in [
+        "{{ chart(indicator=\"x\"",
+        "{{ chart(indicator=\"x\")\n",
+        "{{ chart(indicator=\"x }}\n",
+        "{{ chart(indicator=\"x\\\" }}\n",
+        "{{ chart(title=\"\\",
+        "{{ chart(\n}}\n",
+        "{{\n",
+        "{{}}\n",
+        "{{ }}",
+        "{{ chart(a=1,) }}\n",
+        "{{ chart(a=-) }}\n",
+        "{{ chart(a=99999999999999999999) }}\n",
+        "{{ typology() }}}}\n",
+        "{{ typology() }} {{ typology() }}\n",
+        "{{ é(a=\"ü\") }}\n",
+        "> {{ typology() }}\n",
+        "- {{ typology() }}\n",
+        "```\n{{ typology() }}\n",
+    ] {
+        polibrief::fuzzing::page(&front(body));
+    }
+    // The worst of them through the binary too: a located syntax error.
+    let (code, stderr) = page_survives(&front("Text\n\n{{ chart(indicator=\"x }}\n"));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("content/fuzzed.md:6:"), "{stderr}");
+}
+
+#[test]
+fn a_1_mb_shortcode_line() {
+    let mb = 1024 * 1024;
+    // One long text argument.
+    page_survives(&front(&format!("{{{{ chart(indicator=\"{}\") }}}}\n", "a".repeat(mb))));
+    // Escapes all the way.
+    page_survives(&front(&format!("{{{{ chart(title=\"{}\") }}}}\n", "\\\\".repeat(mb / 2))));
+    // Nothing but spaces between the braces.
+    page_survives(&front(&format!("{{{{{}}}}}\n", " ".repeat(mb))));
+    // A long name.
+    page_survives(&front(&format!("{{{{ {}() }}}}\n", "x".repeat(mb))));
+    // About 100,000 distinct arguments.
+    let args: Vec<String> = (0..100_000).map(|n| format!("k{n}=1")).collect();
+    page_survives(&front(&format!("{{{{ chart({}) }}}}\n", args.join(","))));
+    // Never closed, 1 MB long.
+    page_survives(&front(&format!("{{{{ chart(indicator=\"{}\n", "a".repeat(mb))));
+}
+
+#[test]
+fn hostile_yaml_in_data_files() {
+    // Alias expansion, deep nesting, huge numbers, odd scalars.
+    let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
+    for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i", "j"].iter().enumerate() {
+        let prev = ["a", "b", "c", "d", "e", "f", "g", "h", "i"][i];
+        bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(",")));
+    }
+    data_survives(&bomb);
+    data_survives(&format!("code: {}x{}\n", "[".repeat(10_000), "]".repeat(10_000)));
+    data_survives(&format!("code: {}x\n", "- ".repeat(10_000)));
+    data_survives(&format!("values:\n  AT: {{2020: {}}}\n", "{value: ".repeat(5_000)));
+    data_survives(
+        "id: xx\ntitle: T\nunit: percent\nhigher_is_better: true\nscope: corridor\nsource: {title: S}\n\
+         values:\n  MA>ES: {2020: 1e999, 2021: -1e999, 2022: .nan, 2023: .inf, 99999999999999999999: 1}\n  \
+         '>': {-1: {value: 1, flag: pp, note: x}}\n  'é>ü': {0: {value: [1], flag: ~}}\n",
+    );
+    data_survives(
+        "code: XX\nname: N\nroles: [origin]\nmeasures:\n  - {title: t, mode: active, effect: concordant, \
+         weight: 99999999999999999999, since: 2020, until: 1}\ndiaspora:\n  - {destination: XX, \
+         population: -1, year: -9223372036854775808, source: s}\nsources:\n  - {id: s, title: t, url: 'http://[::1', year: 0}\n",
+    );
+}
