@@ -34,6 +34,22 @@ enum Command {
         /// How problems are printed: `human` (stderr) or `json` (one object per line on stdout)
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
+        /// Also write countries/<code>/report.pdf for every country (needs the `pdf` feature)
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// Write one country's report: HTML with everything inlined, or PDF
+    Report {
+        /// The country's ISO code, e.g. MA
+        code: String,
+        #[arg(default_value = ".")]
+        site_dir: PathBuf,
+        /// Write a PDF (needs the `pdf` feature) instead of HTML
+        #[arg(long)]
+        pdf: bool,
+        /// Where to write it (default: <code>-report.html or .pdf here)
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
     },
     /// Check the whole site without writing anything
     Check {
@@ -79,8 +95,11 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { site_dir, out, drafts, base_url, format } => {
-            commands::build::build(BuildArgs { site_dir, out, drafts, base_url, format: format.into() })
+        Command::Build { site_dir, out, drafts, base_url, format, pdf } => {
+            commands::build::build(BuildArgs { site_dir, out, drafts, base_url, format: format.into(), pdf })
+        }
+        Command::Report { code, site_dir, pdf, out } => {
+            commands::report::run(commands::report::ReportArgs { code, site_dir, pdf, out })
         }
         Command::Check { site_dir, drafts, deny_warnings, external, format } => {
             commands::check::check(CheckArgs { site_dir, drafts, deny_warnings, external, format: format.into() })

@@ -20,6 +20,8 @@ pub struct RunOptions {
     pub base_url: Option<String>,
     /// Broken internal links are errors (check) instead of warnings (build).
     pub strict_links: bool,
+    /// Also write a PDF of every country report (needs the `pdf` feature).
+    pub pdf: bool,
 }
 
 /// The result of a run: the output (only when there were no errors) and
@@ -47,7 +49,8 @@ pub fn run(site_dir: &Path, options: &RunOptions) -> RunResult {
         return RunResult { output: None, diagnostics: diagnostics.sorted(), base_url: None };
     };
     let severity = if options.strict_links { LinkSeverity::Error } else { LinkSeverity::Warning };
-    let (output, render_diagnostics) = render::render_site(&site, severity);
+    let render_options = render::RenderOptions { link_severity: severity, pdf: options.pdf };
+    let (output, render_diagnostics) = render::render_site(&site, render_options);
     diagnostics.extend(render_diagnostics);
     let output = (!diagnostics.has_errors()).then_some(output);
     RunResult { output, diagnostics: diagnostics.sorted(), base_url: Some(site.config.base_url.clone()) }
@@ -56,5 +59,19 @@ pub fn run(site_dir: &Path, options: &RunOptions) -> RunResult {
 impl RunResult {
     pub fn errors(&self) -> Diagnostics {
         self.diagnostics.errors().cloned().collect()
+    }
+}
+
+/// One country's report (HTML with everything inlined, or PDF) from the site
+/// in `site_dir`: the whole site is loaded and checked, only the report is
+/// rendered.
+pub fn run_report(site_dir: &Path, code: &str, pdf: bool) -> Result<Vec<u8>, Diagnostics> {
+    let dir = std::fs::canonicalize(site_dir).map_err(|e| {
+        Diagnostics::from(Diagnostic::error("io", format!("cannot open the site folder `{}`: {e}", site_dir.display())))
+    })?;
+    let (site, diagnostics) = site::load_site(dir, &LoadOptions::default());
+    match site {
+        Some(site) => render::render_report(&site, code, pdf),
+        None => Err(diagnostics.sorted()),
     }
 }

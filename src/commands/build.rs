@@ -14,6 +14,7 @@ pub(crate) struct BuildArgs {
     pub(crate) drafts: bool,
     pub(crate) base_url: Option<String>,
     pub(crate) format: super::Format,
+    pub(crate) pdf: bool,
 }
 
 pub(crate) fn build(args: BuildArgs) -> ExitCode {
@@ -34,7 +35,10 @@ pub(crate) fn build(args: BuildArgs) -> ExitCode {
     if let Some(Err(message)) = args.base_url.as_deref().map(crate::config::parse_base_url) {
         return usage_error(&format!("--base-url: {message}"));
     }
-    let options = RunOptions { drafts: args.drafts, base_url: args.base_url, strict_links: false };
+    if args.pdf && !crate::render::report_pages::PDF_AVAILABLE {
+        return usage_error("--pdf needs a polibrief built with PDF support: `cargo build --release --features pdf`");
+    }
+    let options = RunOptions { drafts: args.drafts, base_url: args.base_url, strict_links: false, pdf: args.pdf };
     let result = pipeline::run(&site_dir, &options);
     report(&result.diagnostics, args.format);
     let Some(site_output) = result.output else {

@@ -24,7 +24,7 @@ pub(crate) fn check(args: CheckArgs) -> ExitCode {
             args.site_dir.display()
         ));
     }
-    let options = RunOptions { drafts: args.drafts, base_url: None, strict_links: true };
+    let options = RunOptions { drafts: args.drafts, base_url: None, strict_links: true, pdf: false };
     let mut result = pipeline::run(&args.site_dir, &options);
     let mut summary = None;
     if let (true, Some(output), Some(base_url)) = (args.external, &result.output, &result.base_url) {

@@ -5,6 +5,7 @@
 
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod report;
 
 use std::process::ExitCode;
 

@@ -206,6 +206,20 @@ pub(crate) fn fill_charts(site: &Site, output: &mut Output) {
     }
 }
 
+/// The SVG a marker stands for (for the PDF reports, which draw the same charts).
+pub(crate) fn svg_for_marker(site: &Site, marker: &str) -> Option<String> {
+    let hex = marker.strip_prefix(MARKER_START)?.strip_suffix(MARKER_END)?;
+    let request = ChartRequest::from_hex(hex)?;
+    prepare(site, &request).ok().map(|p| p.draw())
+}
+
+/// Every chart marker in a page, once each.
+pub(crate) fn markers_in(html: &str) -> Vec<String> {
+    let mut keys = BTreeSet::new();
+    collect_markers(html, &mut keys);
+    keys.into_iter().map(|hex| format!("{MARKER_START}{hex}{MARKER_END}")).collect()
+}
+
 fn collect_markers(html: &str, into: &mut BTreeSet<String>) {
     let mut rest = html;
     while let Some(i) = rest.find(MARKER_START) {

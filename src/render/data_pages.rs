@@ -137,7 +137,8 @@ fn countries_job(site: &Site, narratives: &Narratives) -> Job {
     job(site, routes::COUNTRIES.into(), "countries.html", "countries", &view)
 }
 
-fn country_job(site: &Site, country: &Country, narratives: &Narratives) -> Job {
+/// Everything a country's profile shows (the report reuses it).
+pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narratives) -> CountryView {
     let data = &site.data;
     let url = routes::country(&country.code);
     let indicators = data
@@ -171,7 +172,7 @@ fn country_job(site: &Site, country: &Country, narratives: &Narratives) -> Job {
             link(site, corridor_title(data, &c.origin, &c.destination), &routes::corridor(&c.origin, &c.destination))
         })
         .collect();
-    let view = CountryView {
+    CountryView {
         code: country.code.clone(),
         name: country.name.clone(),
         url: site.config.href(&url),
@@ -187,8 +188,14 @@ fn country_job(site: &Site, country: &Country, narratives: &Narratives) -> Job {
         diaspora_charts: diaspora_charts(site, country),
         sources: country.sources.iter().map(|s| source_view(site, s)).collect(),
         json_url: site.config.href(&routes::country_json(&country.code)),
+        report_url: site.config.href(&super::report_pages::report_url(&country.code)),
         breadcrumbs: vec![home_crumb(site), link(site, "Countries", routes::COUNTRIES)],
-    };
+    }
+}
+
+fn country_job(site: &Site, country: &Country, narratives: &Narratives) -> Job {
+    let url = routes::country(&country.code);
+    let view = country_view(site, country, narratives);
     job(site, url, "country.html", "country", &view)
 }
 

@@ -97,6 +97,8 @@ pub(crate) struct CountryView {
     pub(crate) diaspora_charts: Vec<FigureView>,
     pub(crate) sources: Vec<SourceView>,
     pub(crate) json_url: String,
+    /// The printable report of this country.
+    pub(crate) report_url: String,
     pub(crate) breadcrumbs: Vec<LinkView>,
 }
 
@@ -309,4 +311,44 @@ pub(crate) struct TableRowView {
     pub(crate) label: String,
     pub(crate) url: Option<String>,
     pub(crate) cells: Vec<ValueView>,
+}
+
+/// `report` in report.html: one country's printable report (and the input
+/// of its PDF).
+#[derive(Debug, Serialize)]
+pub(crate) struct ReportView {
+    /// The publication: the site's title.
+    pub(crate) title: String,
+    pub(crate) publisher: Option<String>,
+    /// "Data as of": `date` in config.yaml, else the latest retrieval date of the indicators.
+    pub(crate) date: Option<String>,
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) url: String,
+    pub(crate) permalink: String,
+    pub(crate) profile_url: String,
+    /// The PDF of this report, when the build makes PDFs.
+    pub(crate) pdf_url: Option<String>,
+    pub(crate) roles: Vec<String>,
+    pub(crate) region: Option<String>,
+    pub(crate) eu_member: bool,
+    /// The generated one-paragraph summary (plain text).
+    pub(crate) summary: String,
+    /// The profile's own summary (HTML).
+    pub(crate) profile_summary: Option<String>,
+    pub(crate) indicators: Vec<CountryIndicatorView>,
+    pub(crate) typology: Option<TypologyView>,
+    pub(crate) diaspora: Vec<DiasporaView>,
+    pub(crate) diaspora_charts: Vec<FigureView>,
+    pub(crate) corridors: Vec<LinkView>,
+    /// The country's own sources (diaspora, measures).
+    pub(crate) sources: Vec<SourceView>,
+    /// The source of every indicator shown.
+    pub(crate) indicator_sources: Vec<ReportIndicatorSourceView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct ReportIndicatorSourceView {
+    pub(crate) indicator: String,
+    pub(crate) source: IndicatorSourceView,
 }

@@ -8,6 +8,21 @@ use tera::{Kwargs, State, Tera, TeraResult};
 
 pub(crate) fn register(tera: &mut Tera) {
     tera.register_filter("number", number);
+    tera.register_filter("css_string", css_string);
+}
+
+/// `{{ name | css_string }}` inside a CSS string literal: quotes,
+/// backslashes, line breaks and `<` escaped, so text from data cannot end
+/// the string or the `<style>` element.
+fn css_string(value: &str, _: Kwargs, _: &State) -> String {
+    value
+        .chars()
+        .map(|c| match c {
+            '"' | '\\' | '<' | '>' | '&' | '\'' => format!("\\{:x} ", c as u32),
+            '\n' | '\r' => " ".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// `{{ value | number(decimals=1) }}`

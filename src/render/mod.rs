@@ -12,6 +12,7 @@ pub(crate) mod data_views;
 pub(crate) mod embeds;
 pub(crate) mod filters;
 pub(crate) mod links;
+pub(crate) mod report_pages;
 pub(crate) mod theme;
 pub(crate) mod typology_pages;
 pub(crate) mod views;
@@ -44,7 +45,16 @@ pub(crate) struct Job {
     pub(crate) origin: String,
 }
 
-pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, Diagnostics) {
+/// What a run asks of the render stage.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RenderOptions {
+    pub(crate) link_severity: LinkSeverity,
+    /// Write `/countries/<code>/report.pdf` (the `pdf` feature).
+    pub(crate) pdf: bool,
+}
+
+pub(crate) fn render_site(site: &Site, options: RenderOptions) -> (Output, Diagnostics) {
+    let link_severity = options.link_severity;
     let mut diagnostics = Diagnostics::new();
     let mut output = Output::default();
     let mut tera = match theme::compile(&site.templates) {
@@ -69,6 +79,7 @@ pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, 
     let mut jobs: Vec<Job> = docs.iter().zip(&rendered).map(|(&r, md)| document_job(site, r, md)).collect();
     jobs.extend(data_pages::data_jobs(site, &narratives));
     jobs.extend(typology_pages::typology_jobs(site, &narratives));
+    jobs.extend(report_pages::report_jobs(site, &narratives, options.pdf));
     jobs.push(not_found_job(site));
     let pages: Vec<Result<String, Diagnostic>> =
         jobs.par_iter().map(|job| render_template(&tera, site, &job.template, &job.context)).collect();
@@ -84,6 +95,9 @@ pub(crate) fn render_site(site: &Site, link_severity: LinkSeverity) -> (Output, 
     }
     report_orphan_narratives(site, &jobs, &mut diagnostics);
     charts::fill_charts(site, &mut output);
+    if options.pdf {
+        report_pages::write_pdfs(site, &narratives, &mut output, &mut diagnostics);
+    }
     exports::write_downloads(site, &mut output, &mut diagnostics);
     exports::write_sitemap(site, &mut output);
     if let Some(feed) = exports::feed(site) {
@@ -310,4 +324,65 @@ fn add_static_files(site: &Site, output: &mut Output, diagnostics: &mut Diagnost
     for (path, bytes) in theme::BUILTIN_STATIC {
         output.insert_default(path.to_string(), OutputFile::Bytes(bytes.to_vec()), "the built-in theme");
     }
+}
+
+/// One country's report alone, quickly: the HTML page with its charts and
+/// stylesheet inlined and links made absolute (a file to attach), or its PDF.
+pub(crate) fn render_report(site: &Site, code: &str, pdf: bool) -> Result<Vec<u8>, Diagnostics> {
+    let code = code.to_ascii_uppercase();
+    let Some(country) = site.data.countries.get(&code) else {
+        let help = crate::diagnostics::suggestion(&code, site.data.countries.keys().map(String::as_str));
+        return Err(Diagnostic::error("unknown-country", format!("no country `{code}` in data/countries/")).with_help(help).into());
+    };
+    let mut tera = theme::compile(&site.templates)?;
+    set_globals(&mut tera, site, exports::feed_url(site).as_deref());
+    let narratives: data_pages::Narratives = site
+        .content
+        .narratives
+        .iter()
+        .filter(|(url, _)| **url == routes::country(&code))
+        .map(|(url, doc)| {
+            let md = render_markdown(site, &tera, doc);
+            (url.clone(), data_views::NarrativeView { title: doc.front.title.clone(), content: md.html })
+        })
+        .collect();
+    if pdf {
+        return report_pages::report_pdf(site, country, &narratives)
+            .map_err(|m| Diagnostic::error("pdf", m).in_file(format!("data/countries/{}.yaml", code.to_ascii_lowercase())).into());
+    }
+    let job = report_pages::report_jobs(site, &narratives, false).into_iter().find(|j| j.url == report_pages::report_url(&code));
+    let Some(job) = job else { return Err(Diagnostic::error("unknown-country", format!("no report for `{code}`")).into()) };
+    let mut html = render_template(&tera, site, &job.template, &job.context)?;
+    for marker in charts::markers_in(&html) {
+        if let Some(svg) = charts::svg_for_marker(site, &marker) {
+            html = html.replace(&marker, &svg);
+        }
+    }
+    Ok(standalone(site, &html).into_bytes())
+}
+
+/// Inline the stylesheets and make every site link absolute, so the file
+/// reads the same anywhere.
+fn standalone(site: &Site, html: &str) -> String {
+    let mut html = html.to_string();
+    for (path, media) in [("css/polibrief.css", ""), ("css/print.css", " media=\"print\"")] {
+        let href = asset_href(site, path);
+        let tag = format!("<link rel=\"stylesheet\" href=\"{href}\"{media}>");
+        let css = site
+            .static_files
+            .iter()
+            .find(|(p, _)| p == path)
+            .and_then(|(_, abs)| std::fs::read_to_string(abs).ok())
+            .or_else(|| theme::BUILTIN_STATIC.iter().find(|(p, _)| *p == path).map(|(_, b)| String::from_utf8_lossy(b).into_owned()))
+            .unwrap_or_default();
+        html = html.replace(&tag, &format!("<style{media}>\n{}\n</style>", css.replace("</style", "<\\/style")));
+    }
+    let script = format!("<script src=\"{}\" defer></script>", asset_href(site, "js/polibrief.js"));
+    html = html.replace(&script, "");
+    let origin = &site.config.base_url[..site.config.base_url.len() - site.config.base_path.len()];
+    let root = format!("{}/", site.config.base_path);
+    for attr in ["href=\"", "src=\""] {
+        html = html.replace(&format!("{attr}{root}"), &format!("{attr}{origin}{root}"));
+    }
+    html
 }

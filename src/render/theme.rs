@@ -24,6 +24,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("indicators.html", include_str!("../../templates/indicators.html")),
     ("indicator.html", include_str!("../../templates/indicator.html")),
     ("corridor.html", include_str!("../../templates/corridor.html")),
+    ("report.html", include_str!("../../templates/report.html")),
     ("typology.html", include_str!("../../templates/typology.html")),
     ("typology-method.html", include_str!("../../templates/typology-method.html")),
     ("partials/typology-matrix.html", include_str!("../../templates/partials/typology-matrix.html")),

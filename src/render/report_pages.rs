@@ -1,0 +1,278 @@
+//! Per-country reports: `/countries/<code>/report/`, a self-contained
+//! document a desk officer can print or attach (and, with the `pdf`
+//! feature, its PDF), with a summary written from the data.
+//!
+//! Owns the report view and the generated summary paragraph. The summary
+//! says only what the data say: each main indicator against the EU
+//! aggregate given in the data (never a mean of countries presented as the
+//! EU figure), its change over the years shown, the typology class of an
+//! origin and its largest communities abroad.
+
+use tera::Context;
+
+use super::Job;
+use super::data_pages::{self, Narratives, reference_label};
+use super::data_views::{IndicatorSourceView, ReportIndicatorSourceView, ReportView};
+use crate::data::{Country, Indicator, latest_value};
+use crate::format;
+use crate::routes;
+use crate::site::Site;
+use crate::typology::Class;
+
+pub(crate) fn report_url(code: &str) -> String {
+    format!("{}report/", routes::country(code))
+}
+
+pub(crate) fn report_pdf_url(code: &str) -> String {
+    format!("{}report.pdf", routes::country(code))
+}
+
+pub(crate) fn report_jobs(site: &Site, narratives: &Narratives, with_pdf: bool) -> Vec<Job> {
+    site.data
+        .countries
+        .values()
+        .map(|country| {
+            let view = report_view(site, country, narratives, with_pdf);
+            let url = report_url(&country.code);
+            let mut context = Context::new();
+            context.insert("current_url", &site.config.href(&url));
+            context.insert("permalink", &site.config.permalink(&url));
+            context.insert("report", &view);
+            Job { url, template: "report.html".into(), context, origin: "the generated page report".into() }
+        })
+        .collect()
+}
+
+/// The date a report states its data are as of.
+pub(crate) fn data_date(site: &Site) -> Option<String> {
+    site.config.date.clone().or_else(|| site.data.indicators.values().filter_map(|i| i.source.retrieved.clone()).max())
+}
+
+pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narratives, with_pdf: bool) -> ReportView {
+    let profile = data_pages::country_view(site, country, narratives);
+    let url = report_url(&country.code);
+    let shown: Vec<&Indicator> = site
+        .data
+        .indicators
+        .values()
+        .filter(|i| profile.indicators.iter().any(|v| v.id == i.id))
+        .collect();
+    ReportView {
+        title: site.config.title.clone(),
+        publisher: site.config.author.clone(),
+        date: data_date(site),
+        code: country.code.clone(),
+        name: country.name.clone(),
+        url: site.config.href(&url),
+        permalink: site.config.permalink(&url),
+        profile_url: site.config.href(&routes::country(&country.code)),
+        pdf_url: with_pdf.then(|| site.config.href(&report_pdf_url(&country.code))),
+        roles: profile.roles.clone(),
+        region: profile.region.clone(),
+        eu_member: profile.eu_member,
+        summary: summary(site, country),
+        profile_summary: profile.summary,
+        indicators: profile.indicators,
+        typology: profile.typology,
+        diaspora: profile.diaspora,
+        diaspora_charts: profile.diaspora_charts,
+        corridors: profile.corridors,
+        sources: profile.sources,
+        indicator_sources: shown
+            .iter()
+            .map(|i| ReportIndicatorSourceView {
+                indicator: i.title.clone(),
+                source: IndicatorSourceView {
+                    title: i.source.title.clone(),
+                    dataset: i.source.dataset.clone(),
+                    url: i.source.url.clone(),
+                    retrieved: i.source.retrieved.clone(),
+                    licence: i.source.licence.clone(),
+                    note: None,
+                },
+            })
+            .collect(),
+    }
+}
+
+/// The report's opening paragraph, from the data alone.
+pub(crate) fn summary(site: &Site, country: &Country) -> String {
+    let mut sentences = vec![identity_sentence(country)];
+    for indicator in data_pages::main_indicators(site) {
+        if let Some(s) = indicator_sentence(indicator, &country.code) {
+            sentences.push(s);
+        }
+    }
+    if country.origin {
+        sentences.push(typology_sentence(country));
+        if let Some(s) = diaspora_sentence(site, country) {
+            sentences.push(s);
+        }
+    }
+    sentences.join(" ")
+}
+
+fn identity_sentence(country: &Country) -> String {
+    let kind = match (country.origin, country.destination) {
+        (true, true) => "a country of origin and of destination of migrants",
+        (true, false) => "a country of origin of migrants living in the EU",
+        (false, true) => "a destination of migrants",
+        (false, false) => "a country",
+    };
+    let member = if country.eu_member { "an EU member state and " } else { "" };
+    format!("{} is {member}{kind}.", country.name)
+}
+
+/// "The employment rate of non-EU citizens was 63.3 % in 2024, 0.9 points
+/// below the EU-27 figure (64.2 %); it rose by 8.6 points from 2015."
+fn indicator_sentence(indicator: &Indicator, code: &str) -> Option<String> {
+    let series = indicator.values.get(code)?;
+    let (year, latest) = latest_value(series)?;
+    let value = latest.value?;
+    let decimals = indicator.display_decimals();
+    let unit = unit_after(indicator);
+    let mut sentence = format!(
+        "{}: {}{unit} in {year}",
+        indicator.label(),
+        format::number(value, decimals)
+    );
+    let reference = indicator
+        .reference
+        .get_key_value("EU27")
+        .or_else(|| indicator.reference.iter().next())
+        .and_then(|(key, s)| s.get(&year)?.value.map(|v| (key, v)));
+    if let Some((key, eu)) = reference {
+        let diff = value - eu;
+        let scale = 10f64.powi(decimals as i32);
+        let comparison = if (diff * scale).round() == 0.0 {
+            format!("the same as the {} figure", reference_label(key))
+        } else {
+            let side = if diff > 0.0 { "above" } else { "below" };
+            format!("{} {} {side} the {} figure ({}{unit})", format::number(diff.abs(), decimals), points(indicator), reference_label(key), format::number(eu, decimals))
+        };
+        sentence.push_str(&format!(", {comparison}"));
+    }
+    if let Some((first_year, first)) = series.iter().find(|(_, o)| o.value.is_some()).filter(|(y, _)| **y < year) {
+        let change = value - first.value.unwrap_or(value);
+        let scale = 10f64.powi(decimals as i32);
+        let trend = if (change * scale).round() == 0.0 {
+            format!("unchanged since {first_year}")
+        } else {
+            let verb = if change > 0.0 { "up" } else { "down" };
+            format!("{verb} {} {} since {first_year}", format::number(change.abs(), decimals), points(indicator))
+        };
+        sentence.push_str(&format!("; {trend}"));
+    }
+    sentence.push('.');
+    Some(sentence)
+}
+
+/// How a difference is named: percentage points for percentages.
+fn points(indicator: &Indicator) -> &'static str {
+    match indicator.unit {
+        crate::data::Unit::Percent => "points",
+        crate::data::Unit::Count => "people",
+        _ => "points",
+    }
+}
+
+fn unit_after(indicator: &Indicator) -> String {
+    match indicator.unit {
+        crate::data::Unit::Percent => " %".into(),
+        crate::data::Unit::RatePer100 => " per 100".into(),
+        crate::data::Unit::Count => String::new(),
+        crate::data::Unit::Score => " of 100".into(),
+        crate::data::Unit::Index => String::new(),
+    }
+}
+
+fn typology_sentence(country: &Country) -> String {
+    let classification = country.classification();
+    let current = country.measures.iter().filter(|m| m.is_current()).count();
+    let placed = match &classification.class {
+        Class::NotCoded => format!("No current measure of {} towards its nationals abroad is coded, so it is not placed in the concordance typology", country.name),
+        Class::Cell(cell) => format!("Its {current} coded measures towards nationals abroad place it in {} in the concordance typology", cell.label().to_lowercase()),
+        Class::Tie(_) => format!("Its {current} coded measures towards nationals abroad are a tie in the concordance typology ({})", classification.class.label().trim_start_matches("Tie: ").to_lowercase()),
+    };
+    match &country.typology_override {
+        Some(o) => format!("{placed}; an expert classification places it in {}.", o.class.label().to_lowercase()),
+        None => format!("{placed}."),
+    }
+}
+
+fn diaspora_sentence(site: &Site, country: &Country) -> Option<String> {
+    let top: Vec<String> = country
+        .diaspora
+        .iter()
+        .take(3)
+        .map(|d| format!("{} ({}, {})", site.data.country_name(&d.destination), format::number(d.population as f64, 0), d.year))
+        .collect();
+    let list = match top.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    Some(format!("The largest communities of its citizens in the EU countries with data live in {list}."))
+}
+
+/// Is PDF output compiled into this binary?
+pub(crate) const PDF_AVAILABLE: bool = cfg!(feature = "pdf");
+
+/// `/countries/<code>/report.pdf` for every country, from the same view as
+/// the report page, with the same charts.
+pub(crate) fn write_pdfs(
+    site: &Site,
+    narratives: &Narratives,
+    output: &mut crate::output::Output,
+    diagnostics: &mut crate::diagnostics::Diagnostics,
+) {
+    use rayon::prelude::*;
+    let countries: Vec<&Country> = site.data.countries.values().collect();
+    let pdfs: Vec<(String, Result<Vec<u8>, String>)> = countries
+        .par_iter()
+        .map(|country| (report_pdf_url(&country.code), report_pdf(site, country, narratives)))
+        .collect();
+    for (url, pdf) in pdfs {
+        match pdf {
+            Ok(bytes) => super::add(output, diagnostics, &url, bytes, "the PDF reports"),
+            Err(message) => diagnostics.push(crate::diagnostics::Diagnostic::error("pdf", message).in_file(url)),
+        }
+    }
+}
+
+/// One country's report as PDF bytes.
+pub(crate) fn report_pdf(site: &Site, country: &Country, narratives: &Narratives) -> Result<Vec<u8>, String> {
+    let view = report_view(site, country, narratives, true);
+    let svg = |marker: &str| super::charts::svg_for_marker(site, marker);
+    let meta = PdfMeta {
+        title: format!("{}: country report", country.name),
+        author: site.config.author.clone().unwrap_or_else(|| site.config.title.clone()),
+        subject: site.config.title.clone(),
+        language: site.config.language.clone(),
+        date: data_date(site),
+    };
+    pdf_bytes(&view, &svg, &meta)
+}
+
+/// Document metadata of a PDF report (fixed, never the clock).
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+#[derive(Debug, Clone)]
+pub(crate) struct PdfMeta {
+    pub(crate) title: String,
+    pub(crate) author: String,
+    pub(crate) subject: String,
+    /// BCP 47, from config.yaml's `language`.
+    pub(crate) language: String,
+    /// YYYY-MM-DD: the creation date written into the PDF.
+    pub(crate) date: Option<String>,
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_bytes(view: &ReportView, svg: &dyn Fn(&str) -> Option<String>, meta: &PdfMeta) -> Result<Vec<u8>, String> {
+    crate::pdf::report_pdf(view, svg, meta)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn pdf_bytes(_: &ReportView, _: &dyn Fn(&str) -> Option<String>, _: &PdfMeta) -> Result<Vec<u8>, String> {
+    Err("this polibrief was built without PDF support: build it with `cargo build --release --features pdf`".into())
+}
