@@ -16,13 +16,17 @@ pub(crate) struct ReportArgs {
 
 pub(crate) fn run(args: ReportArgs) -> ExitCode {
     if !args.site_dir.is_dir() {
-        return usage_error(&format!("`{}` is not a folder; give the site folder (the one with config.yaml)", args.site_dir.display()));
+        return usage_error(&format!(
+            "`{}` is not a folder; give the site folder (the one with config.yaml)",
+            args.site_dir.display()
+        ));
     }
     if args.pdf && !crate::render::report_pages::PDF_AVAILABLE {
         return usage_error("--pdf needs a polibrief built with PDF support: `cargo build --release --features pdf`");
     }
     let extension = if args.pdf { "pdf" } else { "html" };
-    let out = args.out.unwrap_or_else(|| PathBuf::from(format!("{}-report.{extension}", args.code.to_ascii_lowercase())));
+    let out =
+        args.out.unwrap_or_else(|| PathBuf::from(format!("{}-report.{extension}", args.code.to_ascii_lowercase())));
     match pipeline::run_report(&args.site_dir, &args.code, args.pdf) {
         Ok(bytes) => {
             if let Err(e) = write_file(&out, &bytes) {

@@ -128,7 +128,6 @@ pub(crate) fn ids_in(html: &str) -> BTreeSet<String> {
     ids
 }
 
-
 /// Every `href`/`src` value in an HTML document, in order.
 pub(crate) fn link_targets(html: &str) -> Vec<String> {
     let mut targets = Vec::new();

@@ -332,7 +332,9 @@ pub(crate) fn render_report(site: &Site, code: &str, pdf: bool) -> Result<Vec<u8
     let code = code.to_ascii_uppercase();
     let Some(country) = site.data.countries.get(&code) else {
         let help = crate::diagnostics::suggestion(&code, site.data.countries.keys().map(String::as_str));
-        return Err(Diagnostic::error("unknown-country", format!("no country `{code}` in data/countries/")).with_help(help).into());
+        return Err(Diagnostic::error("unknown-country", format!("no country `{code}` in data/countries/"))
+            .with_help(help)
+            .into());
     };
     let mut tera = theme::compile(&site.templates)?;
     set_globals(&mut tera, site, exports::feed_url(site).as_deref());
@@ -347,11 +349,16 @@ pub(crate) fn render_report(site: &Site, code: &str, pdf: bool) -> Result<Vec<u8
         })
         .collect();
     if pdf {
-        return report_pages::report_pdf(site, country, &narratives)
-            .map_err(|m| Diagnostic::error("pdf", m).in_file(format!("data/countries/{}.yaml", code.to_ascii_lowercase())).into());
+        return report_pages::report_pdf(site, country, &narratives).map_err(|m| {
+            Diagnostic::error("pdf", m).in_file(format!("data/countries/{}.yaml", code.to_ascii_lowercase())).into()
+        });
     }
-    let job = report_pages::report_jobs(site, &narratives, false).into_iter().find(|j| j.url == report_pages::report_url(&code));
-    let Some(job) = job else { return Err(Diagnostic::error("unknown-country", format!("no report for `{code}`")).into()) };
+    let job = report_pages::report_jobs(site, &narratives, false)
+        .into_iter()
+        .find(|j| j.url == report_pages::report_url(&code));
+    let Some(job) = job else {
+        return Err(Diagnostic::error("unknown-country", format!("no report for `{code}`")).into());
+    };
     let mut html = render_template(&tera, site, &job.template, &job.context)?;
     for marker in charts::markers_in(&html) {
         if let Some(svg) = charts::svg_for_marker(site, &marker) {
@@ -373,7 +380,12 @@ fn standalone(site: &Site, html: &str) -> String {
             .iter()
             .find(|(p, _)| p == path)
             .and_then(|(_, abs)| std::fs::read_to_string(abs).ok())
-            .or_else(|| theme::BUILTIN_STATIC.iter().find(|(p, _)| *p == path).map(|(_, b)| String::from_utf8_lossy(b).into_owned()))
+            .or_else(|| {
+                theme::BUILTIN_STATIC
+                    .iter()
+                    .find(|(p, _)| *p == path)
+                    .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+            })
             .unwrap_or_default();
         html = html.replace(&tag, &format!("<style{media}>\n{}\n</style>", css.replace("</style", "<\\/style")));
     }

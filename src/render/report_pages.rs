@@ -51,12 +51,8 @@ pub(crate) fn data_date(site: &Site) -> Option<String> {
 pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narratives, with_pdf: bool) -> ReportView {
     let profile = data_pages::country_view(site, country, narratives);
     let url = report_url(&country.code);
-    let shown: Vec<&Indicator> = site
-        .data
-        .indicators
-        .values()
-        .filter(|i| profile.indicators.iter().any(|v| v.id == i.id))
-        .collect();
+    let shown: Vec<&Indicator> =
+        site.data.indicators.values().filter(|i| profile.indicators.iter().any(|v| v.id == i.id)).collect();
     ReportView {
         title: site.config.title.clone(),
         publisher: site.config.author.clone(),
@@ -131,11 +127,7 @@ fn indicator_sentence(indicator: &Indicator, code: &str) -> Option<String> {
     let value = latest.value?;
     let decimals = indicator.display_decimals();
     let unit = unit_after(indicator);
-    let mut sentence = format!(
-        "{}: {}{unit} in {year}",
-        indicator.label(),
-        format::number(value, decimals)
-    );
+    let mut sentence = format!("{}: {}{unit} in {year}", indicator.label(), format::number(value, decimals));
     let reference = indicator
         .reference
         .get_key_value("EU27")
@@ -148,7 +140,13 @@ fn indicator_sentence(indicator: &Indicator, code: &str) -> Option<String> {
             format!("the same as the {} figure", reference_label(key))
         } else {
             let side = if diff > 0.0 { "above" } else { "below" };
-            format!("{} {} {side} the {} figure ({}{unit})", format::number(diff.abs(), decimals), points(indicator), reference_label(key), format::number(eu, decimals))
+            format!(
+                "{} {} {side} the {} figure ({}{unit})",
+                format::number(diff.abs(), decimals),
+                points(indicator),
+                reference_label(key),
+                format::number(eu, decimals)
+            )
         };
         sentence.push_str(&format!(", {comparison}"));
     }
@@ -190,9 +188,18 @@ fn typology_sentence(country: &Country) -> String {
     let classification = country.classification();
     let current = country.measures.iter().filter(|m| m.is_current()).count();
     let placed = match &classification.class {
-        Class::NotCoded => format!("No current measure of {} towards its nationals abroad is coded, so it is not placed in the concordance typology", country.name),
-        Class::Cell(cell) => format!("Its {current} coded measures towards nationals abroad place it in {} in the concordance typology", cell.label().to_lowercase()),
-        Class::Tie(_) => format!("Its {current} coded measures towards nationals abroad are a tie in the concordance typology ({})", classification.class.label().trim_start_matches("Tie: ").to_lowercase()),
+        Class::NotCoded => format!(
+            "No current measure of {} towards its nationals abroad is coded, so it is not placed in the concordance typology",
+            country.name
+        ),
+        Class::Cell(cell) => format!(
+            "Its {current} coded measures towards nationals abroad place it in {} in the concordance typology",
+            cell.label().to_lowercase()
+        ),
+        Class::Tie(_) => format!(
+            "Its {current} coded measures towards nationals abroad are a tie in the concordance typology ({})",
+            classification.class.label().trim_start_matches("Tie: ").to_lowercase()
+        ),
     };
     match &country.typology_override {
         Some(o) => format!("{placed}; an expert classification places it in {}.", o.class.label().to_lowercase()),
@@ -205,7 +212,14 @@ fn diaspora_sentence(site: &Site, country: &Country) -> Option<String> {
         .diaspora
         .iter()
         .take(3)
-        .map(|d| format!("{} ({}, {})", site.data.country_name(&d.destination), format::number(d.population as f64, 0), d.year))
+        .map(|d| {
+            format!(
+                "{} ({}, {})",
+                site.data.country_name(&d.destination),
+                format::number(d.population as f64, 0),
+                d.year
+            )
+        })
         .collect();
     let list = match top.as_slice() {
         [] => return None,
