@@ -23,6 +23,8 @@ mod fsio;
 pub mod fuzzing;
 mod markdown;
 pub mod output;
+#[cfg(feature = "pdf")]
+mod pdf;
 pub mod pipeline;
 mod render;
 mod routes;

@@ -1,0 +1,233 @@
+//! PDF country reports (`build --pdf`, `report CODE --pdf`).
+//!
+//! With the `pdf` feature: the PDFs of the data fixture are read back with
+//! poppler's `pdfinfo` and `pdftotext` (poppler-utils; .ci/run installs it)
+//! and must carry what the HTML report of the same build shows. Without
+//! the feature: `--pdf` is a usage error that names the feature.
+
+#[cfg(not(feature = "pdf"))]
+mod without_the_feature {
+    use crate::support::*;
+    use predicates::prelude::*;
+
+    #[test]
+    fn pdf_output_needs_the_pdf_feature() {
+        let site = TestSite::fixture("data-basic");
+        site.command()
+            .args(["build", ".", "--pdf"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--features pdf"))
+            .stderr(predicate::str::contains("PDF support"));
+        assert!(!site.path().join("public").exists());
+        site.command()
+            .args(["report", "MA", "--pdf", "--out", "ma.pdf"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("--features pdf"));
+        assert!(!site.path().join("ma.pdf").exists());
+    }
+}
+
+#[cfg(feature = "pdf")]
+mod with_the_feature {
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    use crate::support::*;
+    use predicates::prelude::*;
+
+    /// The fixture built with `--pdf` into `out` (relative to the site).
+    fn build(site: &TestSite, out: &str) -> PathBuf {
+        site.command().args(["build", ".", "--pdf", "--out", out]).assert().success();
+        site.path().join(out)
+    }
+
+    fn poppler(tool: &str, args: &[&str]) -> String {
+        let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+            panic!("cannot run `{tool}` ({e}): install poppler-utils (apt-get install -y poppler-utils)")
+        });
+        assert!(output.status.success(), "{tool} {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).expect("UTF-8 output")
+    }
+
+    /// `pdfinfo`'s fields.
+    fn info(pdf: &Path) -> Vec<(String, String)> {
+        poppler("pdfinfo", &["-isodates", pdf.to_str().unwrap()])
+            .lines()
+            .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+            .collect()
+    }
+
+    fn field<'a>(info: &'a [(String, String)], key: &str) -> &'a str {
+        info.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or_else(|| panic!("no {key} in {info:?}"))
+    }
+
+    /// The text of the PDF, whitespace collapsed.
+    fn text(pdf: &Path) -> String {
+        normalize(&poppler("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]))
+    }
+
+    /// What the HTML report of the same build shows: name, indicator
+    /// titles, chart titles and source titles.
+    struct Expected {
+        name: String,
+        indicators: Vec<String>,
+        charts: Vec<String>,
+        sources: Vec<String>,
+    }
+
+    fn expected(out: &Path, code: &str) -> Expected {
+        let html = std::fs::read_to_string(out.join(format!("countries/{code}/report/index.html"))).unwrap();
+        let page = Page(scraper::Html::parse_document(&html));
+        let first_text = |css: &str| -> Vec<String> {
+            page.select(css).iter().map(|e| normalize(e.text().next().unwrap_or_default())).collect()
+        };
+        let sources = page
+            .select(".source-list li")
+            .iter()
+            .map(|li| {
+                let link = li.select(&scraper::Selector::parse("a").unwrap()).next();
+                match link {
+                    Some(a) => normalize(&a.text().collect::<String>()),
+                    None => {
+                        // "<strong>Indicator</strong>: Title, dataset ..." or "Title (1991)".
+                        let all = normalize(&li.text().collect::<String>());
+                        let strong = li.select(&scraper::Selector::parse("strong").unwrap()).next();
+                        let rest = match strong {
+                            Some(s) => all.strip_prefix(&format!("{}: ", normalize(&s.text().collect::<String>()))).unwrap_or(&all).to_string(),
+                            None => all.clone(),
+                        };
+                        rest.split(", dataset").next().unwrap().split(" (").next().unwrap().to_string()
+                    }
+                }
+            })
+            .collect();
+        Expected {
+            name: page.text("#report-title"),
+            indicators: first_text(".indicator-table tbody th"),
+            charts: page.texts(".chart__title"),
+            sources,
+        }
+    }
+
+    fn assert_carries(pdf_text: &str, expected: &Expected) {
+        assert!(pdf_text.contains(&expected.name), "no country name {:?}", expected.name);
+        for s in expected.indicators.iter().chain(&expected.charts).chain(&expected.sources) {
+            assert!(pdf_text.contains(s.as_str()), "the PDF lacks {s:?}:\n{pdf_text}");
+        }
+    }
+
+    #[test]
+    fn build_writes_a_pdf_report_per_country_with_the_report_content() {
+        let site = TestSite::fixture("data-basic");
+        let out = build(&site, "out");
+        for code in ["de", "es", "it", "ma", "tr"] {
+            let pdf = out.join(format!("countries/{code}/report.pdf"));
+            assert!(pdf.is_file(), "no {}", pdf.display());
+            let bytes = std::fs::read(&pdf).unwrap();
+            assert!(bytes.starts_with(b"%PDF-"), "{code}: not a PDF");
+
+            let info = info(&pdf);
+            let pages: usize = field(&info, "Pages").parse().unwrap();
+            assert!((1..=8).contains(&pages), "{code}: {pages} pages");
+            let expected = expected(&out, code);
+            assert_eq!(field(&info, "Title"), format!("{}: country report", expected.name));
+            assert_eq!(field(&info, "Author"), "Data fixture");
+            assert_eq!(field(&info, "Subject"), "Data fixture");
+            assert_eq!(field(&info, "Page size"), "595.276 x 841.89 pts (A4)");
+            // The creation date is the data's date, never the clock.
+            assert!(field(&info, "CreationDate").starts_with("2025-04-01"), "{info:?}");
+
+            let pdf_text = text(&pdf);
+            assert_carries(&pdf_text, &expected);
+            assert!(pdf_text.contains("Summary") && pdf_text.contains("Sources"));
+            assert!(pdf_text.contains(&format!("https://org.example/sub/countries/{code}/report/")), "permalink written out");
+        }
+        // The report page links to its PDF.
+        let html = std::fs::read_to_string(out.join("countries/es/report/index.html")).unwrap();
+        assert!(html.contains("/sub/countries/es/report.pdf"));
+    }
+
+    #[test]
+    fn the_reports_carry_charts_measures_and_diaspora() {
+        let site = TestSite::fixture("data-basic");
+        let out = build(&site, "out");
+        let es = out.join("countries/es/report.pdf");
+        let es_text = text(&es);
+        // Spain's indicators come with their charts, whose summaries are printed.
+        let expected = expected(&out, "es");
+        assert!(!expected.indicators.is_empty() && !expected.charts.is_empty());
+        assert!(es_text.contains("Latest value") && es_text.contains("Rank"));
+        // Chart text (axis labels) is text in the PDF, in the vendored font.
+        let fonts = poppler("pdffonts", &[es.to_str().unwrap()]);
+        assert!(fonts.contains("NotoSans-Regular") && fonts.contains("NotoSans-Bold"), "{fonts}");
+        assert!(!fonts.to_lowercase().contains("libertinus"), "no serif fallback: {fonts}");
+
+        let ma_text = text(&out.join("countries/ma/report.pdf"));
+        for s in [
+            "Measures towards nationals abroad",
+            "Ministry for Moroccans living abroad",
+            "weight 3 · since 2002",
+            "A ministry that supports integration abroad.",
+            "Earlier measures (not counted)",
+            "Amicales watched over emigrant associations",
+            "Citizens of Morocco in EU countries",
+            "Destination Citizens Year",
+            "https://www.refworld.org/ma-nationality-code",
+        ] {
+            assert!(ma_text.contains(s), "MA lacks {s:?}:\n{ma_text}");
+        }
+    }
+
+    #[test]
+    fn the_same_input_gives_the_same_bytes() {
+        let site = TestSite::fixture("data-basic");
+        let first = build(&site, "first");
+        let second = build(&site, "second");
+        for code in ["de", "es", "it", "ma", "tr"] {
+            let path = format!("countries/{code}/report.pdf");
+            let a = std::fs::read(first.join(&path)).unwrap();
+            let b = std::fs::read(second.join(&path)).unwrap();
+            assert!(a == b, "{path} differs between two builds");
+        }
+    }
+
+    #[test]
+    fn report_command_writes_one_pdf() {
+        let site = TestSite::fixture("data-basic");
+        site.command()
+            .args(["report", "MA", "--pdf", "--out", "x.pdf"])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("wrote the report of MA to x.pdf"));
+        let pdf = site.path().join("x.pdf");
+        let info = info(&pdf);
+        assert_eq!(field(&info, "Title"), "Morocco: country report");
+        let out = build(&site, "out");
+        // The same document as the build's.
+        assert!(std::fs::read(&pdf).unwrap() == std::fs::read(out.join("countries/ma/report.pdf")).unwrap());
+        assert_carries(&text(&pdf), &expected(&out, "ma"));
+    }
+
+    #[test]
+    fn data_cannot_inject_typst_markup() {
+        // Typst's markup and code characters in every kind of field.
+        let hostile = "#panic(\"boom\") $x$ *b* _i_ `r` <l> @ref = - + / \\\\ [x] ~ \\\" #{1+1}";
+        let site = TestSite::fixture("data-basic");
+        let ma = std::fs::read_to_string(site.path().join("data/countries/ma.yaml")).unwrap();
+        let ma = ma
+            .replace("name: Morocco", &format!("name: '{}'", format!("Morocco {hostile}").replace('\'', "''")))
+            .replace(
+                "  Morocco keeps close ties with its citizens abroad.",
+                "  Morocco keeps close ties \\#panic(\"md\") with its citizens abroad <em>x</em> &amp; `#raw`.",
+            )
+            .replace("title: Ministry for Moroccans living abroad", &format!("title: '{}'", hostile.replace('\'', "''")));
+        site.write("data/countries/ma.yaml", &ma);
+        let out = build(&site, "out");
+        let pdf_text = text(&out.join("countries/ma/report.pdf"));
+        assert!(pdf_text.contains("#panic(\"boom\") $x$ *b* _i_ `r` <l> @ref"), "{pdf_text}");
+        assert!(pdf_text.contains("[x] ~"), "{pdf_text}");
+        assert!(pdf_text.contains("#panic(\"md\")"), "{pdf_text}");
+    }
+}
