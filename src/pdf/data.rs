@@ -192,7 +192,6 @@ pub(crate) fn prepare(
         })
         .collect();
 
-    let number_of = |id: &str| view.sources.iter().position(|s| s.id == id).map(|p| p + 1);
     let typology = view.typology.as_ref().map(|t| Typology {
         class: &t.class,
         class_label: &t.class_label,

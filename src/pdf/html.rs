@@ -327,8 +327,9 @@ pub(crate) fn decode_entities(s: &str) -> String {
     out
 }
 
-/// The text of `html` with the tags removed (for one-line fields).
-pub(crate) fn plain(html: &str) -> String {
+/// The text of `html` with the tags removed.
+#[cfg(test)]
+fn plain(html: &str) -> String {
     blocks(html, None)
         .into_iter()
         .map(|b| match b {
