@@ -51,7 +51,9 @@ pub(crate) fn blocks(html: &str, base: Option<&url::Url>) -> Vec<Block> {
             rest = &rest[end..];
         } else {
             let end = rest.char_indices().skip(1).find(|&(_, ch)| ch == '<').map_or(rest.len(), |(i, _)| i);
-            c.text(&decode_entities(&rest[..end]));
+            if c.hidden == 0 {
+                c.text(&decode_entities(&rest[..end]));
+            }
             rest = &rest[end..];
         }
     }
@@ -85,6 +87,8 @@ struct Converter<'a> {
     em: u32,
     code: u32,
     links: Vec<Option<String>>,
+    /// Inside `<script>`, `<style>` or `<template>`: text not shown.
+    hidden: u32,
 }
 
 impl Converter<'_> {
@@ -105,6 +109,8 @@ impl Converter<'_> {
                     if closing { self.code = self.code.saturating_sub(1) } else { self.code += 1 }
                 }
             }
+            ("script" | "style" | "template", false) => self.hidden += 1,
+            ("script" | "style" | "template", true) => self.hidden = self.hidden.saturating_sub(1),
             ("td" | "th", true) => self.text(" "),
             ("br", _) => self.text(" "),
             ("hr", _) => self.end_paragraph(),
@@ -376,7 +382,7 @@ mod tests {
     #[test]
     fn lists_and_unknown_tags() {
         let html = "<p>Before</p><ul>\n<li>One <span class=\"x\">item</span></li>\n<li><p>Two</p><ul><li>nested</li></ul></li></ul>\
-                    <ol><li>first</li></ol><h3>Heading</h3><script>x</script>";
+                    <ol><li>first</li></ol><h3>Heading</h3><script>x</script><style>p{}</style><p>After</p>";
         let blocks = blocks(html, None);
         let kinds: Vec<String> = blocks
             .iter()
@@ -391,7 +397,7 @@ mod tests {
                 }
             })
             .collect();
-        assert_eq!(kinds, ["p:Before", "ul:One item|Two|nested", "ol:first", "p:Heading x"]);
+        assert_eq!(kinds, ["p:Before", "ul:One item|Two|nested", "ol:first", "p:Heading", "p:After"]);
     }
 
     #[test]

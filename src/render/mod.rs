@@ -159,6 +159,7 @@ fn set_globals(tera: &mut Tera, site: &Site, feed: Option<&str>) {
     let theme = ThemeView {
         stylesheet: asset_href(site, "css/polibrief.css"),
         print_stylesheet: asset_href(site, "css/print.css"),
+        icon: asset_href(site, "favicon.svg"),
         script: asset_href(site, "js/polibrief.js"),
         feed: feed.map(|f| config.href(f)),
         home: config.href("/"),

@@ -43,6 +43,7 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[
     ("css/polibrief.css", include_bytes!("../../static/css/polibrief.css")),
     ("css/print.css", include_bytes!("../../static/css/print.css")),
     ("js/polibrief.js", include_bytes!("../../static/js/polibrief.js")),
+    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
 
 /// Where a template came from, for error locations.

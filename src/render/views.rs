@@ -48,6 +48,7 @@ pub(crate) struct LinkView {
 pub(crate) struct ThemeView {
     pub(crate) stylesheet: String,
     pub(crate) print_stylesheet: String,
+    pub(crate) icon: String,
     /// Progressive enhancement only (sortable tables); pages work without it.
     pub(crate) script: String,
     /// The Atom feed, when the site has dated pages.

@@ -121,6 +121,16 @@ fn many_headings_with_the_same_title() {
 }
 
 #[test]
+fn a_100_000_shortcodes_page() {
+    // Every call embedded (the fuzz entry point's embeds always succeed):
+    // placing 100,000 embeds must stay linear.
+    timed("fuzzing::page", SLOW, || polibrief::fuzzing::page(&front(&"{{ typology() }}\n\n".repeat(100_000))));
+    // Through the binary every call names a missing indicator: 100,000 errors.
+    let (code, stderr) = page_survives(&front(&"{{ chart(indicator=\"none\") }}\n\n".repeat(100_000)));
+    assert_eq!(code, 1, "{}", stderr.chars().take(2_000).collect::<String>());
+}
+
+#[test]
 fn a_50_mb_data_file_is_refused_by_its_size() {
     let site = TestSite::minimal();
     let path = site.path().join("data/countries/xx.yaml");

@@ -17,6 +17,7 @@ mod docs;
 mod errors;
 mod fuzz_regressions;
 mod output;
+mod pdf;
 mod reports;
 mod templates;
 mod theme;

@@ -95,7 +95,10 @@ mod with_the_feature {
                         let all = normalize(&li.text().collect::<String>());
                         let strong = li.select(&scraper::Selector::parse("strong").unwrap()).next();
                         let rest = match strong {
-                            Some(s) => all.strip_prefix(&format!("{}: ", normalize(&s.text().collect::<String>()))).unwrap_or(&all).to_string(),
+                            Some(s) => all
+                                .strip_prefix(&format!("{}: ", normalize(&s.text().collect::<String>())))
+                                .unwrap_or(&all)
+                                .to_string(),
                             None => all.clone(),
                         };
                         rest.split(", dataset").next().unwrap().split(" (").next().unwrap().to_string()
@@ -142,7 +145,10 @@ mod with_the_feature {
             let pdf_text = text(&pdf);
             assert_carries(&pdf_text, &expected);
             assert!(pdf_text.contains("Summary") && pdf_text.contains("Sources"));
-            assert!(pdf_text.contains(&format!("https://org.example/sub/countries/{code}/report/")), "permalink written out");
+            assert!(
+                pdf_text.contains(&format!("https://org.example/sub/countries/{code}/report/")),
+                "permalink written out"
+            );
         }
         // The report page links to its PDF.
         let html = std::fs::read_to_string(out.join("countries/es/report/index.html")).unwrap();
@@ -222,7 +228,10 @@ mod with_the_feature {
                 "  Morocco keeps close ties with its citizens abroad.",
                 "  Morocco keeps close ties \\#panic(\"md\") with its citizens abroad <em>x</em> &amp; `#raw`.",
             )
-            .replace("title: Ministry for Moroccans living abroad", &format!("title: '{}'", hostile.replace('\'', "''")));
+            .replace(
+                "title: Ministry for Moroccans living abroad",
+                &format!("title: '{}'", hostile.replace('\'', "''")),
+            );
         site.write("data/countries/ma.yaml", &ma);
         let out = build(&site, "out");
         let pdf_text = text(&out.join("countries/ma/report.pdf"));
