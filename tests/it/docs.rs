@@ -213,3 +213,40 @@ fn every_shortcode_and_argument_is_documented() {
     }
     assert!(missing.is_empty(), "not described in the Shortcodes section of docs/format.md: {missing:?}");
 }
+
+/// Every key any template receives (as pinned in the context snapshots)
+/// is documented in docs/templates.md.
+#[test]
+fn every_template_variable_is_documented() {
+    let doc = std::fs::read_to_string(repo_root().join("docs/templates.md")).unwrap();
+    let mut missing = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(repo_root().join("tests/it/snapshots")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.starts_with("it__templates__") || !name.ends_with(".snap") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let json = text.splitn(3, "---\n").nth(2).unwrap_or("");
+        let value: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{name}: {e}"));
+        collect_keys(&value, &mut |key| {
+            if !doc.contains(&format!("`{key}`")) {
+                missing.insert(format!("{key} ({name})"));
+            }
+        });
+    }
+    assert!(missing.is_empty(), "undocumented template variables: {missing:?}");
+}
+
+fn collect_keys(value: &serde_json::Value, found: &mut dyn FnMut(&str)) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                found(key);
+                collect_keys(v, found);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_keys(v, found)),
+        _ => {}
+    }
+}

@@ -16,6 +16,7 @@ const PAGE_KINDS: &[(&str, &str)] = &[
     ("indicators.html", "/indicators/"),
     ("indicator.html", "/indicators/employment-rate/"),
     ("corridor.html", "/corridors/ma-es/"),
+    ("report.html", "/countries/es/report/"),
     ("typology.html", "/typology/"),
     ("typology-method.html", "/typology/method/"),
 ];
