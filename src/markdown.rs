@@ -122,7 +122,7 @@ pub(crate) fn render_document(
 /// Render a Markdown snippet from data (a summary, a description): same
 /// options and raw-HTML policy, no shortcodes, no table of contents.
 pub(crate) fn render_fragment(text: &str, options: MarkdownOptions<'_>) -> String {
-    Renderer::new(options, None, 0).run(text).html
+    Renderer::new(options, None, 0).run(&shortcodes::without_markers(text)).html
 }
 
 struct Renderer<'o> {

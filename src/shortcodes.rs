@@ -60,8 +60,20 @@ pub(crate) fn placeholder_index(text: &str) -> Option<usize> {
     inner.parse().ok()
 }
 
+/// The private-use characters polibrief uses as markers, replaced in what
+/// authors write by U+FFFD (also three bytes, so offsets stay true): typed
+/// by hand, they could otherwise pass for a shortcode or an embed.
+pub(crate) fn without_markers(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\u{E000}', '\u{E001}']) {
+        std::borrow::Cow::Owned(text.replace(['\u{E000}', '\u{E001}'], "\u{FFFD}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 pub(crate) fn extract(source: &SourceFile, body_offset: usize) -> Extracted {
-    let body = &source.text[body_offset..];
+    let body = without_markers(&source.text[body_offset..]);
+    let body = body.as_ref();
     let mut text = String::with_capacity(body.len());
     let mut calls = Vec::new();
     let mut errors = Vec::new();
@@ -269,6 +281,16 @@ mod tests {
         assert_eq!((e.offset, e.message.as_str()), (23, "expected `,` or `)` between arguments"));
         let e = parse_call("{{ chart }}", 0).unwrap_err();
         assert!(e.message.starts_with("expected `(`"));
+    }
+
+    #[test]
+    fn marker_characters_typed_by_authors_are_neutralised() {
+        let text = "A \u{E001}0\u{E001} and\n\n\u{E000}0\u{E000}\n";
+        let src = SourceFile::new("a.md", text);
+        let ex = extract(&src, 0);
+        assert!(ex.calls.is_empty());
+        assert!(!ex.text.contains(['\u{E000}', '\u{E001}']));
+        assert_eq!(ex.text.len(), text.len(), "offsets stay true");
     }
 
     #[test]

@@ -130,6 +130,9 @@ mod with_the_feature {
             assert!(pdf.is_file(), "no {}", pdf.display());
             let bytes = std::fs::read(&pdf).unwrap();
             assert!(bytes.starts_with(b"%PDF-"), "{code}: not a PDF");
+            // The document language (config.yaml's, `en` by default) and tags.
+            assert!(bytes.windows(9).any(|w| w == b"/Lang(en)"), "{code}: no document language");
+            assert!(bytes.windows(13).any(|w| w == b"/Marked true/"), "{code}: not a tagged PDF");
 
             let info = info(&pdf);
             let pages: usize = field(&info, "Pages").parse().unwrap();
