@@ -78,7 +78,8 @@ struct ChartGroup<'a> {
 
 #[derive(Serialize)]
 struct Figure<'a> {
-    file: String,
+    /// `chart-N.svg`, or none when the chart could not be drawn.
+    file: Option<String>,
     title: &'a str,
     summary: &'a str,
     /// Width as a share of the text width: tall charts (maps) narrower.
@@ -157,15 +158,11 @@ pub(crate) fn prepare(
     let mut charts: Vec<(String, String)> = Vec::new();
     let mut indicator_charts = Vec::new();
     for i in view.indicators.iter().filter(|i| !i.charts.is_empty()) {
-        let figures = i.charts.iter().map(|f| figure(f, svg, &mut charts)).collect::<Result<_, _>>()?;
+        let figures = i.charts.iter().map(|f| figure(f, svg, &mut charts)).collect();
         indicator_charts.push(ChartGroup { title: &i.title, charts: figures });
     }
-    let typology_chart = match view.typology.as_ref().and_then(|t| t.chart.as_ref()) {
-        Some(f) => Some(figure(f, svg, &mut charts)?),
-        None => None,
-    };
-    let diaspora_charts =
-        view.diaspora_charts.iter().map(|f| figure(f, svg, &mut charts)).collect::<Result<Vec<_>, _>>()?;
+    let typology_chart = view.typology.as_ref().and_then(|t| t.chart.as_ref()).map(|f| figure(f, svg, &mut charts));
+    let diaspora_charts: Vec<Figure> = view.diaspora_charts.iter().map(|f| figure(f, svg, &mut charts)).collect();
 
     let mut flags: BTreeMap<String, String> = BTreeMap::new();
     let indicators = view
@@ -273,17 +270,24 @@ pub(crate) fn prepare(
     Ok(Prepared { json, charts })
 }
 
-/// A chart as the template shows it; its SVG becomes `chart-N.svg`.
+/// A chart as the template shows it; its SVG becomes `chart-N.svg`. A
+/// chart that cannot be drawn (the HTML page leaves its marker out too)
+/// keeps its title and summary.
 fn figure<'v>(
     f: &'v FigureView,
     svg: &dyn Fn(&str) -> Option<String>,
     charts: &mut Vec<(String, String)>,
-) -> Result<Figure<'v>, String> {
-    let body = svg(&f.svg).ok_or_else(|| format!("the chart `{}` could not be drawn", f.title))?;
-    let file = format!("chart-{}.svg", charts.len() + 1);
-    let width = width_share(&body);
-    charts.push((file.clone(), for_typst(&body)));
-    Ok(Figure { file, title: &f.title, summary: &f.summary, width })
+) -> Figure<'v> {
+    let (file, width) = match svg(&f.svg) {
+        Some(body) => {
+            let file = format!("chart-{}.svg", charts.len() + 1);
+            let width = width_share(&body);
+            charts.push((file.clone(), for_typst(&body)));
+            (Some(file), width)
+        }
+        None => (None, 0.0),
+    };
+    Figure { file, title: &f.title, summary: &f.summary, width }
 }
 
 fn measure<'v>(m: &'v MeasureView, view: &ReportView, base: Option<&url::Url>) -> Measure<'v> {

@@ -235,6 +235,9 @@ mod with_the_feature {
                 "title: Ministry for Moroccans living abroad",
                 &format!("title: '{}'", hostile.replace('\'', "''")),
             );
+        // An expert classification, with the same text as its rationale.
+        let ma =
+            format!("{ma}\ntypology:\n  class: passive-discordance\n  rationale: '{}'\n", hostile.replace('\'', "''"));
         site.write("data/countries/ma.yaml", &ma);
         let out = build(&site, "out");
         let pdf_text = text(&out.join("countries/ma/report.pdf"));
@@ -242,6 +245,7 @@ mod with_the_feature {
         // headings, the summary and the measure title.
         assert!(pdf_text.matches(&format!("Morocco {hostile}")).count() >= 5, "{pdf_text}");
         assert!(pdf_text.contains(&format!("Active concordance {hostile} weight 3")), "{pdf_text}");
+        assert!(pdf_text.contains(&format!("Expert classification: Passive discordance. {hostile}")), "{pdf_text}");
         // Markdown fields: converted from HTML, then text too.
         assert!(pdf_text.contains("close ties #panic("), "{pdf_text}");
         assert!(pdf_text.contains("<em>x</em> & #raw."), "{pdf_text}");
