@@ -94,8 +94,11 @@ pub(crate) fn parse_base_url(raw: &str) -> Result<BaseUrl, String> {
 }
 
 pub(crate) fn load_config(source: &Source, base_url_override: Option<&BaseUrl>) -> Result<Config, Diagnostics> {
-    let raw: RawConfig = yaml::decode(source, &source.text, 1).map_err(Diagnostics::from)?;
-    let mut diagnostics = Diagnostics::new();
+    let decoded = yaml::decode_each_field::<RawConfig>(source, &source.text, 1);
+    let mut diagnostics = decoded.diagnostics;
+    let Some(raw) = decoded.value else {
+        return Err(diagnostics);
+    };
     let at = |s: &serde_saphyr::Location| Position::new(s.line() as usize, s.column() as usize);
 
     if raw.title.value.trim().is_empty() {

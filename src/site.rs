@@ -48,6 +48,11 @@ pub(crate) fn load_site(dir: PathBuf, options: &LoadOptions) -> (Option<Site>, D
     let content = content::load_content(&root, title, ContentOptions { drafts: options.drafts }, &mut diagnostics);
     let data = data::load_dataset(&root, &mut diagnostics);
     let templates = theme::load_templates(&root, &mut diagnostics);
+    // Template syntax errors are reported with every other problem of the
+    // run, not only once content and data are clean.
+    if let Err(errors) = theme::compile(&templates) {
+        diagnostics.extend(errors);
+    }
     check_template_names(&content, &templates, &mut diagnostics);
     if let Some(config) = &config {
         check_main_indicators(config, &data, &mut diagnostics);

@@ -8,7 +8,7 @@
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Budget, MessageFormatter, Options, UserMessageFormatter};
 
-use crate::diagnostics::{Diagnostic, suggestion};
+use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
 use crate::source::{Position, SourceFile};
 
 /// Limits that keep hostile YAML from exhausting memory or the stack.
@@ -41,6 +41,45 @@ pub(crate) fn decode<T: DeserializeOwned>(source: &SourceFile, yaml: &str, first
     serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|e| yaml_diagnostic(source, yaml, &e, first_line))
 }
 
+/// How many bad fields one mapping may report before polibrief stops looking.
+const MAX_FIELD_PROBLEMS: usize = 32;
+
+/// Decode a mapping whose top-level fields are independent (front matter,
+/// config) and report every bad field, not only the first: after a wrong
+/// type, unknown field or value, or a repeated key, that field's lines are
+/// blanked (keeping every other position) and the rest is decoded again.
+/// Gives the value decoded from the fields that remained (for further
+/// checks), or `None` when even they cannot be decoded.
+pub(crate) fn decode_each_field<T: DeserializeOwned>(source: &SourceFile, yaml: &str, first_line: usize) -> Decoded<T> {
+    let mut text = yaml.to_string();
+    let mut diagnostics = Diagnostics::new();
+    let mut blanked: Vec<String> = Vec::new();
+    while diagnostics.len() < MAX_FIELD_PROBLEMS {
+        let problem = match decode::<T>(source, &text, first_line) {
+            Ok(value) => return Decoded { value: Some(value), diagnostics, blanked },
+            Err(problem) => problem,
+        };
+        if is_consequence_of_blanking(&problem, &blanked) {
+            break;
+        }
+        let field = is_field_problem(&problem).then(|| blank_field(&mut text, problem.line + 1 - first_line)).flatten();
+        diagnostics.push(problem);
+        match field {
+            Some(key) => blanked.push(key),
+            None => break,
+        }
+    }
+    Decoded { value: None, diagnostics, blanked }
+}
+
+/// What `decode_each_field` found.
+pub(crate) struct Decoded<T> {
+    pub(crate) value: Option<T>,
+    pub(crate) diagnostics: Diagnostics,
+    /// The keys of the fields left out because they were bad.
+    pub(crate) blanked: Vec<String>,
+}
+
 fn yaml_diagnostic(source: &SourceFile, yaml: &str, error: &serde_saphyr::Error, first_line: usize) -> Diagnostic {
     let raw = UserMessageFormatter.format_message(error.without_snippet()).into_owned();
     let position = error
@@ -63,8 +102,55 @@ fn yaml_diagnostic(source: &SourceFile, yaml: &str, error: &serde_saphyr::Error,
     Diagnostic::error(code, message).at(source, position).with_optional_help(help)
 }
 
+/// Problems confined to one field, which blanking that field removes.
+fn is_field_problem(problem: &Diagnostic) -> bool {
+    matches!(problem.code, "wrong-type" | "unknown-field" | "unknown-value" | "duplicate-key")
+}
+
+/// A problem that only exists because a bad field was blanked: the file
+/// looks empty, or a required field that was blanked is now missing.
+fn is_consequence_of_blanking(problem: &Diagnostic, blanked: &[String]) -> bool {
+    !blanked.is_empty()
+        && (problem.code == "empty-yaml"
+            || (problem.code == "missing-field"
+                && blanked.iter().any(|key| problem.message == format!("missing required field `{key}`"))))
+}
+
+/// Blank the top-level field that owns 1-based `line` of `text`: its key
+/// line and the indented lines below it become spaces, so every other
+/// position stays where it was. Gives the field's key, or `None` when the
+/// line belongs to no top-level `key:` line.
+fn blank_field(text: &mut String, line: usize) -> Option<String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let owner = (0..line.min(lines.len())).rev().find(|&i| starts_a_field(lines[i]))?;
+    let key = lines[owner].split_once(':')?.0.trim().trim_matches(['"', '\'']).to_string();
+    let end = (owner + 1..lines.len())
+        .find(|&i| starts_a_field(lines[i]) || lines[i].starts_with("---"))
+        .unwrap_or(lines.len());
+    let blanked: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| if (owner..end).contains(&i) { blank_line(l) } else { (*l).to_string() })
+        .collect();
+    *text = blanked;
+    Some(key)
+}
+
+/// A line in column 1 that is not blank, a comment or a document marker.
+fn starts_a_field(line: &str) -> bool {
+    let first = line.chars().next();
+    first.is_some_and(|c| !c.is_whitespace() && c != '#' && c != '-' && c != '.' && c != ']' && c != '}')
+        && line.contains(':')
+}
+
+fn blank_line(line: &str) -> String {
+    let body = line.trim_end_matches(['\n', '\r']);
+    let ending = &line[body.len()..];
+    format!("{}{ending}", " ".repeat(body.chars().count()))
+}
+
 /// The 1-based line of the first line that is not blank or a comment.
-fn first_content_line(yaml: &str) -> Option<usize> {
+pub(crate) fn first_content_line(yaml: &str) -> Option<usize> {
     yaml.lines()
         .position(|l| {
             let t = l.trim();
@@ -181,6 +267,14 @@ mod tests {
         let d = error_of("title: A\nweight: heavy\n", 2);
         assert_eq!((d.line, d.column), (3, 9));
         assert_eq!(d.message, "expected a whole number");
+    }
+
+    #[test]
+    fn a_few_hundred_aliases_of_a_plain_value_are_fine() {
+        let yaml = format!("a: &a x\nb: [{}]\n", vec!["*a"; 300].join(", "));
+        let src = SourceFile::new("x.yaml", yaml.clone());
+        let value = decode::<serde_json::Value>(&src, &yaml, 1).unwrap();
+        assert_eq!(value["b"].as_array().unwrap().len(), 300);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::yaml;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
-    title: Spanned<String>,
+    title: Option<Spanned<String>>,
     description: Option<String>,
     weight: Option<i64>,
     date: Option<Spanned<String>>,
@@ -73,41 +73,37 @@ pub(crate) fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
 }
 
 pub(crate) fn parse(source: &SourceFile, yaml_text: &str) -> Result<FrontMatter, Diagnostics> {
-    let raw: RawFrontMatter = yaml::decode(source, yaml_text, 2).map_err(Diagnostics::from)?;
-    let mut diagnostics = Diagnostics::new();
-    // Spans inside front matter count from its first line (line 2 of the file).
-    let at = |l: &serde_saphyr::Location| Position::new(l.line() as usize + 1, l.column() as usize);
-
-    if raw.title.value.trim().is_empty() {
+    let decoded = yaml::decode_each_field::<RawFrontMatter>(source, yaml_text, 2);
+    let mut diagnostics = decoded.diagnostics;
+    let Some(raw) = decoded.value else {
+        return Err(diagnostics);
+    };
+    // `title` is required; its absence is reported here (not by serde) so
+    // that a bad title does not hide the problems of the other fields.
+    let Some(title) = raw.title else {
+        if !decoded.blanked.iter().any(|key| key == "title") {
+            diagnostics.push(
+                Diagnostic::error("missing-field", "missing required field `title`")
+                    .at(source, Position::new(yaml::first_content_line(yaml_text).unwrap_or(1) + 1, 1))
+                    .with_help("add `title: ...`"),
+            );
+        }
+        check_values(source, &raw.date, &raw.slug, &mut diagnostics);
+        return Err(diagnostics);
+    };
+    if title.value.trim().is_empty() {
         diagnostics.push(
             Diagnostic::error("empty-field", "`title` is empty")
-                .at(source, at(&raw.title.referenced))
+                .at(source, at(&title.referenced))
                 .with_help("every page needs a title"),
         );
     }
-    if let Some(date) = &raw.date
-        && let Err(message) = check_date(&date.value)
-    {
-        diagnostics.push(
-            Diagnostic::error("bad-date", message)
-                .at(source, at(&date.referenced))
-                .with_help("write dates as YYYY-MM-DD, e.g. `2026-03-01`"),
-        );
-    }
-    if let Some(slug) = &raw.slug
-        && !is_slug(&slug.value)
-    {
-        diagnostics.push(
-            Diagnostic::error("bad-slug", format!("slug `{}` may only contain a-z, 0-9 and `-`", slug.value))
-                .at(source, at(&slug.referenced))
-                .with_help(format!("try `{}`", crate::routes::slugify(&slug.value))),
-        );
-    }
+    check_values(source, &raw.date, &raw.slug, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
     Ok(FrontMatter {
-        title: raw.title.value.trim().to_string(),
+        title: title.value.trim().to_string(),
         description: raw.description.map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
         weight: raw.weight,
         date: raw.date.map(|d| d.value),
@@ -117,6 +113,38 @@ pub(crate) fn parse(source: &SourceFile, yaml_text: &str) -> Result<FrontMatter,
         template: raw.template.map(|t| (t.value, at(&t.referenced))),
         toc: raw.toc,
     })
+}
+
+/// Spans inside front matter count from its first line (line 2 of the file).
+fn at(l: &serde_saphyr::Location) -> Position {
+    Position::new(l.line() as usize + 1, l.column() as usize)
+}
+
+/// The values serde cannot check: a real calendar date, a valid slug.
+fn check_values(
+    source: &SourceFile,
+    date: &Option<Spanned<String>>,
+    slug: &Option<Spanned<String>>,
+    diagnostics: &mut Diagnostics,
+) {
+    if let Some(date) = date
+        && let Err(message) = check_date(&date.value)
+    {
+        diagnostics.push(
+            Diagnostic::error("bad-date", message)
+                .at(source, at(&date.referenced))
+                .with_help("write dates as YYYY-MM-DD, e.g. `2026-03-01`"),
+        );
+    }
+    if let Some(slug) = slug
+        && !is_slug(&slug.value)
+    {
+        diagnostics.push(
+            Diagnostic::error("bad-slug", format!("slug `{}` may only contain a-z, 0-9 and `-`", slug.value))
+                .at(source, at(&slug.referenced))
+                .with_help(format!("try `{}`", crate::routes::slugify(&slug.value))),
+        );
+    }
 }
 
 /// `[a-z0-9-]+`, not starting or ending with `-`.

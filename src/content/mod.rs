@@ -297,6 +297,18 @@ fn place_narratives(files: Vec<Loaded>, diagnostics: &mut Diagnostics) -> BTreeM
     narratives
 }
 
+impl ContentTree {
+    /// A section's pages and subsections in one list, by weight, then title:
+    /// the order of its listing and of reading.
+    pub(crate) fn children(&self, section: usize) -> Vec<DocRef> {
+        let s = &self.sections[section];
+        let mut children: Vec<DocRef> =
+            s.pages.iter().map(|&p| DocRef::Page(p)).chain(s.subsections.iter().map(|&c| DocRef::Section(c))).collect();
+        children.sort_by_cached_key(|&r| sort_key(self.doc(r)));
+        children
+    }
+}
+
 fn sort_key(doc: &Document) -> (bool, i64, String, String) {
     (doc.front.weight.is_none(), doc.front.weight.unwrap_or(0), doc.front.title.to_lowercase(), doc.url.clone())
 }
@@ -351,11 +363,7 @@ fn reading_order_neighbours(tree: &ContentTree) -> BTreeMap<String, (Option<DocR
 
 fn walk_reading_order(tree: &ContentTree, section: usize, order: &mut Vec<DocRef>) {
     order.push(DocRef::Section(section));
-    let s = &tree.sections[section];
-    let mut children: Vec<DocRef> =
-        s.pages.iter().map(|&p| DocRef::Page(p)).chain(s.subsections.iter().map(|&c| DocRef::Section(c))).collect();
-    children.sort_by_cached_key(|&r| sort_key(tree.doc(r)));
-    for child in children {
+    for child in tree.children(section) {
         match child {
             DocRef::Section(c) => walk_reading_order(tree, c, order),
             page => order.push(page),

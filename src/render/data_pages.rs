@@ -13,7 +13,7 @@ use super::Job;
 use super::charts::{self, ChartRequest, Kind};
 use super::data_views::*;
 use super::views::LinkView;
-use crate::data::{Country, Dataset, Indicator, Observation, Scope, values};
+use crate::data::{Country, Dataset, Indicator, Observation, Scope, latest_value, values};
 use crate::format;
 use crate::markdown::{self, MarkdownOptions};
 use crate::routes;
@@ -74,7 +74,7 @@ pub(crate) fn flag_views(flags: &str) -> Vec<FlagView> {
 pub(crate) fn value_view(observation: Option<(i32, &Observation)>, decimals: usize) -> ValueView {
     match observation {
         Some((year, o)) => ValueView {
-            display: o.value.map(|v| format::number(v, decimals)).unwrap_or_default(),
+            display: o.value.map(|v| format::number(v, decimals_as_published(o, decimals))).unwrap_or_default(),
             value: o.value,
             year: Some(year),
             flags: flag_views(&o.flags),
@@ -82,6 +82,15 @@ pub(crate) fn value_view(observation: Option<(i32, &Observation)>, decimals: usi
             missing: o.value.is_none(),
         },
         None => ValueView { missing: true, ..ValueView::default() },
+    }
+}
+
+/// The indicator's decimals, but never more than the YAML wrote: a score
+/// published as a whole number is not shown as `46.00`.
+fn decimals_as_published(o: &Observation, decimals: usize) -> usize {
+    match o.text.as_deref() {
+        Some(text) if !text.contains(['e', 'E']) => decimals.min(text.split_once('.').map_or(0, |(_, f)| f.len())),
+        _ => decimals,
     }
 }
 
@@ -284,7 +293,7 @@ fn indicators_job(site: &Site, narratives: &Narratives) -> Job {
                     (Some(a), _) => a.to_string(),
                     _ => String::new(),
                 },
-                series_count: i.values.len(),
+                series_count: i.values.values().filter(|s| latest_value(s).is_some()).count(),
                 csv_url: site.config.href(&routes::indicator_csv(&i.id)),
                 json_url: site.config.href(&routes::indicator_json(&i.id)),
             }
@@ -513,22 +522,39 @@ fn indicator_charts(site: &Site, indicator: &Indicator) -> Vec<FigureView> {
         .into_iter()
         .filter_map(|kind| {
             let mut request = ChartRequest::new(kind, &indicator.id);
+            if matches!(kind, Kind::Bar | Kind::Map | Kind::Gap) {
+                request.year = well_covered_year(indicator);
+            }
             if kind == Kind::Line {
                 request.countries = extremes(indicator, 3);
-                request.title = Some(format!("{}: the three highest and lowest in the latest year", indicator.label()));
+                request.title = well_covered_year(indicator)
+                    .map(|year| format!("{}: the three highest and lowest in {year}", indicator.label()));
             }
             charts::figure(site, &request).ok()
         })
         .collect()
 }
 
+/// The year an indicator page compares countries in: the latest year in
+/// which at least half as many countries have a value as in its best-covered
+/// year. A new year reported by a handful of countries does not push the
+/// comparison (bar, map, gap) onto a nearly empty picture.
+pub(crate) fn well_covered_year(indicator: &Indicator) -> Option<i32> {
+    let mut coverage: BTreeMap<i32, usize> = BTreeMap::new();
+    for series in indicator.values.values() {
+        for (year, _) in series.iter().filter(|(_, o)| o.value.is_some()) {
+            *coverage.entry(*year).or_default() += 1;
+        }
+    }
+    let best = coverage.values().copied().max()?;
+    coverage.iter().rev().find(|(_, n)| **n * 2 >= best).map(|(year, _)| *year)
+}
+
 /// The `n` highest and `n` lowest countries in the latest year with values:
 /// a line chart of every country is unreadable, and the page's own table
 /// lists them all.
 fn extremes(indicator: &Indicator, n: usize) -> Vec<String> {
-    let Some(year) =
-        indicator.values.values().flat_map(|s| s.iter().filter(|(_, o)| o.value.is_some()).map(|(y, _)| *y)).max()
-    else {
+    let Some(year) = well_covered_year(indicator) else {
         return Vec::new();
     };
     let mut ranked: Vec<(&String, f64)> =

@@ -80,6 +80,7 @@ pub(crate) fn render_site(site: &Site, options: RenderOptions) -> (Output, Diagn
     jobs.extend(data_pages::data_jobs(site, &narratives));
     jobs.extend(typology_pages::typology_jobs(site, &narratives));
     jobs.extend(report_pages::report_jobs(site, &narratives, options.pdf));
+    report_pages::link_pdfs(site, &mut jobs, options.pdf);
     jobs.push(not_found_job(site));
     let pages: Vec<Result<String, Diagnostic>> =
         jobs.par_iter().map(|job| render_template(&tera, site, &job.template, &job.context)).collect();
@@ -249,6 +250,7 @@ fn section_view(
         content: md.html.clone(),
         pages: s.pages.iter().map(|&p| list_item(site, &content.pages[p].doc)).collect(),
         subsections: s.subsections.iter().map(|&c| list_item(site, &content.sections[c].doc)).collect(),
+        children: content.children(section).into_iter().map(|r| list_item(site, content.doc(r))).collect(),
         breadcrumbs,
         previous: neighbours.0,
         next: neighbours.1,

@@ -100,6 +100,9 @@ pub(crate) struct SectionView {
     pub(crate) pages: Vec<ListItem>,
     /// Sections directly below, by weight, then title.
     pub(crate) subsections: Vec<ListItem>,
+    /// Pages and subsections in one list, by weight, then title: what the
+    /// section lists, in reading order.
+    pub(crate) children: Vec<ListItem>,
     pub(crate) breadcrumbs: Vec<LinkView>,
     pub(crate) previous: Option<LinkView>,
     pub(crate) next: Option<LinkView>,

@@ -27,17 +27,19 @@ fn pages_are_published_at_their_folder_path_and_slug() {
 }
 
 #[test]
-fn sections_list_pages_by_weight_then_title_and_subsections() {
+fn sections_list_pages_and_subsections_together_by_weight_then_title() {
     let built = TestSite::fixture("basic").built();
     let page = built.page("/brief/");
     let titles = page.texts("main .section-contents .listing__title");
+    // The subsection (weight 4) sits between the pages of weight 2 and 9;
+    // pages without a weight come last, by title.
     assert_eq!(
         titles,
-        ["The origin country", "Introduction", "Measuring integration", "Conclusion", "Alpha notes", "Zeta notes"]
+        ["Introduction", "Measuring integration", "The origin country", "Conclusion", "Alpha notes", "Zeta notes"]
     );
     let hrefs = page.attrs("main .section-contents .listing__title", "href");
-    assert_eq!(hrefs[0], "/brief/brief/origin/");
-    assert_eq!(hrefs[1], "/brief/brief/introduction/");
+    assert_eq!(hrefs[0], "/brief/brief/introduction/");
+    assert_eq!(hrefs[2], "/brief/brief/origin/");
 }
 
 #[test]

@@ -39,6 +39,36 @@ fn wrong_types_and_bad_values_are_all_reported() {
 }
 
 #[test]
+fn every_bad_field_of_one_front_matter_is_reported() {
+    let site = TestSite::minimal()
+        .file("content/a.md", &page("title: [A]\nweight: heavy\ndate: 2026-13-45\ntitel: x\ndraft: maybe\n", ""));
+    let text = site.error_text();
+    let located: Vec<&str> = text.lines().filter(|l| l.starts_with("content/a.md:")).collect();
+    assert_eq!(
+        located,
+        [
+            "content/a.md:2:8: expected text",
+            "content/a.md:3:9: expected a whole number",
+            "content/a.md:4:7: `2026-13-45`: there is no month 13",
+            "content/a.md:5:1: unknown field `titel`",
+            "content/a.md:6:8: expected `true` or `false`",
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn template_syntax_errors_are_reported_with_content_errors() {
+    let site = TestSite::minimal().file("content/a.md", &page("titel: A\n", "")).file(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}{% if %}{% endblock content %}\n",
+    );
+    let text = site.error_text();
+    assert!(text.contains("content/a.md:2:1: unknown field `titel`"), "{text}");
+    assert!(text.contains("templates/page.html:2:"), "{text}");
+}
+
+#[test]
 fn unknown_template_name_in_front_matter() {
     let site = TestSite::minimal().file("content/a.md", &page("title: A\ntemplate: paeg\n", ""));
     let text = site.error_text();
