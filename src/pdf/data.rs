@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::html::{self, Block};
 use crate::render::data_views::{FigureView, MeasureView, ReportView, ValueView};
-use crate::render::report_pages::PdfMeta;
+use crate::render::report_pages::{OriginGroupView, PdfMeta, ReportPageView};
 
 /// `data.json`, and the charts it names.
 pub(crate) struct Prepared {
@@ -39,12 +39,17 @@ struct Data<'a> {
     indicators: Vec<IndicatorRow<'a>>,
     /// Meaning of every flag letter in the indicator table.
     flags: Vec<(String, String)>,
+    /// The values' notes, printed below the table: number, indicator, note.
+    notes: Vec<Note<'a>>,
     indicator_charts: Vec<ChartGroup<'a>>,
     typology: Option<Typology<'a>>,
     diaspora_title: String,
     diaspora_caption: String,
     diaspora_charts: Vec<Figure<'a>>,
     diaspora: Vec<DiasporaRow<'a>>,
+    origin_groups_title: String,
+    origin_groups_caption: String,
+    origin_groups: Vec<OriginGroupRow<'a>>,
     indicator_sources: Vec<IndicatorSource<'a>>,
     sources: Vec<Source<'a>>,
 }
@@ -64,10 +69,26 @@ struct IndicatorRow<'a> {
     value: String,
     missing: bool,
     flags: String,
-    note: Option<&'a str>,
+    /// The number of the value's note below the table.
+    note: Option<usize>,
     year: Option<i32>,
     rank: Option<String>,
     rank_order: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Note<'a> {
+    number: usize,
+    indicator: &'a str,
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct OriginGroupRow<'a> {
+    origin: &'a str,
+    population: &'a str,
+    year: i32,
+    source: &'a str,
 }
 
 #[derive(Serialize)]
@@ -150,10 +171,11 @@ struct Source<'a> {
 
 /// Everything the template needs, from the view and the charts' SVG.
 pub(crate) fn prepare(
-    view: &ReportView,
+    page: &ReportPageView,
     svg: &dyn Fn(&str) -> Option<String>,
     meta: &PdfMeta,
 ) -> Result<Prepared, String> {
+    let view = &page.view;
     let base = url::Url::parse(&view.permalink).ok();
     let mut charts: Vec<(String, String)> = Vec::new();
     let mut indicator_charts = Vec::new();
@@ -178,7 +200,7 @@ pub(crate) fn prepare(
                 value: value_text(&i.latest),
                 missing: i.latest.missing,
                 flags: i.latest.flags.iter().map(|f| f.letter.as_str()).collect::<Vec<_>>().join(" "),
-                note: i.latest.note.as_deref(),
+                note: page.indicator_notes.iter().find(|n| n.id == i.id).map(|n| n.number),
                 year: i.latest.year,
                 rank: i.rank.map(|r| match i.rank_of {
                     Some(of) => format!("{r} of {of}"),
@@ -237,6 +259,11 @@ pub(crate) fn prepare(
         ),
         indicators,
         flags: flags.into_iter().collect(),
+        notes: page
+            .indicator_notes
+            .iter()
+            .map(|n| Note { number: n.number, indicator: &n.title, note: &n.note })
+            .collect(),
         indicator_charts,
         typology,
         diaspora_title: format!("Citizens of {} in EU countries", view.name),
@@ -247,6 +274,12 @@ pub(crate) fn prepare(
             .iter()
             .map(|d| DiasporaRow { destination: &d.destination.title, population: &d.population, year: d.year })
             .collect(),
+        origin_groups_title: format!("Corridors into {}", view.name),
+        origin_groups_caption: format!(
+            "Citizens of each origin country living in {}, latest year available",
+            view.name
+        ),
+        origin_groups: page.origin_groups.iter().map(origin_group_row).collect(),
         indicator_sources: view
             .indicator_sources
             .iter()
@@ -306,6 +339,10 @@ fn measure<'v>(m: &'v MeasureView, view: &ReportView, base: Option<&url::Url>) -
             })
             .collect(),
     }
+}
+
+fn origin_group_row(g: &OriginGroupView) -> OriginGroupRow<'_> {
+    OriginGroupRow { origin: &g.origin.title, population: &g.population, year: g.year, source: &g.source }
 }
 
 /// A value as the indicator table shows it.

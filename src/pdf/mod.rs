@@ -29,8 +29,7 @@ use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::render::data_views::ReportView;
-use crate::render::report_pages::PdfMeta;
+use crate::render::report_pages::{PdfMeta, ReportPageView};
 
 /// The family of the vendored fonts: the text of the report and of its charts.
 pub(crate) const FONT_FAMILY: &str = "Noto Sans";
@@ -134,11 +133,11 @@ impl World for ReportWorld {
 
 /// One country's report as PDF bytes: the same content as the report page.
 pub(crate) fn report_pdf(
-    view: &ReportView,
+    page: &ReportPageView,
     svg: &dyn Fn(&str) -> Option<String>,
     meta: &PdfMeta,
 ) -> Result<Vec<u8>, String> {
-    let prepared = data::prepare(view, svg, meta)?;
+    let prepared = data::prepare(page, svg, meta)?;
     let world = ReportWorld::new(prepared.json, prepared.charts);
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
     let document = output.map_err(|errors| describe(&world, &errors))?;
@@ -147,7 +146,7 @@ pub(crate) fn report_pdf(
         return Err(describe(&world, &warnings));
     }
     let options = PdfOptions {
-        ident: Smart::Custom(format!("polibrief-country-report-{}", view.code)),
+        ident: Smart::Custom(format!("polibrief-country-report-{}", page.view.code)),
         creator: Smart::Custom(Some(format!("polibrief {} (typst)", env!("CARGO_PKG_VERSION")))),
         timestamp: meta.date.as_deref().and_then(date).map(Timestamp::new_utc),
         ..PdfOptions::default()

@@ -6,14 +6,17 @@
 //! says only what the data say: each main indicator against the EU
 //! aggregate given in the data (never a mean of countries presented as the
 //! EU figure), its change over the years shown, the typology class of an
-//! origin and its largest communities abroad.
+//! origin and its largest communities abroad, the largest origin groups of
+//! a destination.
 
+use serde::Serialize;
 use tera::Context;
 
 use super::Job;
 use super::data_pages::{self, Narratives, reference_label};
 use super::data_views::{IndicatorSourceView, ReportIndicatorSourceView, ReportView};
-use crate::data::{Country, Indicator, latest_value};
+use super::views::LinkView;
+use crate::data::{Country, Indicator, Scope, Unit, latest_value};
 use crate::format;
 use crate::routes;
 use crate::site::Site;
@@ -32,7 +35,7 @@ pub(crate) fn report_jobs(site: &Site, narratives: &Narratives, with_pdf: bool) 
         .countries
         .values()
         .map(|country| {
-            let view = report_view(site, country, narratives, with_pdf);
+            let view = report_page(site, country, narratives, with_pdf);
             let url = report_url(&country.code);
             let mut context = Context::new();
             context.insert("current_url", &site.config.href(&url));
@@ -41,6 +44,153 @@ pub(crate) fn report_jobs(site: &Site, narratives: &Narratives, with_pdf: bool) 
             Job { url, template: "report.html".into(), context, origin: "the generated page report".into() }
         })
         .collect()
+}
+
+/// `report_pdf_url` in the context of every country page when the build
+/// makes PDFs (absent otherwise: `country.html` tests `is defined`).
+pub(crate) fn link_pdfs(site: &Site, jobs: &mut [Job], with_pdf: bool) {
+    if !with_pdf {
+        return;
+    }
+    for job in jobs.iter_mut().filter(|j| j.template == "country.html") {
+        if let Some(country) = site.data.countries.values().find(|c| routes::country(&c.code) == job.url) {
+            job.context.insert("report_pdf_url", &site.config.href(&report_pdf_url(&country.code)));
+        }
+    }
+}
+
+/// What `report.html` receives as `report` (and what the PDF is made
+/// from): the report view, the notes of its indicator table and, for a
+/// destination, its origin groups.
+#[derive(Debug, Serialize)]
+pub(crate) struct ReportPageView {
+    #[serde(flatten)]
+    pub(crate) view: ReportView,
+    /// The notes of the indicator table's values, numbered from 1.
+    pub(crate) indicator_notes: Vec<TableNoteView>,
+    /// Destinations: the origin groups living there, largest first.
+    pub(crate) origin_groups: Vec<OriginGroupView>,
+}
+
+/// A value's note, printed below the table and marked by its number.
+#[derive(Debug, Serialize)]
+pub(crate) struct TableNoteView {
+    pub(crate) number: usize,
+    /// The indicator whose value carries the note.
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) note: String,
+}
+
+/// Citizens of one origin country living in a destination.
+#[derive(Debug, Serialize)]
+pub(crate) struct OriginGroupView {
+    /// The origin country's profile.
+    pub(crate) origin: LinkView,
+    /// Formatted, `"812,000"`.
+    pub(crate) population: String,
+    pub(crate) year: i32,
+    pub(crate) corridor_url: String,
+    /// Where the figure comes from: a corridor indicator's source, or the
+    /// origin profile's source of its diaspora entry.
+    pub(crate) source: String,
+    pub(crate) source_url: Option<String>,
+}
+
+pub(crate) fn report_page(site: &Site, country: &Country, narratives: &Narratives, with_pdf: bool) -> ReportPageView {
+    let mut view = report_view(site, country, narratives, with_pdf);
+    let origin_groups = origin_groups(site, country);
+    if !origin_groups.is_empty() {
+        view.indicator_sources.extend(corridor_sources(site));
+    }
+    ReportPageView { indicator_notes: table_notes(&view), origin_groups, view }
+}
+
+fn table_notes(view: &ReportView) -> Vec<TableNoteView> {
+    view.indicators
+        .iter()
+        .filter_map(|i| Some((i, i.latest.note.as_deref()?.trim())))
+        .filter(|(_, note)| !note.is_empty())
+        .enumerate()
+        .map(|(n, (i, note))| TableNoteView {
+            number: n + 1,
+            id: i.id.clone(),
+            title: i.title.clone(),
+            note: note.to_string(),
+        })
+        .collect()
+}
+
+/// The corridor indicator that sizes origin groups: counted people.
+fn size_indicator(site: &Site) -> Option<&Indicator> {
+    site.data.indicators.values().find(|i| i.scope == Scope::Corridor && i.unit == Unit::Count)
+}
+
+fn corridor_sources(site: &Site) -> Vec<ReportIndicatorSourceView> {
+    size_indicator(site).map(|i| indicator_source(i)).into_iter().collect()
+}
+
+/// The origin groups of a destination, largest first: the latest value of
+/// the corridor indicator that counts people, else the origin profile's
+/// diaspora entry.
+pub(crate) fn origin_groups(site: &Site, country: &Country) -> Vec<OriginGroupView> {
+    if !country.destination {
+        return Vec::new();
+    }
+    let mut groups: Vec<(f64, OriginGroupView)> = site
+        .data
+        .corridors
+        .iter()
+        .filter(|c| c.destination == country.code)
+        .filter_map(|c| origin_group(site, &c.origin, &country.code))
+        .collect();
+    groups.sort_by(|(a, x), (b, y)| b.total_cmp(a).then_with(|| x.origin.title.cmp(&y.origin.title)));
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+fn origin_group(site: &Site, origin: &str, destination: &str) -> Option<(f64, OriginGroupView)> {
+    let from_indicator = size_indicator(site).and_then(|i| {
+        let (year, o) = i.latest(&format!("{origin}-{destination}"))?;
+        Some((o.value?, year, i.source.title.clone(), i.source.url.clone()))
+    });
+    let from_profile = || {
+        let country = site.data.countries.get(origin)?;
+        let d = country.diaspora.iter().find(|d| d.destination == destination)?;
+        let source = country.source(&d.source);
+        Some((
+            d.population as f64,
+            d.year,
+            source.map_or_else(|| country.name.clone(), |s| s.title.clone()),
+            source.and_then(|s| s.url.clone()),
+        ))
+    };
+    let (size, year, source, source_url) = from_indicator.or_else(from_profile)?;
+    let view = OriginGroupView {
+        origin: LinkView {
+            title: site.data.country_name(origin).to_string(),
+            url: site.config.href(&routes::country(origin)),
+        },
+        population: format::number(size, 0),
+        year,
+        corridor_url: site.config.href(&routes::corridor(origin, destination)),
+        source,
+        source_url,
+    };
+    Some((size, view))
+}
+
+fn indicator_source(i: &Indicator) -> ReportIndicatorSourceView {
+    ReportIndicatorSourceView {
+        indicator: i.title.clone(),
+        source: IndicatorSourceView {
+            title: i.source.title.clone(),
+            dataset: i.source.dataset.clone(),
+            url: i.source.url.clone(),
+            retrieved: i.source.retrieved.clone(),
+            licence: i.source.licence.clone(),
+            note: None,
+        },
+    }
 }
 
 /// The date a report states its data are as of.
@@ -74,20 +224,7 @@ pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narrative
         diaspora_charts: profile.diaspora_charts,
         corridors: profile.corridors,
         sources: profile.sources,
-        indicator_sources: shown
-            .iter()
-            .map(|i| ReportIndicatorSourceView {
-                indicator: i.title.clone(),
-                source: IndicatorSourceView {
-                    title: i.source.title.clone(),
-                    dataset: i.source.dataset.clone(),
-                    url: i.source.url.clone(),
-                    retrieved: i.source.retrieved.clone(),
-                    licence: i.source.licence.clone(),
-                    note: None,
-                },
-            })
-            .collect(),
+        indicator_sources: shown.iter().map(|i| indicator_source(i)).collect(),
     }
 }
 
@@ -104,6 +241,9 @@ pub(crate) fn summary(site: &Site, country: &Country) -> String {
         if let Some(s) = diaspora_sentence(site, country) {
             sentences.push(s);
         }
+    }
+    if let Some(s) = origin_groups_sentence(country, &origin_groups(site, country)) {
+        sentences.push(s);
     }
     sentences.join(" ")
 }
@@ -221,12 +361,26 @@ fn diaspora_sentence(site: &Site, country: &Country) -> Option<String> {
             )
         })
         .collect();
-    let list = match top.as_slice() {
-        [] => return None,
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    };
+    let list = listing(&top)?;
     Some(format!("The largest communities of its citizens in the EU countries with data live in {list}."))
+}
+
+/// "The largest origin groups with data living in Spain are citizens of
+/// Morocco (812,000, 2022) and Türkiye (4,321, 2022)."
+fn origin_groups_sentence(country: &Country, groups: &[OriginGroupView]) -> Option<String> {
+    let top: Vec<String> =
+        groups.iter().take(3).map(|g| format!("{} ({}, {})", g.origin.title, g.population, g.year)).collect();
+    let list = listing(&top)?;
+    Some(format!("The largest origin groups with data living in {} are citizens of {list}.", country.name))
+}
+
+/// "A, B and C"; none for no items.
+fn listing(items: &[String]) -> Option<String> {
+    match items {
+        [] => None,
+        [one] => Some(one.clone()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
 }
 
 /// Is PDF output compiled into this binary?
@@ -256,7 +410,7 @@ pub(crate) fn write_pdfs(
 
 /// One country's report as PDF bytes.
 pub(crate) fn report_pdf(site: &Site, country: &Country, narratives: &Narratives) -> Result<Vec<u8>, String> {
-    let view = report_view(site, country, narratives, true);
+    let view = report_page(site, country, narratives, true);
     let svg = |marker: &str| super::charts::svg_for_marker(site, marker);
     let meta = PdfMeta {
         title: format!("{}: country report", country.name),
@@ -282,11 +436,11 @@ pub(crate) struct PdfMeta {
 }
 
 #[cfg(feature = "pdf")]
-fn pdf_bytes(view: &ReportView, svg: &dyn Fn(&str) -> Option<String>, meta: &PdfMeta) -> Result<Vec<u8>, String> {
+fn pdf_bytes(view: &ReportPageView, svg: &dyn Fn(&str) -> Option<String>, meta: &PdfMeta) -> Result<Vec<u8>, String> {
     crate::pdf::report_pdf(view, svg, meta)
 }
 
 #[cfg(not(feature = "pdf"))]
-fn pdf_bytes(_: &ReportView, _: &dyn Fn(&str) -> Option<String>, _: &PdfMeta) -> Result<Vec<u8>, String> {
+fn pdf_bytes(_: &ReportPageView, _: &dyn Fn(&str) -> Option<String>, _: &PdfMeta) -> Result<Vec<u8>, String> {
     Err("this polibrief was built without PDF support: build it with `cargo build --release --features pdf`".into())
 }

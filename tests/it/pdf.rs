@@ -159,6 +159,70 @@ mod with_the_feature {
     }
 
     #[test]
+    fn country_pages_link_to_their_pdf_report() {
+        let site = TestSite::fixture("data-basic");
+        let out = build(&site, "out");
+        for code in ["de", "es", "it", "ma", "tr"] {
+            let html = std::fs::read_to_string(out.join(format!("countries/{code}/index.html"))).unwrap();
+            let page = Page(scraper::Html::parse_document(&html));
+            let pdfs: Vec<String> = page.attrs("a[href]", "href").into_iter().filter(|h| h.ends_with(".pdf")).collect();
+            assert_eq!(pdfs, [format!("/sub/countries/{code}/report.pdf")], "{code}");
+            assert!(out.join(format!("countries/{code}/report.pdf")).is_file());
+        }
+        // Other pages do not.
+        let html = std::fs::read_to_string(out.join("countries/index.html")).unwrap();
+        assert!(!html.contains("report.pdf"));
+    }
+
+    /// A long note on Spain's latest naturalisation rate.
+    const NOTE: &str = "Provisional: computed from the national register (https://example.org/a/very/long/address/of/the/register) before revision.";
+
+    #[test]
+    fn a_value_note_is_a_numbered_note_below_the_table() {
+        let site = TestSite::fixture("data-basic");
+        let path = "data/indicators/naturalisation-rate.yaml";
+        let yaml = std::fs::read_to_string(site.path().join(path)).unwrap();
+        let noted = format!("ES: {{2021: 1.9, 2022: {{value: 2.3, note: \"{NOTE}\"}}}}");
+        site.write(path, &yaml.replace("ES: {2021: 1.9, 2022: 2.3}", &noted));
+        let out = build(&site, "out");
+        let pdf = out.join("countries/es/report.pdf");
+        let pdf_text = text(&pdf);
+        // The note is read whole, after the table, numbered like its marker.
+        let note = format!("Notes 1. Naturalisations per 100 resident non-EU citizens: {NOTE}");
+        let at = pdf_text.find(&note).unwrap_or_else(|| panic!("no numbered note:\n{pdf_text}"));
+        let row =
+            pdf_text.find("Naturalisations per 100 resident non-EU citizens (per 100 residents)").expect("the row");
+        assert!(row < at, "the note follows the table");
+        // The table keeps its layout: the row reads on one line, its value
+        // followed by the marker 1 and the year.
+        let layout = poppler("pdftotext", &["-layout", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"]);
+        let line = layout
+            .lines()
+            .find(|l| l.contains("Naturalisations per 100 resident non-EU citizens"))
+            .unwrap_or_else(|| panic!("the title is broken:\n{layout}"));
+        assert!(normalize(line).contains("2.31 2022"), "{line:?}");
+        assert!(!layout.lines().any(|l| normalize(l) == "Provisional:"), "no word-per-line cell:\n{layout}");
+    }
+
+    #[test]
+    fn a_destination_report_has_its_corridors() {
+        let site = TestSite::fixture("data-basic");
+        let out = build(&site, "out");
+        let es_text = text(&out.join("countries/es/report.pdf"));
+        for s in [
+            "The largest origin groups with data living in Spain are citizens of Morocco (812,000, 2022) and Türkiye (4,321, 2022).",
+            "Corridors into Spain",
+            "Origin Citizens Year Source",
+            "Morocco 812,000 2022 Eurostat, population by citizenship",
+            "Türkiye 4,321 2022 Eurostat, population by citizenship",
+        ] {
+            assert!(es_text.contains(s), "ES lacks {s:?}:\n{es_text}");
+        }
+        let ma_text = text(&out.join("countries/ma/report.pdf"));
+        assert!(!ma_text.contains("Corridors into"));
+    }
+
+    #[test]
     fn the_reports_carry_charts_measures_and_diaspora() {
         let site = TestSite::fixture("data-basic");
         let out = build(&site, "out");

@@ -20,7 +20,8 @@ fn the_report_page_has_a_title_block_a_summary_and_the_evidence() {
         page.text(".report__summary"),
         "Spain is an EU member state and a destination of migrants. \
          Employment, non-EU citizens: 55.8 % in 2022, 5.6 points below the EU-27 figure (61.4 %); up 1.8 points since 2021. \
-         Naturalisations per 100 resident non-EU citizens: 2.3 per 100 in 2022; up 0.4 points since 2021."
+         Naturalisations per 100 resident non-EU citizens: 2.3 per 100 in 2022; up 0.4 points since 2021. \
+         The largest origin groups with data living in Spain are citizens of Morocco (812,000, 2022) and Türkiye (4,321, 2022)."
     );
     // The indicator table, the charts, and every source with its URL.
     assert_eq!(page.count(".report .indicator-table tbody tr"), 3);
@@ -86,4 +87,91 @@ fn the_report_command_explains_an_unknown_country() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no country `ZZ` in data/countries/"));
+}
+
+/// A long note, with an address, on Spain's latest naturalisation rate.
+const NOTE: &str = "Provisional: computed from the national register (https://example.org/a/very/long/address/of/the/register) before revision.";
+
+fn site_with_a_note() -> TestSite {
+    let site = TestSite::fixture("data-basic");
+    let path = "data/indicators/naturalisation-rate.yaml";
+    let yaml = std::fs::read_to_string(site.path().join(path)).unwrap();
+    let yaml = yaml
+        .replace("ES: {2021: 1.9, 2022: 2.3}", &format!("ES: {{2021: 1.9, 2022: {{value: 2.3, note: \"{NOTE}\"}}}}"));
+    assert!(yaml.contains(NOTE), "the fixture changed: {yaml}");
+    site.file(path, &yaml)
+}
+
+#[test]
+fn a_value_note_is_a_numbered_note_below_the_indicator_table() {
+    let built = site_with_a_note().built();
+    let page = built.page("/countries/es/report/");
+    let row = "section[aria-labelledby=indicators-title] .indicator-table tbody tr:nth-child(3)";
+    assert!(page.text(&format!("{row} th")).starts_with("Naturalisations per 100"));
+    // The value cell reads "2.3" and a marker, not the note.
+    assert_eq!(page.text(&format!("{row} td:nth-of-type(1)")), "2.31");
+    assert_eq!(page.text(&format!("{row} td:nth-of-type(1) sup.table-note-ref")), "1");
+    assert_eq!(page.attrs(&format!("{row} sup.table-note-ref a"), "href"), ["#indicator-note-1"]);
+    assert!(!page.text(".indicator-table").contains("Provisional"), "the note is not inside the table");
+    // The note, numbered, right below the table.
+    assert_eq!(page.attrs("ol.table-notes li", "id"), ["indicator-note-1"]);
+    assert_eq!(page.text("ol.table-notes li"), format!("Naturalisations per 100 resident non-EU citizens: {NOTE}"));
+    assert_eq!(page.count(".indicator-table + ol.table-notes, .table-scroll + ol.table-notes"), 1);
+    // Without notes, no list.
+    let plain = TestSite::fixture("data-basic").built();
+    assert_eq!(plain.page("/countries/es/report/").count("ol.table-notes"), 0);
+}
+
+#[test]
+fn a_destination_report_lists_its_corridors_by_size() {
+    let built = TestSite::fixture("data-basic").built();
+    let page = built.page("/countries/es/report/");
+    assert_eq!(page.text("#corridors-title"), "Corridors into Spain");
+    let rows: Vec<String> = page.texts("section[aria-labelledby=corridors-title] tbody tr");
+    assert_eq!(
+        rows,
+        [
+            "Morocco 812,000 2022 Morocco → Spain Eurostat, population by citizenship",
+            "Türkiye 4,321 2022 Türkiye → Spain Eurostat, population by citizenship"
+        ]
+    );
+    let corridor_links = page.attrs("section[aria-labelledby=corridors-title] td a", "href");
+    assert_eq!(corridor_links, ["/sub/corridors/ma-es/", "/sub/corridors/tr-es/"]);
+    for href in corridor_links {
+        assert!(built.has(&format!("{}index.html", href.trim_start_matches("/sub/"))), "{href} exists");
+    }
+    // The figures' source is among the report's sources.
+    assert!(page.text("#indicator-sources + ul").contains("Citizens of the origin country living in the destination"));
+    // An origin that is no destination has no such section.
+    assert_eq!(built.page("/countries/ma/report/").count("#corridors-title"), 0);
+}
+
+#[test]
+fn the_report_prints_its_own_address_once_and_internal_addresses_in_full() {
+    let built = TestSite::fixture("data-basic").built();
+    let page = built.page("/countries/es/report/");
+    // The address is the link's text: print.css adds nothing after `a.url`.
+    assert_eq!(page.attrs("a.url", "href"), ["https://org.example/sub/countries/es/report/"]);
+    assert_eq!(page.text("a.url"), "https://org.example/sub/countries/es/report/");
+    // print.css writes root-relative links out against the site's origin.
+    let html = built.text("countries/es/report/index.html");
+    assert!(html.contains("--site-origin: \"https://org.example\";"), "{html}");
+    let css = built.text("css/print.css");
+    assert!(css.contains("var(--site-origin) attr(href)"));
+}
+
+#[test]
+fn country_pages_link_to_no_pdf_without_pdf_output() {
+    let built = TestSite::fixture("data-basic").built();
+    for code in ["es", "ma"] {
+        let page = built.page(&format!("/countries/{code}/"));
+        assert!(page.attrs("a[href]", "href").iter().all(|h| !h.ends_with(".pdf")), "{code}");
+        assert!(
+            built
+                .page(&format!("/countries/{code}/report/"))
+                .attrs("a[href]", "href")
+                .iter()
+                .all(|h| !h.ends_with(".pdf"))
+        );
+    }
 }
