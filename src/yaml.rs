@@ -18,6 +18,10 @@ fn options() -> Options {
     budget.max_aliases = 1_000;
     budget.max_anchors = 1_000;
     budget.max_nodes = 2_000_000;
+    // The alias/anchor ratio heuristic refuses 100 uses of one anchor, which
+    // is ordinary reuse; expansion is bounded by the alias count above and
+    // by the replay limits, which catch real alias bombs.
+    budget.enforce_alias_anchor_ratio = false;
     let mut options = Options::default();
     options.budget = Some(budget);
     options.with_snippet = false;
@@ -87,6 +91,9 @@ fn yaml_diagnostic(source: &SourceFile, yaml: &str, error: &serde_saphyr::Error,
         .filter(|l| l.line() > 0)
         .map(|l| Position::new(l.line() as usize + first_line - 1, l.column() as usize))
         .unwrap_or(Position::new(first_line, 1));
+    // Budget breaches are found after the last line: blame the last line.
+    let last_line = (first_line + yaml.lines().count()).saturating_sub(1).max(first_line);
+    let position = if position.line > last_line { Position::new(last_line, 1) } else { position };
     let (code, message, help) = explain(&raw);
     // serde reports a missing field where the mapping ends; for the top-level
     // mapping (a key in column 1) point at where the document starts instead.
