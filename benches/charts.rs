@@ -15,7 +15,7 @@ mod format;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use charts::{ChartMeta, CorridorGroup, Datum, GapRow, MapValue, QuadrantPoint, Series};
+use charts::{ChartMeta, CorridorGroup, Datum, GapRow, MapValue, QuadrantPoint, Reference, Series};
 
 /// A linear congruential generator: the same numbers on every run.
 struct Lcg(u64);
@@ -145,6 +145,7 @@ fn main() {
             x: ((rng.next() * 2.0 - 1.0) * 10.0).round() / 10.0,
             y: ((rng.next() * 2.0 - 1.0) * 10.0).round() / 10.0,
             tie: i % 12 == 0,
+            expert: (i % 17 == 5).then(|| "Active discordance".to_string()),
         })
         .collect();
     let totals =
@@ -153,7 +154,8 @@ fn main() {
 
     println!("polibrief chart benchmark: {COUNTRIES} countries x {YEARS} years (map: {} regions)", codes.len());
     let bar_meta = meta("bar", "%");
-    time("bar", || charts::bar(&bar_meta, &bar_data, Some(("EU-27", 61.0)), Some("C007")));
+    let eu = Reference { label: "EU-27".into(), value: 61.0, ..Reference::default() };
+    time("bar", || charts::bar(&bar_meta, &bar_data, Some(&eu), Some("C007")));
     let line_meta = meta("line", "%");
     time("line", || charts::line(&line_meta, &lines, Some(&reference)));
     let gap_meta = meta("gap", "%");

@@ -130,6 +130,50 @@ pub(crate) fn write_downloads(site: &Site, output: &mut Output, diagnostics: &mu
         corridors: data.corridors.iter().map(|c| [c.origin.as_str(), c.destination.as_str()]).collect(),
     };
     add(routes::ALL_DATA.into(), to_json(&all));
+    if data.countries.values().any(|c| c.origin) {
+        add(TYPOLOGY_CSV.into(), typology_csv(data.countries.values()).into_bytes());
+    }
+}
+
+/// The site path of the typology CSV (beside `routes::ALL_DATA`).
+pub(crate) const TYPOLOGY_CSV: &str = "/data/typology.csv";
+
+/// The typology of every origin country, one row each, by code:
+/// `code,country,class,tie,expert_class,<one column per cell>,total,engagement,alignment`.
+/// `tie` lists the tied cells (`;`-separated); coordinates are empty for a
+/// country without current measures.
+pub(crate) fn typology_csv<'a>(countries: impl Iterator<Item = &'a Country>) -> String {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut header = vec!["code", "country", "class", "tie", "expert_class"];
+    header.extend(TypologyCell::ALL.map(TypologyCell::slug));
+    header.extend(["total", "engagement", "alignment"]);
+    let _ = writer.write_record(&header);
+    for c in countries.filter(|c| c.origin) {
+        let _ = writer.write_record(typology_record(c));
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn typology_record(c: &Country) -> Vec<String> {
+    let cl = c.classification();
+    let tie = match &cl.class {
+        crate::typology::Class::Tie(cells) => cells.iter().map(|c| c.slug()).collect::<Vec<_>>().join(";"),
+        _ => String::new(),
+    };
+    // `+ 0.0` turns −0 into 0.
+    let coordinate = |v: Option<f64>| v.map(|v| (round6(v) + 0.0).to_string()).unwrap_or_default();
+    let mut record = vec![
+        csv_text(&c.code),
+        csv_text(&c.name),
+        cl.class.slug().to_string(),
+        tie,
+        c.typology_override.as_ref().map(|o| o.class.slug().to_string()).unwrap_or_default(),
+    ];
+    record.extend(TypologyCell::ALL.map(|cell| cl.total(cell).to_string()));
+    record.push(cl.total_weight().to_string());
+    record.push(coordinate(cl.engagement));
+    record.push(coordinate(cl.alignment));
+    record
 }
 
 fn to_json(value: &impl Serialize) -> Vec<u8> {

@@ -110,13 +110,22 @@ pub(super) fn ticks_up(lo: f64, hi: f64, height: f64) -> Ticks {
     nice_ticks(lo, hi, ((height / 50.0) as usize).clamp(2, 8))
 }
 
-/// Vertical gridlines at the ticks from `top` to `bottom`, tick labels under
-/// `bottom` and the axis title under them. Returns the y below it all.
-pub(super) fn x_axis(scene: &mut Scene, scale: &Linear, ticks: &Ticks, top: f64, bottom: f64, title: &str) -> f64 {
+/// Vertical gridlines at the ticks from `top` to `bottom`.
+pub(super) fn x_grid(scene: &mut Scene, scale: &Linear, ticks: &Ticks, top: f64, bottom: f64) {
     for &value in &ticks.values {
         let x = scale.map(value);
         scene.line(vec![(x, top), (x, bottom)], GRID, 1).class("chart__grid");
-        scene.text((x, bottom + 14.0), &ticks.label(value), Anchor::Middle, FONT, MUTED).class("chart__axis");
+    }
+}
+
+/// Vertical gridlines at the ticks from `top` to `bottom`, tick labels under
+/// `bottom` and the axis title under them. Returns the y below it all.
+pub(super) fn x_axis(scene: &mut Scene, scale: &Linear, ticks: &Ticks, top: f64, bottom: f64, title: &str) -> f64 {
+    x_grid(scene, scale, ticks, top, bottom);
+    for &value in &ticks.values {
+        scene
+            .text((scale.map(value), bottom + 14.0), &ticks.label(value), Anchor::Middle, FONT, MUTED)
+            .class("chart__axis");
     }
     let (r0, r1) = scale.range();
     if title.trim().is_empty() {

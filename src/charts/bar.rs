@@ -1,22 +1,45 @@
 //! Horizontal bars, one per country, largest first; and the bar rows that
 //! `corridor` and `cells` reuse ([`BarFrame`]).
 
-use super::axis::{Linear, Ticks, ticks_across, x_axis};
+use super::axis::{Linear, Ticks, ticks_across, x_axis, x_grid};
 use super::scene::{Anchor, Scene};
 use super::{
-    ChartMeta, Datum, FONT, MAX_LABEL_CHARS, MUTED, TEXT, WIDTH, flags_sentence, name_of, no_data, series, text_width,
-    truncate, value_label, with_unit,
+    BOLD, ChartMeta, Datum, FONT, MAX_LABEL_CHARS, MUTED, TEXT, WIDTH, fit, flags_sentence, name_of, no_data, series,
+    text_width, value_label, with_unit,
 };
 use crate::format;
 
 /// Height of a row and of its bar.
 pub(super) const ROW: f64 = 26.0;
 const BAR: f64 = 18.0;
-/// The widest label column (22 characters of text at 15 units).
-const MAX_LABEL_WIDTH: f64 = 185.0;
-/// Bold text is a little wider than the estimate.
-const BOLD: f64 = 1.08;
+/// The widest label column of country names; longer labels are cut with "…".
+pub(super) const MAX_LABEL_WIDTH: f64 = 150.0;
+/// Height of a line of text above the bars (the reference label).
+const LINE: f64 = 17.0;
 
+/// A reference line: an aggregate such as the EU-27, never a country.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Reference {
+    pub label: String,
+    pub value: f64,
+    /// Flag letters of the value (`ep`); empty when none.
+    pub flags: String,
+    /// What the flags mean (`estimated, provisional`), for the description.
+    pub flag_meaning: String,
+}
+
+impl Reference {
+    /// `EU-27: 64.2 %`, with `(ep: estimated, provisional)` when flagged.
+    fn sentence(&self, fmt: &dyn Fn(f64) -> String) -> String {
+        let (flags, meaning) = (self.flags.trim(), self.flag_meaning.trim());
+        let note = match (flags.is_empty(), meaning.is_empty()) {
+            (true, _) => String::new(),
+            (false, true) => format!(" ({flags})"),
+            (false, false) => format!(" ({flags}: {meaning})"),
+        };
+        format!("{}: {}{note}.", self.label.trim(), fmt(self.value))
+    }
+}
 /// One bar as drawn.
 #[derive(Clone, Debug)]
 pub(super) struct BarRow {
@@ -38,8 +61,14 @@ impl BarRow {
         }
     }
 
-    fn label_width(&self) -> f64 {
-        let w = text_width(&truncate(&self.label, MAX_LABEL_CHARS), FONT);
+    /// The label as drawn: cut to fit a label column `room` wide.
+    fn shown_label(&self, room: f64) -> String {
+        let room = if self.highlight { room / BOLD } else { room };
+        fit(&self.label, MAX_LABEL_CHARS, room, FONT)
+    }
+
+    fn label_width(&self, room: f64) -> f64 {
+        let w = text_width(&self.shown_label(room), FONT);
         if self.highlight { w * BOLD } else { w }
     }
 
@@ -52,6 +81,7 @@ impl BarRow {
 /// The geometry all rows of one chart share: label column, value scale.
 #[derive(Clone, Debug)]
 pub(super) struct BarFrame {
+    label_room: f64,
     label_right: f64,
     scale: Linear,
     ticks: Ticks,
@@ -59,16 +89,17 @@ pub(super) struct BarFrame {
 }
 
 impl BarFrame {
-    /// Fits the labels (indented by `indent`), the value labels and the
-    /// `extra` values (a reference line) into the chart's width.
+    /// Fits the labels (indented by `indent`, cut to at most `label_room`
+    /// wide), the value labels and the `extra` values (a reference line) into
+    /// the chart's width.
     pub(super) fn fit<'a>(
         rows: impl Iterator<Item = &'a BarRow> + Clone,
         extra: &[f64],
         decimals: usize,
-        indent: f64,
+        (indent, label_room): (f64, f64),
     ) -> Self {
         let widest = |it: &mut dyn Iterator<Item = f64>| it.fold(0.0, f64::max);
-        let label_w = widest(&mut rows.clone().map(BarRow::label_width)).min(MAX_LABEL_WIDTH);
+        let label_w = widest(&mut rows.clone().map(|r| r.label_width(label_room)));
         let label_right = 8.0 + indent + label_w;
         let neg = widest(&mut rows.clone().filter(|r| r.value < 0.0).map(|r| r.value_width(decimals)));
         let pos = widest(&mut rows.clone().filter(|r| r.value >= 0.0).map(|r| r.value_width(decimals)));
@@ -78,7 +109,7 @@ impl BarFrame {
         let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
         let ticks = ticks_across(lo, hi, right - left);
         let scale = Linear::new(ticks.domain(), (left, right));
-        BarFrame { label_right, scale, ticks, decimals }
+        BarFrame { label_room, label_right, scale, ticks, decimals }
     }
 
     pub(super) fn x(&self, value: f64) -> f64 {
@@ -91,6 +122,12 @@ impl BarFrame {
         x_axis(scene, &self.scale, &self.ticks, top, bottom, unit)
     }
 
+    /// Gridlines only, from `top` to `bottom` (a group of rows above the
+    /// last one).
+    pub(super) fn grid(&self, scene: &mut Scene, top: f64, bottom: f64) {
+        x_grid(scene, &self.scale, &self.ticks, top, bottom);
+    }
+
     /// The zero line, drawn over the bars.
     pub(super) fn zero_line(&self, scene: &mut Scene, top: f64, bottom: f64) {
         let x = self.x(0.0);
@@ -99,7 +136,7 @@ impl BarFrame {
 
     /// One row centred on `y`: label, bar (of series `n`), value label.
     pub(super) fn row(&self, scene: &mut Scene, row: &BarRow, y: f64, n: usize) {
-        let label = scene.text((self.label_right, y), &truncate(&row.label, MAX_LABEL_CHARS), Anchor::End, FONT, TEXT);
+        let label = scene.text((self.label_right, y), &row.shown_label(self.label_room), Anchor::End, FONT, TEXT);
         label.class("chart__label");
         if row.highlight {
             label.attr("font-weight", "bold");
@@ -128,11 +165,11 @@ impl BarFrame {
         }
     }
 
-    /// A dashed vertical line at `value` behind the value labels (it breaks
-    /// where one would cross it), with its label above the rows, which are
-    /// drawn from `top`, one per [`ROW`].
-    pub(super) fn reference(&self, scene: &mut Scene, (label, value): (&str, f64), rows: &[BarRow], top: f64) {
-        let x = self.x(value);
+    /// A dashed vertical line at the reference value behind the value
+    /// labels (it breaks where one would cross it), with its label above the
+    /// rows, which are drawn from `top`, one per [`ROW`].
+    pub(super) fn reference(&self, scene: &mut Scene, reference: &Reference, rows: &[BarRow], top: f64) {
+        let x = self.x(reference.value);
         let bottom = top + rows.len() as f64 * ROW;
         let blocked: Vec<(f64, f64)> = rows
             .iter()
@@ -150,10 +187,25 @@ impl BarFrame {
                 .class("chart__reference")
                 .attr("stroke-dasharray", "5 4");
         }
-        let text = format!("{}: {}", truncate(label, MAX_LABEL_CHARS), format::number(value, self.decimals));
-        let half = text_width(&text, FONT) / 2.0;
-        let cx = x.clamp(half + 4.0, WIDTH - half - 4.0);
-        scene.text((cx, top - 17.0), &text, Anchor::Middle, FONT, TEXT).class("chart__label");
+        let lines = self.reference_lines(reference);
+        for (i, text) in lines.iter().enumerate() {
+            let half = text_width(text, FONT) / 2.0;
+            let cx = x.clamp(half + 4.0, WIDTH - half - 4.0);
+            let y = top - 17.0 - (lines.len() - 1 - i) as f64 * LINE;
+            scene.text((cx, y), text, Anchor::Middle, FONT, TEXT).class("chart__label").class("chart__reference-label");
+        }
+    }
+
+    /// The reference's label and value with its flags: on one line when it
+    /// fits the chart's width, else the label above the value.
+    fn reference_lines(&self, reference: &Reference) -> Vec<String> {
+        let value = value_label(reference.value, self.decimals, &reference.flags);
+        let room = WIDTH - 8.0;
+        let one = format!("{}: {value}", reference.label.trim());
+        if text_width(&one, FONT) <= room {
+            return vec![one];
+        }
+        vec![fit(&reference.label, usize::MAX, room, FONT), value]
     }
 
     /// Where a row's value label lies, left to right (estimated).
@@ -180,21 +232,24 @@ fn open_spans(from: f64, to: f64, blocked: &[(f64, f64)]) -> Vec<(f64, f64)> {
     spans
 }
 
-/// Space above the first row for a reference label.
+/// Space above the first row for a one-line reference label.
 const REFERENCE_ROOM: f64 = 30.0;
 
 /// Horizontal bars sorted by value (largest first, ties by label), value
-/// labels with flags, an optional reference line (`("EU-27", 64.2)`) and an
+/// labels with flags, an optional reference line (the EU-27) and an
 /// optional emphasised country code. Non-finite values are left out.
-pub(crate) fn bar(meta: &ChartMeta, data: &[Datum], reference: Option<(&str, f64)>, highlight: Option<&str>) -> String {
+pub(crate) fn bar(meta: &ChartMeta, data: &[Datum], reference: Option<&Reference>, highlight: Option<&str>) -> String {
     let rows = sorted_rows(data, highlight);
     if rows.is_empty() {
         return no_data(meta, "bar");
     }
-    let reference = reference.filter(|(_, v)| v.is_finite());
-    let extra: Vec<f64> = reference.iter().map(|(_, v)| *v).collect();
-    let frame = BarFrame::fit(rows.iter(), &extra, meta.decimals, 0.0);
-    let top = if reference.is_some() { REFERENCE_ROOM } else { 8.0 };
+    let reference = reference.filter(|r| r.value.is_finite());
+    let extra: Vec<f64> = reference.iter().map(|r| r.value).collect();
+    let frame = BarFrame::fit(rows.iter(), &extra, meta.decimals, (0.0, MAX_LABEL_WIDTH));
+    let top = match reference {
+        Some(r) => REFERENCE_ROOM + (frame.reference_lines(r).len() - 1) as f64 * LINE,
+        None => 8.0,
+    };
     let bottom = top + rows.len() as f64 * ROW;
     let mut scene = Scene::new(0.0);
     let height = frame.axis(&mut scene, top, bottom, &meta.unit_label);
@@ -220,12 +275,12 @@ fn sorted_rows(data: &[Datum], highlight: Option<&str>) -> Vec<BarRow> {
 
 /// "Highest: Czechia (82.3 %). Lowest: Belgium (51.3 %). Average of 27
 /// countries: 64.1 % (a simple average of the countries shown, not the EU
-/// figure). EU-27: 64.2 %."
+/// figure). EU-27: 64.2 % (p: provisional)."
 pub(crate) fn summarize_bar(
     data: &[Datum],
     unit_label: &str,
     decimals: usize,
-    reference: Option<(&str, f64)>,
+    reference: Option<&Reference>,
 ) -> String {
     let rows = sorted_rows(data, None);
     let fmt = |v: f64| with_unit(v, unit_label, decimals);
@@ -234,8 +289,9 @@ pub(crate) fn summarize_bar(
         [one] => format!("{}: {}.", one.label, fmt(one.value)),
         _ => extremes_and_average(&rows, &fmt, decimals),
     };
-    if let Some((label, value)) = reference.filter(|(_, v)| v.is_finite()) {
-        out.push_str(&format!(" {}: {}.", label.trim(), fmt(value)));
+    if let Some(reference) = reference.filter(|r| r.value.is_finite()) {
+        out.push(' ');
+        out.push_str(&reference.sentence(&fmt));
     }
     let flagged: Vec<(String, String)> =
         rows.iter().filter(|r| !r.flags.trim().is_empty()).map(|r| (r.label.clone(), r.flags.clone())).collect();
@@ -271,6 +327,10 @@ mod tests {
         Datum { code: code.into(), label: label.into(), value, flags: flags.into() }
     }
 
+    fn eu(value: f64) -> Reference {
+        Reference { label: "EU-27".into(), value, ..Reference::default() }
+    }
+
     fn sample() -> Vec<Datum> {
         vec![
             datum("BE", "Belgium", 51.3, ""),
@@ -283,20 +343,62 @@ mod tests {
     #[test]
     fn draws_one_sorted_bar_per_datum_with_labels_and_reference() {
         let meta = testutil::meta("employment");
-        let svg = bar(&meta, &sample(), Some(("EU-27", 64.2)), Some("ES"));
+        let svg = bar(&meta, &sample(), Some(&eu(64.2)), Some("ES"));
         check_common(&svg, &meta, "bar");
         let doc = parse(&svg);
         let bars = with_class(&doc, "chart__series--1");
         let codes: Vec<&str> = bars.iter().filter_map(|b| b.attribute("data-code")).collect();
         assert_eq!(codes, ["CZ", "XX", "ES", "BE"]);
         let texts = texts(&doc);
-        for label in ["Czechia", "Belgium", "82.3", "63.0 p", "EU-27: 64.2", "%", "A very long country n…"] {
+        for label in ["Czechia", "Belgium", "82.3", "63.0 p", "EU-27: 64.2", "%", "A very long coun…"] {
             assert!(texts.iter().any(|t| t == label), "{label} missing from {texts:?}");
         }
         assert_eq!(with_class(&doc, "chart__highlight").len(), 1);
-        // The line breaks around the value labels "63.0 p" and "51.3" it would cross.
-        assert_eq!(with_class(&doc, "chart__reference").len(), 3);
+        // The line breaks around the value label "63.0 p", which it would cross.
+        assert_eq!(with_class(&doc, "chart__reference").len(), 2);
         assert_eq!(with_class(&doc, "chart__flagged")[0].attribute("data-code"), Some("ES"));
+    }
+
+    #[test]
+    fn the_reference_label_is_whole_with_its_flags() {
+        let meta = testutil::meta("eu");
+        let eu = Reference {
+            label: "EU (members of each year)".into(),
+            value: 3.59,
+            flags: "ep".into(),
+            flag_meaning: "estimated, provisional".into(),
+        };
+        let data = [datum("SE", "Sweden", 8.91, ""), datum("LT", "Lithuania", 0.09, "")];
+        let mut meta2 = meta.clone();
+        meta2.decimals = 2;
+        let doc_svg = bar(&meta2, &data, Some(&eu), None);
+        let doc = parse(&doc_svg);
+        let labels: Vec<String> =
+            with_class(&doc, "chart__reference-label").iter().map(|n| n.text().unwrap_or("").to_string()).collect();
+        assert_eq!(labels, ["EU (members of each year): 3.59 ep"]);
+        let summary = summarize_bar(&data, "per 100", 2, Some(&eu));
+        assert!(
+            summary.ends_with("EU (members of each year): 3.59 per 100 (ep: estimated, provisional)."),
+            "{summary}"
+        );
+        // Too long for one line: the label above its value, neither cut.
+        let long = Reference { label: "Member states of the European Union (each year)".into(), ..eu };
+        let svg = bar(&meta, &data, Some(&long), None);
+        let doc = parse(&svg);
+        let lines: Vec<(String, i32)> = with_class(&doc, "chart__reference-label")
+            .iter()
+            .map(|n| (n.text().unwrap_or("").to_string(), n.attribute("y").unwrap().parse().unwrap()))
+            .collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[0].0, long.label);
+        assert_eq!(lines[1].0, "3.6 ep");
+        assert!(lines[0].1 < lines[1].1);
+        // Every label stays inside the chart.
+        for node in with_class(&doc, "chart__reference-label") {
+            let x: f64 = node.attribute("x").unwrap().parse().unwrap();
+            let half = text_width(node.text().unwrap(), FONT) / 2.0;
+            assert!(x - half >= 0.0 && x + half <= WIDTH, "{:?} at {x}", node.text());
+        }
     }
 
     #[test]
@@ -320,10 +422,7 @@ mod tests {
     #[test]
     fn is_deterministic() {
         let meta = testutil::meta("det");
-        assert_eq!(
-            bar(&meta, &sample(), Some(("EU-27", 64.2)), None),
-            bar(&meta, &sample(), Some(("EU-27", 64.2)), None)
-        );
+        assert_eq!(bar(&meta, &sample(), Some(&eu(64.2)), None), bar(&meta, &sample(), Some(&eu(64.2)), None));
     }
 
     #[test]
@@ -375,7 +474,7 @@ mod tests {
 
     #[test]
     fn summary_names_extremes_average_and_reference() {
-        let text = summarize_bar(&sample(), "%", 1, Some(("EU-27", 64.2)));
+        let text = summarize_bar(&sample(), "%", 1, Some(&eu(64.2)));
         assert_eq!(
             text,
             "Highest: Czechia (82.3 %). Lowest: Belgium (51.3 %). Average of 4 countries: 66.7 % \
@@ -390,16 +489,16 @@ mod tests {
     #[test]
     fn snapshot() {
         let mut meta = testutil::meta("bar-snap");
-        meta.description = summarize_bar(&sample(), "%", 1, Some(("EU-27", 64.2)));
-        insta::assert_snapshot!(bar(&meta, &sample(), Some(("EU-27", 64.2)), Some("ES")));
+        meta.description = summarize_bar(&sample(), "%", 1, Some(&eu(64.2)));
+        insta::assert_snapshot!(bar(&meta, &sample(), Some(&eu(64.2)), Some("ES")));
     }
 
     #[test]
     #[ignore = "writes preview files; run with --ignored"]
     fn previews() {
         let mut meta = testutil::meta("bar-preview");
-        meta.description = summarize_bar(&sample(), "%", 1, Some(("EU-27", 64.2)));
-        testutil::preview("bar-small", &bar(&meta, &sample(), Some(("EU-27", 64.2)), Some("ES")));
+        meta.description = summarize_bar(&sample(), "%", 1, Some(&eu(64.2)));
+        testutil::preview("bar-small", &bar(&meta, &sample(), Some(&eu(64.2)), Some("ES")));
         let names = ["Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czechia", "Denmark", "Estonia", "Finland"];
         let data: Vec<Datum> = (0..27)
             .map(|i| {
@@ -408,7 +507,7 @@ mod tests {
                 datum(&format!("C{i}"), &name, 40.0 + (i * 37 % 45) as f64 + 0.25, flags)
             })
             .collect();
-        testutil::preview("bar-27", &bar(&meta, &data, Some(("EU-27", 61.5)), Some("C5")));
+        testutil::preview("bar-27", &bar(&meta, &data, Some(&eu(61.5)), Some("C5")));
         let neg = vec![
             datum("A", "Austria", -12.5, ""),
             datum("B", "Bosnia and Herzegovina", 30.0, "e"),

@@ -19,6 +19,10 @@ fn rows(totals: &[(String, u32); 4]) -> Vec<BarRow> {
         .collect()
 }
 
+/// The label column: room for the longest cell name in bold, in a wide
+/// font (the names are never cut).
+const LABEL_ROOM: f64 = 210.0;
+
 /// The axis reaches at least this far, so that small counts get whole-number
 /// ticks.
 const MIN_AXIS: f64 = 5.0;
@@ -29,7 +33,7 @@ pub(crate) fn cells(meta: &ChartMeta, totals: &[(String, u32); 4]) -> String {
     if rows.iter().all(|r| r.label.trim().is_empty()) {
         return no_data(meta, "cells");
     }
-    let frame = BarFrame::fit(rows.iter(), &[MIN_AXIS], 0, 0.0);
+    let frame = BarFrame::fit(rows.iter(), &[MIN_AXIS], 0, (0.0, LABEL_ROOM));
     let top = 6.0;
     let bottom = top + rows.len() as f64 * ROW;
     let mut scene = Scene::new(0.0);
@@ -85,6 +89,25 @@ mod tests {
         let order: Vec<&String> = texts.iter().filter(|t| t.contains("cordance")).collect();
         assert_eq!(order, ["Active concordance", "Active discordance", "Passive concordance", "Passive discordance"]);
         assert!(texts.iter().any(|t| t == "12") && texts.iter().any(|t| t == "measures"));
+    }
+
+    #[test]
+    fn cell_names_are_whole_and_fit_in_a_wide_bold_font() {
+        let svg = cells(&testutil::meta("cells"), &totals([1, 0, 2, 0]));
+        let doc = parse(&svg);
+        let labels: Vec<roxmltree::Node<'_, '_>> = with_class(&doc, "chart__label")
+            .into_iter()
+            .filter(|n| n.text().is_some_and(|t| t.contains("cordance")))
+            .collect();
+        let names: Vec<&str> = labels.iter().filter_map(|n| n.text()).collect();
+        assert_eq!(names, ["Active concordance", "Active discordance", "Passive concordance", "Passive discordance"]);
+        let bold = labels.iter().find(|n| n.attribute("font-weight") == Some("bold")).unwrap();
+        assert_eq!(bold.text(), Some("Passive concordance"));
+        assert_eq!(bold.attribute("text-anchor"), Some("end"));
+        // DejaVu Sans Bold (rsvg-convert's sans-serif on Linux) draws it 176
+        // units wide at 15: it must start inside the chart.
+        let right: f64 = bold.attribute("x").unwrap().parse().unwrap();
+        assert!(right - 176.0 >= 4.0, "the label ends at {right}");
     }
 
     #[test]

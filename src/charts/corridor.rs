@@ -1,10 +1,10 @@
 //! Migration corridors: per origin country a heading and one bar per
 //! destination, largest first, on one shared scale.
 
-use super::bar::{BarFrame, BarRow, ROW};
+use super::bar::{BarFrame, BarRow, MAX_LABEL_WIDTH, ROW};
 use super::scene::{Anchor, Scene};
 use super::{
-    ChartMeta, Datum, FONT, GRID, MAX_LABEL_CHARS, TEXT, WIDTH, join_names, name_of, no_data, truncate, with_unit,
+    BOLD, ChartMeta, Datum, FONT, GRID, MAX_LABEL_CHARS, TEXT, WIDTH, fit, join_names, name_of, no_data, with_unit,
 };
 
 /// One origin and its destinations.
@@ -38,44 +38,64 @@ const HEADING: f64 = 28.0;
 const INDENT: f64 = 12.0;
 const GROUP_GAP: f64 = 10.0;
 
+/// Where a group lies: its heading's centre line and its rows' span.
+struct GroupBand {
+    heading_y: f64,
+    rows_top: f64,
+    rows_bottom: f64,
+}
+
+/// The bands of the groups, from `top` down, separated by [`GROUP_GAP`].
+fn bands(groups: &[(&CorridorGroup, Vec<BarRow>)], top: f64) -> Vec<GroupBand> {
+    let mut y = top;
+    let mut out = Vec::with_capacity(groups.len());
+    for (i, (_, rows)) in groups.iter().enumerate() {
+        if i > 0 {
+            y += GROUP_GAP;
+        }
+        let rows_top = y + HEADING;
+        let rows_bottom = rows_top + rows.len() as f64 * ROW;
+        out.push(GroupBand { heading_y: y + HEADING / 2.0, rows_top, rows_bottom });
+        y = rows_bottom;
+    }
+    out
+}
+
 /// Grouped horizontal bars, the groups in the order given. Groups without
-/// finite values are left out.
+/// finite values are left out. Gridlines and the zero line run beside the
+/// bars only, so that each origin's heading has a band of its own that no
+/// line crosses.
 pub(crate) fn corridor(meta: &ChartMeta, groups: &[CorridorGroup]) -> String {
     let groups: Vec<(&CorridorGroup, Vec<BarRow>)> =
         groups.iter().map(|g| (g, g.rows())).filter(|(_, rows)| !rows.is_empty()).collect();
     if groups.is_empty() {
         return no_data(meta, "corridor");
     }
-    let frame = BarFrame::fit(groups.iter().flat_map(|(_, rows)| rows), &[], meta.decimals, INDENT);
-    let top = 4.0;
-    let bottom = top
-        + groups.iter().map(|(_, rows)| HEADING + rows.len() as f64 * ROW).sum::<f64>()
-        + GROUP_GAP * (groups.len() - 1) as f64;
+    let rows = groups.iter().flat_map(|(_, rows)| rows);
+    let frame = BarFrame::fit(rows, &[], meta.decimals, (INDENT, MAX_LABEL_WIDTH));
+    let bands = bands(&groups, 4.0);
     let mut scene = Scene::new(0.0);
-    let height = frame.axis(&mut scene, top, bottom, &meta.unit_label);
-    let mut y = top;
-    for (i, (group, rows)) in groups.iter().enumerate() {
-        if i > 0 {
-            y += GROUP_GAP;
-            scene
-                .line(vec![(8.0, y - GROUP_GAP / 2.0), (WIDTH - 8.0, y - GROUP_GAP / 2.0)], GRID, 1)
-                .class("chart__grid");
-        }
-        let heading = scene.text(
-            (8.0, y + HEADING / 2.0),
-            &truncate(group.name(), MAX_LABEL_CHARS + 10),
-            Anchor::Start,
-            FONT,
-            TEXT,
-        );
-        heading.class("chart__label").class("chart__heading").attr("font-weight", "bold");
-        y += HEADING;
-        for row in rows {
-            frame.row(&mut scene, row, y + ROW / 2.0, 0);
-            y += ROW;
+    let mut height = 0.0;
+    for (i, band) in bands.iter().enumerate() {
+        if i + 1 == bands.len() {
+            height = frame.axis(&mut scene, band.rows_top, band.rows_bottom, &meta.unit_label);
+        } else {
+            frame.grid(&mut scene, band.rows_top, band.rows_bottom);
         }
     }
-    frame.zero_line(&mut scene, top, bottom);
+    for (i, ((group, rows), band)) in groups.iter().zip(&bands).enumerate() {
+        if i > 0 {
+            let y = band.heading_y - HEADING / 2.0 - GROUP_GAP / 2.0;
+            scene.line(vec![(8.0, y), (WIDTH - 8.0, y)], GRID, 1).class("chart__grid");
+        }
+        let name = fit(group.name(), MAX_LABEL_CHARS + 10, (WIDTH - 16.0) / BOLD, FONT);
+        let heading = scene.text((8.0, band.heading_y), &name, Anchor::Start, FONT, TEXT);
+        heading.class("chart__label").class("chart__heading").attr("font-weight", "bold");
+        for (j, row) in rows.iter().enumerate() {
+            frame.row(&mut scene, row, band.rows_top + (j as f64 + 0.5) * ROW, 0);
+        }
+        frame.zero_line(&mut scene, band.rows_top, band.rows_bottom);
+    }
     scene.set_height(height);
     scene.render(meta, "corridor")
 }
@@ -166,6 +186,55 @@ mod tests {
         let texts = texts(&doc);
         for label in ["300 e", "850", "thousand people", "Netherlands"] {
             assert!(texts.iter().any(|t| t == label), "{label} missing from {texts:?}");
+        }
+    }
+
+    /// The vertical lines of a chart: (x, top, bottom).
+    fn verticals(doc: &roxmltree::Document<'_>) -> Vec<(i32, i32, i32)> {
+        testutil::find_all(doc, "polyline")
+            .iter()
+            .filter_map(|n| {
+                let pts: Vec<(i32, i32)> = n
+                    .attribute("points")?
+                    .split_whitespace()
+                    .filter_map(|p| {
+                        let (x, y) = p.split_once(',')?;
+                        Some((x.parse().ok()?, y.parse().ok()?))
+                    })
+                    .collect();
+                match pts.as_slice() {
+                    [(x0, y0), (x1, y1)] if x0 == x1 => Some((*x0, *y0.min(y1), *y0.max(y1))),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_line_crosses_a_heading() {
+        let mut meta = testutil::meta("corr");
+        meta.decimals = 0;
+        // Short destination names: a narrow label column, long headings.
+        let groups: Vec<CorridorGroup> = ["Philippines", "Ecuador", "Senegal"]
+            .iter()
+            .map(|name| CorridorGroup {
+                origin_code: name[..2].to_uppercase(),
+                origin_label: (*name).into(),
+                bars: vec![d("IT", "Italy", 300.0, ""), d("ES", "Spain", 120.0, "")],
+            })
+            .collect();
+        let svg = corridor(&meta, &groups);
+        let doc = parse(&svg);
+        let lines = verticals(&doc);
+        assert!(lines.len() >= 6, "{lines:?}");
+        for heading in with_class(&doc, "chart__heading") {
+            let y: i32 = heading.attribute("y").unwrap().parse().unwrap();
+            let x: i32 = heading.attribute("x").unwrap().parse().unwrap();
+            let right = f64::from(x) + crate::charts::text_width(heading.text().unwrap(), FONT) * BOLD;
+            for (lx, top, bottom) in &lines {
+                let crosses = f64::from(*lx) <= right && top - 9 < y && y < bottom + 9;
+                assert!(!crosses, "line at x={lx} {top}..{bottom} crosses heading {:?} at y={y}", heading.text());
+            }
         }
     }
 

@@ -27,7 +27,7 @@ mod map;
 mod quadrant;
 mod scene;
 
-pub(crate) use bar::{bar, summarize_bar};
+pub(crate) use bar::{Reference, bar, summarize_bar};
 pub(crate) use cells::{cells, summarize_cells};
 pub(crate) use corridor::{CorridorGroup, corridor, summarize_corridor};
 pub(crate) use gap::{GapRow, gap, summarize_gap};
@@ -63,8 +63,10 @@ pub(crate) struct Datum {
     pub flags: String,
 }
 
-/// Width of every chart's viewBox, in user units (readable at 360 px).
-pub(super) const WIDTH: f64 = 520.0;
+/// Width of every chart's viewBox, in user units. A phone 360 px wide shows
+/// a chart about 328 px wide, so [`FONT`] is drawn at 15 × 328 / 400 ≈ 12 px;
+/// on a desktop text column (about 560 px) it is about the body text's size.
+pub(super) const WIDTH: f64 = 400.0;
 /// Font size of labels, tick labels and legends.
 pub(super) const FONT: u32 = 15;
 /// Labels longer than this are cut with "…" in the drawing.
@@ -128,23 +130,51 @@ pub(super) fn truncate(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// Estimated width of `text` at `size` in a system sans-serif: without a
-/// font library the browser chooses the font, so this errs on the wide side.
+/// Estimated width of `text` at `size`. Without a font library the
+/// browser chooses the font, so this errs on the wide side: the advances are
+/// those of DejaVu Sans (the widest common sans-serif, the fallback on many
+/// Linux systems), rounded up; Arial, Helvetica, Roboto and Segoe UI are
+/// narrower.
 pub(super) fn text_width(text: &str, size: u32) -> f64 {
-    let ems: f64 = text
-        .chars()
-        .map(|c| match c {
-            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | ' ' => 0.3,
-            'f' | 't' | 'r' | 'I' | '(' | ')' | '-' => 0.38,
-            'm' | 'w' | 'M' | 'W' => 0.86,
-            '0'..='9' => 0.57,
-            c if c.is_ascii_uppercase() => 0.7,
-            c if c.is_ascii_lowercase() => 0.56,
-            _ => 0.62,
-        })
-        .sum();
-    ems * f64::from(size)
+    text.chars().map(char_width).sum::<f64>() * f64::from(size)
 }
+
+/// The estimated advance of one character, in ems.
+fn char_width(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' => 0.28,
+        'I' | 'J' => 0.3,
+        ' ' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.34,
+        'f' => 0.36,
+        't' | '(' | ')' | '-' => 0.4,
+        'r' => 0.42,
+        's' | 'z' => 0.53,
+        'c' => 0.56,
+        'm' => 0.98,
+        'w' => 0.82,
+        'M' => 0.87,
+        'W' => 0.99,
+        '0'..='9' => 0.64,
+        c if c.is_uppercase() => 0.79,
+        c if c.is_lowercase() => 0.64,
+        _ => 0.84,
+    }
+}
+
+/// `text` cut with "…" (see [`truncate`]) to at most `max_chars` characters
+/// and to an estimated width of at most `max_width` at `size`.
+pub(super) fn fit(text: &str, max_chars: usize, max_width: f64, size: u32) -> String {
+    let mut chars = max_chars;
+    let mut cut = truncate(text, chars);
+    while chars > 1 && text_width(&cut, size) > max_width {
+        chars -= 1;
+        cut = truncate(text, chars);
+    }
+    cut
+}
+
+/// Bold text is wider than regular text: DejaVu Sans Bold by up to this much.
+pub(super) const BOLD: f64 = 1.15;
 
 /// A value as drawn: `63.0`, `63.0 p` with flags.
 pub(super) fn value_label(value: f64, decimals: usize, flags: &str) -> String {
@@ -240,6 +270,18 @@ mod tests {
         assert_eq!(truncate("Bosnia and Herzegovina", 22), "Bosnia and Herzegovina");
         assert_eq!(truncate("The former Yugoslav Republic", 22), "The former Yugoslav R…");
         assert_eq!(truncate("  Spain ", 22), "Spain");
+        assert_eq!(fit("Bosnia and Herzegovina", 22, 1000.0, FONT), "Bosnia and Herzegovina");
+        let cut = fit("Bosnia and Herzegovina", 22, 120.0, FONT);
+        assert!(cut.ends_with('…') && text_width(&cut, FONT) <= 120.0, "{cut}");
+    }
+
+    #[test]
+    fn widths_are_estimated_for_a_wide_font() {
+        // DejaVu Sans draws these 156.2 and 36.4 units wide at 15 (bold
+        // 176.0 and 39.1); the estimates must not be narrower.
+        assert!(text_width("Passive concordance", 15) >= 156.2);
+        assert!(text_width("Passive concordance", 15) * BOLD >= 176.0);
+        assert!(text_width("−0.5", 15) * BOLD >= 39.1);
     }
 
     #[test]

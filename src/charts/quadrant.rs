@@ -1,11 +1,15 @@
 //! The typology plane: alignment (x) against engagement (y), both −1…1,
 //! the four cells named in the corners, one labelled point per country.
-//! Points on the same spot share one stack of labels; ties are hollow.
+//! Points on the same spot share one stack of labels; ties are hollow;
+//! countries an expert classified (overriding the computed class) are
+//! diamonds, drawn where their measures put them.
 
 use super::axis::{Linear, Ticks, nice_ticks};
 use super::legend::{Entry, Sample, legend};
 use super::scene::{Anchor, Marker, Scene};
-use super::{ChartMeta, FONT, GRID, MUTED, TEXT, WIDTH, join_names, name_of, no_data, series, text_width, truncate};
+use super::{
+    BOLD, ChartMeta, FONT, GRID, MUTED, TEXT, WIDTH, join_names, name_of, no_data, series, text_width, truncate,
+};
 
 /// One country on the plane.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -18,11 +22,21 @@ pub(crate) struct QuadrantPoint {
     pub y: f64,
     /// Undecided between cells: drawn hollow.
     pub tie: bool,
+    /// The cell an expert placed the country in (overriding the computed
+    /// class), named as in the corners ("Active discordance"): drawn as a
+    /// diamond and counted in that cell by the summary.
+    pub expert: Option<String>,
 }
 
 impl QuadrantPoint {
     fn name(&self) -> &str {
         name_of(&self.label, &self.code)
+    }
+
+    /// The corner (index into [`CELLS`]) of an expert classification.
+    fn expert_cell(&self) -> Option<usize> {
+        let expert = self.expert.as_deref()?.trim();
+        CELLS.iter().position(|c| c.eq_ignore_ascii_case(expert))
     }
 
     /// The point clamped to the plane; non-finite coordinates sit at 0.
@@ -34,17 +48,23 @@ impl QuadrantPoint {
 
 /// The corner names: (top-left, top-right, bottom-left, bottom-right).
 const CELLS: [&str; 4] = ["Active discordance", "Active concordance", "Passive discordance", "Passive concordance"];
+/// Legend label of the expert classification's marker.
+const EXPERT: &str = "expert classification";
 const X_TITLE: &str = "Alignment: discordant ← → concordant";
 /// Drawn turned a quarter anticlockwise, so "← →" show as "↓ ↑".
 const Y_TITLE: &str = "Engagement: passive ← → active";
-const LEFT: f64 = 62.0;
+/// Centre of the vertical y-axis title.
+const Y_TITLE_X: f64 = 14.0;
+/// Left of the plane: the y-axis title, a gap, the widest tick label
+/// ("−1.0", about 37 units wide) and its gap (a test checks they clear).
+const LEFT: f64 = 74.0;
 const RIGHT: f64 = WIDTH - 12.0;
 const TOP: f64 = 8.0;
 const BOTTOM: f64 = 408.0;
 /// Bands inside the frame, outside −1…1: the corner names live there, so
 /// points at ±1 never sit on them.
 const BAND_X: f64 = 14.0;
-const BAND_Y: f64 = 26.0;
+const BAND_Y: f64 = 42.0;
 const LINE: f64 = 17.0;
 const LABEL_CHARS: usize = 14;
 const R: f64 = 5.0;
@@ -144,7 +164,8 @@ pub(crate) fn quadrant(meta: &ChartMeta, points: &[QuadrantPoint]) -> String {
     let (class, colour) = series(0);
     for ((cx, cy), (_, group)) in at.iter().zip(&stacks) {
         for p in group {
-            let marker = scene.marker(Marker::Circle, (*cx, *cy), R, colour, p.tie);
+            let shape = if p.expert.is_some() { Marker::Diamond } else { Marker::Circle };
+            let marker = scene.marker(shape, (*cx, *cy), R, colour, p.tie);
             marker.class(&class).class("chart__point").attr("data-code", p.code.as_str());
         }
     }
@@ -157,6 +178,12 @@ pub(crate) fn quadrant(meta: &ChartMeta, points: &[QuadrantPoint]) -> String {
     }
     let mut entries =
         vec![Entry { sample: Sample::Series { n: 0, marker: Marker::Circle, line: false }, label: "country".into() }];
+    if points.iter().any(|p| p.expert.is_some()) {
+        entries.push(Entry {
+            sample: Sample::Series { n: 0, marker: Marker::Diamond, line: false },
+            label: EXPERT.into(),
+        });
+    }
     if points.iter().any(|p| p.tie) {
         entries.push(Entry { sample: Sample::Hollow, label: "tie between cells".into() });
     }
@@ -180,24 +207,36 @@ fn frame(scene: &mut Scene, x: &Linear, y: &Linear, ticks: &Ticks) -> Vec<Box4> 
         .line(vec![(LEFT, TOP), (RIGHT, TOP), (RIGHT, BOTTOM), (LEFT, BOTTOM), (LEFT, TOP)], GRID, 1)
         .class("chart__grid");
     scene.text(((LEFT + RIGHT) / 2.0, BOTTOM + 36.0), X_TITLE, Anchor::Middle, FONT, MUTED).class("chart__axis");
-    scene.vertical_text((14.0, (TOP + BOTTOM) / 2.0), Y_TITLE, FONT, MUTED).class("chart__axis");
+    scene.vertical_text((Y_TITLE_X, (TOP + BOTTOM) / 2.0), Y_TITLE, FONT, MUTED).class("chart__axis");
+    CELLS.iter().enumerate().flat_map(|(i, name)| corner(scene, i, name)).collect()
+}
+
+/// A corner's name in bold, in two lines ("Active" over "concordance") so
+/// that two corners fit side by side; returns the boxes of its lines.
+fn corner(scene: &mut Scene, i: usize, name: &str) -> Vec<Box4> {
+    let (right, bottom) = (i % 2 == 1, i >= 2);
+    let lines: Vec<&str> = name.split_whitespace().collect();
+    let x = if right { RIGHT - 6.0 } else { LEFT + 6.0 };
+    let first = if bottom { BOTTOM - 12.0 - (lines.len() - 1) as f64 * LINE } else { TOP + 12.0 };
+    let anchor = if right { Anchor::End } else { Anchor::Start };
     let mut boxes = Vec::new();
-    for (i, name) in CELLS.iter().enumerate() {
-        let (right, bottom) = (i % 2 == 1, i >= 2);
-        let w = text_width(name, FONT) * 1.08;
-        let cx = if right { RIGHT - 6.0 } else { LEFT + 6.0 };
-        let cy = if bottom { BOTTOM - 12.0 } else { TOP + 12.0 };
-        let anchor = if right { Anchor::End } else { Anchor::Start };
-        let text = scene.text((cx, cy), name, anchor, FONT, MUTED);
+    for (k, line) in lines.iter().enumerate() {
+        let y = first + k as f64 * LINE;
+        let text = scene.text((x, y), line, anchor, FONT, MUTED);
         text.class("chart__axis").class("chart__cell").attr("font-weight", "bold");
-        let x0 = if right { cx - w } else { cx };
-        boxes.push((x0, cy - LINE / 2.0, x0 + w, cy + LINE / 2.0));
+        let w = text_width(line, FONT) * BOLD;
+        let x0 = if right { x - w } else { x };
+        boxes.push((x0, y - LINE / 2.0, x0 + w, y + LINE / 2.0));
     }
     boxes
 }
 
-/// Which cell a point is in, or `None` for a tie or a point on an axis.
+/// Which cell a point is in: an expert's cell, else the one its
+/// coordinates fall in; `None` for a tie or a point on an axis.
 fn cell_of(p: &QuadrantPoint) -> Option<usize> {
+    if p.expert.is_some() {
+        return p.expert_cell();
+    }
     let (x, y) = p.position();
     if p.tie || x == 0.0 || y == 0.0 {
         return None;
@@ -205,26 +244,42 @@ fn cell_of(p: &QuadrantPoint) -> Option<usize> {
     Some(usize::from(x > 0.0) + 2 * usize::from(y < 0.0))
 }
 
-/// "Active concordance: 3 countries (A, B and C). … Ties or on a boundary:
-/// 1 (D)."
+/// "Active concordance: 3 countries (A, B and C). … Active discordance:
+/// 1 country (by expert classification: E). Tied or on a boundary between
+/// cells: 1 country (D)."
 pub(crate) fn summarize_quadrant(points: &[QuadrantPoint]) -> String {
     if points.is_empty() {
         return "No data.".to_string();
     }
     let mut sorted: Vec<&QuadrantPoint> = points.iter().collect();
     sorted.sort_by(|a, b| a.name().cmp(b.name()).then_with(|| a.code.cmp(&b.code)));
-    let names =
-        |cell: Option<usize>| -> Vec<&str> { sorted.iter().filter(|p| cell_of(p) == cell).map(|p| p.name()).collect() };
+    let names = |cell: Option<usize>, expert: bool| -> Vec<&str> {
+        sorted.iter().filter(|p| cell_of(p) == cell && p.expert.is_some() == expert).map(|p| p.name()).collect()
+    };
     let count = |n: usize| if n == 1 { "1 country".to_string() } else { format!("{n} countries") };
     let mut parts = vec![format!("{} on the plane.", count(points.len()))];
     for i in [1, 0, 3, 2] {
-        let names = names(Some(i));
-        let list = if names.is_empty() { String::new() } else { format!(" ({})", join_names(&names)) };
-        parts.push(format!("{}: {}{list}.", CELLS[i], count(names.len())));
+        let (computed, expert) = (names(Some(i), false), names(Some(i), true));
+        let mut lists = Vec::new();
+        if !computed.is_empty() {
+            lists.push(join_names(&computed));
+        }
+        if !expert.is_empty() {
+            lists.push(format!("by {EXPERT}: {}", join_names(&expert)));
+        }
+        let list = if lists.is_empty() { String::new() } else { format!(" ({})", lists.join("; ")) };
+        parts.push(format!("{}: {}{list}.", CELLS[i], count(computed.len() + expert.len())));
     }
-    let ties = names(None);
+    let ties = names(None, false);
     if !ties.is_empty() {
         parts.push(format!("Tied or on a boundary between cells: {} ({}).", count(ties.len()), join_names(&ties)));
+    }
+    let unknown = names(None, true);
+    if !unknown.is_empty() {
+        parts.push(format!("Placed by {EXPERT} outside the four cells: {}.", join_names(&unknown)));
+    }
+    if points.iter().any(|p| p.expert.is_some()) {
+        parts.push(format!("Diamonds mark an {EXPERT}; they are drawn where the measures place the country."));
     }
     parts.join(" ")
 }
@@ -235,7 +290,11 @@ mod tests {
     use crate::charts::testutil::{self, check_common, find_all, parse, texts, with_class};
 
     fn p(code: &str, label: &str, x: f64, y: f64, tie: bool) -> QuadrantPoint {
-        QuadrantPoint { code: code.into(), label: label.into(), x, y, tie }
+        QuadrantPoint { code: code.into(), label: label.into(), x, y, tie, expert: None }
+    }
+
+    fn cell_texts(doc: &roxmltree::Document<'_>) -> Vec<String> {
+        with_class(doc, "chart__cell").iter().map(|n| n.text().unwrap_or("").to_string()).collect()
     }
 
     fn sample() -> Vec<QuadrantPoint> {
@@ -257,18 +316,15 @@ mod tests {
         let doc = parse(&svg);
         assert_eq!(with_class(&doc, "chart__point").len(), 6);
         let texts = texts(&doc);
-        for label in [
-            "Spain",
-            "Belgium",
-            "Austria",
-            "Active concordance",
-            "Passive discordance",
-            X_TITLE,
-            Y_TITLE,
-            "tie between cells",
-        ] {
+        for label in ["Spain", "Belgium", "Austria", X_TITLE, Y_TITLE, "tie between cells"] {
             assert!(texts.iter().any(|t| t == label), "{label} missing from {texts:?}");
         }
+        assert!(!texts.iter().any(|t| t == EXPERT), "no expert classification, no legend entry");
+        // The corner names, each in two lines: top-left, top-right, bottom-left, bottom-right.
+        assert_eq!(
+            cell_texts(&doc),
+            ["Active", "discordance", "Active", "concordance", "Passive", "discordance", "Passive", "concordance"]
+        );
         let tie =
             with_class(&doc, "chart__point").into_iter().find(|n| n.attribute("data-code") == Some("AT")).unwrap();
         assert_eq!(tie.attribute("fill-opacity"), Some("0"));
@@ -279,8 +335,62 @@ mod tests {
         let (y_be, y_es): (i32, i32) =
             (be.attribute("y").unwrap().parse().unwrap(), es.attribute("y").unwrap().parse().unwrap());
         assert_eq!(y_es - y_be, 17);
-        let corner = label("Active concordance");
-        assert_eq!(corner.attribute("text-anchor"), Some("end"));
+        let corners = with_class(&doc, "chart__cell");
+        assert_eq!(corners[3].attribute("text-anchor"), Some("end"));
+        assert_eq!(corners[0].attribute("text-anchor"), Some("start"));
+    }
+
+    #[test]
+    fn corner_names_and_the_y_title_clear_their_neighbours() {
+        let svg = quadrant(&testutil::meta("q"), &sample());
+        let doc = parse(&svg);
+        let num = |n: roxmltree::Node<'_, '_>, a: &str| -> f64 { n.attribute(a).unwrap().parse().unwrap() };
+        // The y-axis title (turned, centred on its x) ends left of every
+        // tick label beside the plane, estimated for a wide font.
+        let title = find_all(&doc, "text").into_iter().find(|t| t.text() == Some(Y_TITLE)).unwrap();
+        let title_right = num(title, "x") + 0.55 * f64::from(FONT);
+        let ticks: Vec<roxmltree::Node<'_, '_>> = with_class(&doc, "chart__axis")
+            .into_iter()
+            .filter(|n| n.has_tag_name("text") && n.attribute("text-anchor") == Some("end"))
+            .filter(|n| !n.attribute("class").unwrap_or("").contains("chart__cell"))
+            .collect();
+        assert_eq!(ticks.len(), 5);
+        for tick in ticks {
+            let left = num(tick, "x") - text_width(tick.text().unwrap(), FONT);
+            assert!(title_right + 4.0 <= left, "{:?} starts at {left}, title ends at {title_right}", tick.text());
+        }
+        // The two corner names of a row do not meet.
+        let corners = with_class(&doc, "chart__cell");
+        for (l, r) in [(0, 2), (1, 3), (4, 6), (5, 7)] {
+            let left_end = num(corners[l], "x") + text_width(corners[l].text().unwrap(), FONT) * BOLD;
+            let right_start = num(corners[r], "x") - text_width(corners[r].text().unwrap(), FONT) * BOLD;
+            assert!(left_end + 12.0 <= right_start, "{:?} meets {:?}", corners[l].text(), corners[r].text());
+        }
+    }
+
+    #[test]
+    fn expert_classifications_are_diamonds_counted_in_their_cell() {
+        let mut points = sample();
+        points
+            .push(QuadrantPoint { expert: Some("Active discordance".into()), ..p("PT", "Portugal", 0.5, -0.5, false) });
+        let svg = quadrant(&testutil::meta("q"), &points);
+        let doc = parse(&svg);
+        let point = |code: &str| {
+            with_class(&doc, "chart__point").into_iter().find(|n| n.attribute("data-code") == Some(code)).unwrap()
+        };
+        // A circle for a computed class, a four-cornered polygon for an expert's.
+        assert!(point("ES").has_tag_name("circle"));
+        let diamond = point("PT");
+        assert!(diamond.has_tag_name("polygon"));
+        assert_eq!(diamond.attribute("points").unwrap().split_whitespace().count(), 4);
+        assert!(texts(&doc).iter().any(|t| t == EXPERT), "the legend explains the diamond");
+        let summary = summarize_quadrant(&points);
+        assert!(
+            summary.contains("Active discordance: 2 countries (Italy; by expert classification: Portugal)."),
+            "{summary}"
+        );
+        assert!(summary.contains("Passive concordance: 1 country (Sweden)."), "{summary}");
+        assert!(summary.ends_with("they are drawn where the measures place the country."), "{summary}");
     }
 
     #[test]
@@ -292,6 +402,7 @@ mod tests {
             vec![p("A", r#"<script>&""#, 2.0, f64::NAN, false)],
             crowd,
             vec![p("A", "A very long country name indeed", -1.0, -1.0, true)],
+            vec![QuadrantPoint { expert: Some("unknown cell".into()), ..p("B", "B", 1.0, 1.0, false) }],
             vec![],
         ] {
             let svg = quadrant(&meta, &points);

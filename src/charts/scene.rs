@@ -451,7 +451,7 @@ mod tests {
         let svg = scene.render(&meta, "test");
         let doc = testutil::parse(&svg);
         let root = doc.root_element();
-        assert_eq!(root.attribute("viewBox"), Some("0 0 520 100"));
+        assert_eq!(root.attribute("viewBox"), Some("0 0 400 100"));
         assert_eq!(root.attribute("width"), None);
         let rect = testutil::find_all(&doc, "rect")[0];
         assert_eq!(rect.attribute("class"), Some("chart__series--1"));

@@ -48,7 +48,7 @@ pub(crate) fn check_common(svg: &str, meta: &ChartMeta, kind: &str) {
     let doc = parse(svg);
     let root = doc.root_element();
     assert!(root.has_tag_name("svg"));
-    assert!(root.attribute("viewBox").is_some_and(|v| v.starts_with("0 0 520 ")), "{:?}", root.attribute("viewBox"));
+    assert!(root.attribute("viewBox").is_some_and(|v| v.starts_with("0 0 400 ")), "{:?}", root.attribute("viewBox"));
     assert_eq!(root.attribute("width"), None);
     assert_eq!(root.attribute("height"), None);
     assert_eq!(root.attribute("role"), Some("img"));

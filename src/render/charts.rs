@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::data_pages::{reference_label, value_view};
 use super::data_views::{FigureView, TableRowView, TableView, ValueView};
-use crate::charts::{self, ChartMeta, CorridorGroup, Datum, GapRow, MapValue, QuadrantPoint, Series};
+use crate::charts::{self, ChartMeta, CorridorGroup, Datum, GapRow, MapValue, QuadrantPoint, Reference, Series};
 use crate::data::{Indicator, Scope};
 use crate::diagnostics::{Diagnostic, suggestion};
 use crate::output::{Output, OutputFile};
@@ -129,7 +129,7 @@ pub(crate) struct Prepared {
 }
 
 enum Drawing {
-    Bar { data: Vec<Datum>, reference: Option<(String, f64)>, highlight: Option<String> },
+    Bar { data: Vec<Datum>, reference: Option<Reference>, highlight: Option<String> },
     Line { series: Vec<Series>, reference: Option<Series> },
     Gap { rows: Vec<GapRow>, a_label: String, b_label: String },
     Map { values: Vec<MapValue> },
@@ -143,7 +143,7 @@ impl Prepared {
         let meta = &self.meta;
         match &self.drawing {
             Drawing::Bar { data, reference, highlight } => {
-                charts::bar(meta, data, reference.as_ref().map(|(l, v)| (l.as_str(), *v)), highlight.as_deref())
+                charts::bar(meta, data, reference.as_ref(), highlight.as_deref())
             }
             Drawing::Line { series, reference } => charts::line(meta, series, reference.as_ref()),
             Drawing::Gap { rows, a_label, b_label } => charts::gap(meta, rows, a_label, b_label),
@@ -371,6 +371,18 @@ fn reference_series(indicator: &Indicator) -> Option<(&String, &crate::data::Ser
     indicator.reference.get_key_value("EU27").or_else(|| indicator.reference.iter().next())
 }
 
+/// The reference line of a bar chart: the aggregate's label, its value and
+/// what its flags mean.
+fn bar_reference(key: &str, o: &crate::data::Observation) -> Option<Reference> {
+    let meanings: Vec<&str> = o.flags.chars().filter_map(crate::data::values::flag_meaning).collect();
+    Some(Reference {
+        label: reference_label(key),
+        value: o.value?,
+        flags: o.flags.clone(),
+        flag_meaning: meanings.join(", "),
+    })
+}
+
 /// Countries with a value in `year`: (code, observation).
 fn values_in_year<'a>(
     site: &Site,
@@ -404,10 +416,9 @@ fn prepare_bar(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
             flags: o.flags.clone(),
         })
         .collect();
-    let reference = reference_series(ind).and_then(|(key, s)| s.get(&year)?.value.map(|v| (reference_label(key), v)));
+    let reference = reference_series(ind).and_then(|(key, s)| bar_reference(key, s.get(&year)?));
     let mut m = meta(request, format!("{}, {year}", ind.label()), ind.unit.label(), decimals);
-    m.description =
-        charts::summarize_bar(&data, &m.unit_label, decimals, reference.as_ref().map(|(l, v)| (l.as_str(), *v)));
+    m.description = charts::summarize_bar(&data, &m.unit_label, decimals, reference.as_ref());
     let mut rows: Vec<TableRowView> = values
         .iter()
         .map(|(code, o)| {
@@ -698,6 +709,7 @@ fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
             x,
             y,
             tie: matches!(cl.class, Class::Tie(_)),
+            expert: c.typology_override.as_ref().map(|o| o.class.label().to_string()),
         });
         let coordinate =
             |v: f64| ValueView { display: crate::format::signed(v, 2), value: Some(v), ..ValueView::default() };
@@ -720,7 +732,7 @@ fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
             rows,
         },
         drawing: Drawing::Quadrant { points },
-        csv_url: None,
+        csv_url: Some(site.config.href(crate::exports::TYPOLOGY_CSV)),
         meta: m,
     })
 }
@@ -749,7 +761,7 @@ fn prepare_cells(site: &Site, request: &ChartRequest) -> Result<Prepared, String
             rows,
         },
         drawing: Drawing::Cells { totals },
-        csv_url: Some(site.config.href(&routes::country_json(&country.code))),
+        csv_url: Some(site.config.href(crate::exports::TYPOLOGY_CSV)),
         meta: m,
     })
 }

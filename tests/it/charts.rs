@@ -144,3 +144,95 @@ fn country_pages_chart_the_country_against_the_others_and_over_time() {
     let typology = built.page("/typology/");
     assert_eq!(typology.attrs("figure.chart", "class"), ["chart chart--quadrant"]);
 }
+
+/// The `<text>` contents of an inline SVG, in order.
+fn svg_texts(svg: &scraper::ElementRef<'_>) -> Vec<String> {
+    let text = scraper::Selector::parse("text").unwrap();
+    svg.select(&text).map(|t| t.text().collect::<String>()).collect()
+}
+
+#[test]
+fn the_quadrant_links_the_typology_csv_and_marks_expert_classifications() {
+    let built = TestSite::fixture("data-basic").built();
+    let page = built.page("/typology/");
+    let figure = &page.select("figure.chart--quadrant")[0];
+    let link = scraper::Selector::parse(".chart__download a").unwrap();
+    let links: Vec<(String, String)> = figure
+        .select(&link)
+        .map(|a| (a.value().attr("href").unwrap_or("").to_string(), normalize(&a.text().collect::<String>())))
+        .collect();
+    assert_eq!(links, [("/sub/data/typology.csv".to_string(), "Download the data (CSV)".to_string())]);
+    assert_eq!(
+        built.text("data/typology.csv"),
+        "code,country,class,tie,expert_class,active-concordance,active-discordance,passive-concordance,\
+         passive-discordance,total,engagement,alignment\n\
+         MA,Morocco,active-concordance,,,5,0,1,2,8,0.25,0.5\n\
+         TR,Türkiye,tie,active-discordance;passive-concordance,active-discordance,0,2,2,0,4,0,0\n"
+    );
+    // Türkiye, placed by an expert, is a diamond (hollow: its measures tie);
+    // Morocco a filled circle. The legend says what the diamond means.
+    let svg = &page.select("figure.chart--quadrant svg")[0];
+    let point = |code: &str| {
+        let css = scraper::Selector::parse(&format!(".chart__point[data-code={code}]")).unwrap();
+        svg.select(&css).next().map(|e| e.value().name().to_string())
+    };
+    assert_eq!(point("MA").as_deref(), Some("circle"));
+    assert_eq!(point("TR").as_deref(), Some("polyline"));
+    let texts = svg_texts(svg);
+    assert!(texts.iter().any(|t| t == "expert classification"), "{texts:?}");
+    let summary = page.text("figure.chart--quadrant .chart__summary");
+    assert!(summary.contains("Active discordance: 1 country (by expert classification: Türkiye)."), "{summary}");
+    assert!(summary.contains("Active concordance: 1 country (Morocco)."), "{summary}");
+    assert!(!summary.contains("Tied"), "Türkiye is counted where the expert placed it: {summary}");
+}
+
+#[test]
+fn the_cells_table_is_headed_by_cell_and_links_the_typology_csv() {
+    let built = TestSite::fixture("data-basic").built();
+    let page = built.page("/countries/ma/");
+    let figure = ".country-typology figure.chart--cells";
+    assert_eq!(page.texts(&format!("{figure} thead th")), ["Cell", "Total weight"]);
+    assert_eq!(
+        page.texts(&format!("{figure} tbody th")),
+        ["Active concordance", "Active discordance", "Passive concordance", "Passive discordance"]
+    );
+    assert_eq!(page.attrs(&format!("{figure} .chart__download a"), "href"), ["/sub/data/typology.csv"]);
+    assert_eq!(
+        page.text(&format!("{figure} .chart__download a")),
+        "Download the cell totals of every origin country (CSV)"
+    );
+}
+
+#[test]
+fn the_bar_reference_label_is_whole_and_says_what_its_flag_means() {
+    let built = with_page("{{ chart(indicator=\"employment-rate\", year=2023, countries=\"DE,ES,IT\") }}\n").built();
+    let page = built.page("/notes/");
+    let svg = &page.select("figure.chart svg")[0];
+    assert!(svg_texts(svg).iter().any(|t| t == "EU-27: 62.0 e"), "{:?}", svg_texts(svg));
+    let summary = page.text("figure.chart .chart__summary");
+    assert!(summary.contains("EU-27: 62.0 % (e: estimated)."), "{summary}");
+}
+
+/// A 360 px phone shows a figure 328 px wide (16 px gutters): chart text of
+/// font-size `s` in a viewBox `w` wide is drawn `s × 328 / w` px high.
+#[test]
+fn chart_text_is_at_least_12_px_on_a_360_px_phone() {
+    let built = TestSite::default_site().built();
+    let mut kinds = std::collections::BTreeSet::new();
+    let pages = ["/typology/", "/countries/sn/", "/indicators/naturalisation-rate-non-eu/", "/corridors/sn-it/"];
+    for url in pages {
+        let page = built.page(url);
+        for svg in page.select("svg.chart__svg") {
+            kinds.insert(svg.value().attr("class").unwrap_or("").to_string());
+            let view_box = svg.value().attr("viewBox").unwrap_or("");
+            let width: f64 = view_box.split(' ').nth(2).and_then(|w| w.parse().ok()).unwrap_or(0.0);
+            let text = scraper::Selector::parse("text").unwrap();
+            for t in svg.select(&text) {
+                let size: f64 = t.value().attr("font-size").and_then(|s| s.parse().ok()).unwrap_or(0.0);
+                let px = size * 328.0 / width;
+                assert!(px >= 12.0, "{url}: {:?} is {px:.1} px at 360 px", t.text().collect::<String>());
+            }
+        }
+    }
+    assert_eq!(kinds.len(), 7, "every kind is checked: {kinds:?}");
+}
