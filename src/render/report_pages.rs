@@ -127,7 +127,7 @@ fn size_indicator(site: &Site) -> Option<&Indicator> {
 }
 
 fn corridor_sources(site: &Site) -> Vec<ReportIndicatorSourceView> {
-    size_indicator(site).map(|i| indicator_source(i)).into_iter().collect()
+    size_indicator(site).map(indicator_source).into_iter().collect()
 }
 
 /// The origin groups of a destination, largest first: the latest value of
@@ -224,7 +224,7 @@ pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narrative
         diaspora_charts: profile.diaspora_charts,
         corridors: profile.corridors,
         sources: profile.sources,
-        indicator_sources: shown.iter().map(|i| indicator_source(i)).collect(),
+        indicator_sources: shown.iter().copied().map(indicator_source).collect(),
     }
 }
 
