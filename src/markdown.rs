@@ -22,6 +22,7 @@ pub(crate) const RESERVED_IDS: &[&str] = &[
     "cells-caption",
     "charts-title",
     "columns-title",
+    "corridors-caption",
     "corridors-title",
     "countries-caption",
     "diaspora-caption",
