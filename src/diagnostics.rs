@@ -28,10 +28,24 @@ pub struct Diagnostic {
     pub column: usize,
     pub message: String,
     pub help: Option<String>,
-    /// The offending source line, when the file has one at `line`.
+    /// The offending source line, when the file has one at `line`; around
+    /// `column` only, with `…` at the cut ends, when the line is very long.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// The column of the caret in `source_line` (differs from `column` when
+    /// the line was cut).
+    #[serde(skip)]
+    pub source_column: usize,
 }
+
+/// Longest source line shown whole under a message; longer ones are cut
+/// around the column, so that a 10 MB line does not weigh 10 MB per message.
+pub(crate) const MAX_SOURCE_LINE_CHARS: usize = 200;
+
+/// Of one code in one file, this many diagnostics are listed; the rest are
+/// counted in one more (`1234 more broken links from here on`), so that a page of a
+/// million broken links neither floods the terminal nor exhausts memory.
+pub(crate) const MAX_REPEATS_PER_FILE: usize = 100;
 
 impl Diagnostic {
     pub(crate) fn error(code: &'static str, message: impl Into<String>) -> Self {
@@ -42,8 +56,9 @@ impl Diagnostic {
             line: 0,
             column: 0,
             message: message.into(),
-            help: None,
+            help: standard_help(code).map(str::to_owned),
             source_line: None,
+            source_column: 0,
         }
     }
 
@@ -56,8 +71,22 @@ impl Diagnostic {
         self.path = source.path.clone();
         self.line = position.line;
         self.column = position.column;
-        self.source_line = source.line_text(position.line).map(str::to_owned);
+        let excerpt = source.line_text(position.line).map(|text| excerpt(text, position.column));
+        (self.source_line, self.source_column) = excerpt.map_or((None, 0), |(t, c)| (Some(t), c));
         self
+    }
+
+    /// The last diagnostic of a kind in a file, at the first one not listed
+    /// (see `MAX_REPEATS_PER_FILE`): `250 more broken links from here on`.
+    pub(crate) fn and_more(
+        code: &'static str,
+        severity: Severity,
+        (source, offset): (&SourceFile, usize),
+        more: usize,
+        what: &str,
+    ) -> Self {
+        let message = format!("{more} more {what} from here on (only the first {MAX_REPEATS_PER_FILE} are listed)");
+        Diagnostic { severity, help: None, ..Diagnostic::error(code, message) }.at_offset(source, offset)
     }
 
     /// Locate the diagnostic at a byte offset of a source file.
@@ -77,8 +106,12 @@ impl Diagnostic {
         self
     }
 
+    /// A more precise help when there is one (the code's standard help, if
+    /// any, stays otherwise).
     pub(crate) fn with_optional_help(mut self, help: Option<String>) -> Self {
-        self.help = help;
+        if help.is_some() {
+            self.help = help;
+        }
         self
     }
 
@@ -114,8 +147,7 @@ impl Diagnostic {
             format!("{}: {}: {}", paint(bold, &self.location()), paint(accent, label), paint(bold, &self.message));
         let pad = " ".repeat(self.line.to_string().len());
         if let Some(text) = &self.source_line {
-            let caret_pad: String =
-                text.chars().take(self.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let caret_pad = self.caret_pad(text);
             out.push_str(&format!(
                 "\n{pad} {}\n{} {} {}\n{pad} {} {caret_pad}{}",
                 paint(blue, "|"),
@@ -131,6 +163,29 @@ impl Diagnostic {
         }
         out
     }
+}
+
+impl Diagnostic {
+    /// Spaces (and the line's tabs) up to the caret.
+    fn caret_pad(&self, text: &str) -> String {
+        text.chars().take(self.source_column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect()
+    }
+}
+
+/// The line itself, or, for a long one, the part around `column` with `…`
+/// where it was cut; and the caret's column in what is returned.
+fn excerpt(text: &str, column: usize) -> (String, usize) {
+    if text.len() <= MAX_SOURCE_LINE_CHARS || text.chars().nth(MAX_SOURCE_LINE_CHARS).is_none() {
+        return (text.to_string(), column);
+    }
+    let half = MAX_SOURCE_LINE_CHARS / 2;
+    let first = column.saturating_sub(1).saturating_sub(half);
+    let mut window: String = text.chars().skip(first).take(MAX_SOURCE_LINE_CHARS).collect();
+    let cut_end = text.chars().nth(first + MAX_SOURCE_LINE_CHARS).is_some();
+    if cut_end {
+        window.push('…');
+    }
+    if first == 0 { (window, column) } else { (format!("…{window}"), column - first + 1) }
 }
 
 impl fmt::Display for Diagnostic {
@@ -152,14 +207,28 @@ impl fmt::Display for Diagnostic {
         let gutter = self.line.to_string().len();
         let pad = " ".repeat(gutter);
         if let Some(text) = &self.source_line {
-            let caret_pad: String =
-                text.chars().take(self.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let caret_pad = self.caret_pad(text);
             write!(f, "\n{pad} |\n{} | {}\n{pad} | {caret_pad}^", self.line, text.replace('\r', ""))?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n{pad} = help: {help}")?;
         }
         Ok(())
+    }
+}
+
+/// The help of codes whose fix is always the same; the stage that reports a
+/// problem may replace it with a more precise one.
+fn standard_help(code: &str) -> Option<&'static str> {
+    match code {
+        "broken-link" => Some(
+            "links inside the site are written from its root (`/countries/ma/`) or relative to the page \
+             (`../conclusion/`), without the path of `base_url`; fix the address, or create the page it points to",
+        ),
+        "unused-source" => Some(
+            "cite it in `sources: [id]` of the diaspora entry or measure it supports, or remove it from `sources:`",
+        ),
+        _ => None,
     }
 }
 
@@ -282,6 +351,20 @@ mod tests {
             d.to_string(),
             "content/a.md:2:1: unknown field `titel`\n  |\n2 | titel: A\n  | ^\n  = help: did you mean `title`?"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("{}[x](/gone/){}", "a".repeat(5_000), "b".repeat(5_000));
+        let src = SourceFile::new("content/a.md", line.as_str());
+        let d = Diagnostic::error("broken-link", "gone").at(&src, Position::new(1, 5_001));
+        let shown = d.source_line.clone().unwrap();
+        assert_eq!(shown.chars().count(), MAX_SOURCE_LINE_CHARS + 2);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        let caret_line = d.to_string().lines().nth(3).unwrap().to_string();
+        assert_eq!(caret_line.find('^').unwrap() - "  | ".len(), shown.chars().position(|c| c == '[').unwrap());
+        let short = Diagnostic::error("x", "y").at(&SourceFile::new("a", "abc"), Position::new(1, 2));
+        assert_eq!((short.source_line.as_deref(), short.source_column), (Some("abc"), 2));
     }
 
     #[test]

@@ -5,15 +5,21 @@
 //! requests at a time, a timeout, and one retry for errors that may pass
 //! (network failures, 429, 5xx). Off by default: it needs the network and
 //! its answers change from day to day, so broken external links are
-//! warnings, not errors.
+//! warnings, not errors. A broken link is reported where it is written
+//! (the Markdown page, data file or template that holds the address, at its
+//! line and column), or at the page that shows it when no file of the site
+//! spells it out (an address made by a template from data).
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::fsio::SiteRoot;
 use crate::output::Output;
+use crate::source::Source;
 
 /// How many requests run at once.
 pub(crate) const CONCURRENCY: usize = 8;
@@ -129,27 +135,88 @@ fn check_once(agent: &ureq::Agent, url: &str) -> Result<Outcome, Retry> {
 }
 
 /// Check the external links of an output; warnings for the broken ones,
-/// and a one-line summary.
-pub(crate) fn check_external_links(output: &Output, own_base_url: &str) -> (Diagnostics, String) {
+/// located in the files of `site_dir` that write them, and a one-line summary.
+pub(crate) fn check_external_links(output: &Output, own_base_url: &str, site_dir: &Path) -> (Diagnostics, String) {
     let links = collect(output, own_base_url);
     let urls: Vec<String> = links.keys().cloned().collect();
     let outcomes = check_all(&urls);
+    let broken: Vec<(&String, &str)> = urls
+        .iter()
+        .zip(&outcomes)
+        .filter_map(|(url, outcome)| match outcome {
+            Outcome::Broken(why) => Some((url, why.as_str())),
+            Outcome::Ok(_) => None,
+        })
+        .collect();
+    let sources = if broken.is_empty() { Vec::new() } else { site_sources(site_dir) };
     let mut diagnostics = Diagnostics::new();
-    let mut broken = 0;
-    for (url, outcome) in urls.iter().zip(&outcomes) {
-        if let Outcome::Broken(why) = outcome {
-            broken += 1;
-            let pages = &links[url];
-            let also = match pages.len() {
-                1 => String::new(),
-                n => format!(" (also linked from {} other page{})", n - 1, if n == 2 { "" } else { "s" }),
-            };
-            diagnostics.push(
-                Diagnostic::warning("broken-external-link", format!("`{url}` is broken ({why}){also}"))
-                    .in_file(pages[0].clone()),
-            );
+    for (url, why) in &broken {
+        broken_link_diagnostics(url, why, &links[*url], &sources).into_iter().for_each(|d| diagnostics.push(d));
+    }
+    let summary =
+        format!("checked {} external links: {} ok, {} broken", urls.len(), urls.len() - broken.len(), broken.len());
+    (diagnostics, summary)
+}
+
+/// One warning per file that writes the address, or one at the first page
+/// that shows it.
+fn broken_link_diagnostics(url: &str, why: &str, pages: &[String], sources: &[Source]) -> Vec<Diagnostic> {
+    let pages_note = match pages.len() {
+        1 => format!("on `{}`", pages[0]),
+        n => format!("on {n} pages, first `{}`", pages[0]),
+    };
+    let message = format!("`{url}` is broken ({why}; {pages_note})");
+    let warning = || {
+        Diagnostic::warning("broken-external-link", message.clone())
+            .with_help("correct the address, link to an archived copy, or remove the link")
+    };
+    let found: Vec<Diagnostic> = sources
+        .iter()
+        .filter_map(|source| find_url(&source.text, url).map(|offset| warning().at_offset(source, offset)))
+        .collect();
+    if found.is_empty() { vec![warning().in_file(pages[0].clone())] } else { found }
+}
+
+/// The Markdown pages, data files and templates of the site, where links are written.
+fn site_sources(site_dir: &Path) -> Vec<Source> {
+    let Ok(dir) = std::fs::canonicalize(site_dir) else { return Vec::new() };
+    let root = SiteRoot::new(dir);
+    let mut ignored = Vec::new();
+    let mut sources = Vec::new();
+    for (folder, extensions) in [("content", &["md"][..]), ("data", &["yaml", "yml"]), ("templates", &["html", "xml"])]
+    {
+        for path in root.files_under(&root.dir.join(folder), &mut ignored) {
+            let wanted = path.extension().is_some_and(|e| extensions.iter().any(|x| e == *x));
+            if let (true, Ok(source)) = (wanted, root.read_source(&path)) {
+                sources.push(source);
+            }
         }
     }
-    let summary = format!("checked {} external links: {} ok, {} broken", urls.len(), urls.len() - broken, broken);
-    (diagnostics, summary)
+    sources
+}
+
+/// Where `url` is written in `text`: a whole address, not the start of a
+/// longer one (`https://a.org/x` is not found in `https://a.org/xy`).
+fn find_url(text: &str, url: &str) -> Option<usize> {
+    let spelled = [url.to_string(), url.replace('&', "&amp;")];
+    spelled.iter().find_map(|needle| {
+        text.match_indices(needle.as_str()).map(|(i, _)| i).find(|&i| {
+            let after = text[i + needle.len()..].chars().next();
+            after.is_none_or(|c| c.is_whitespace() || "#)>]\"'<|,".contains(c))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_addresses_only() {
+        let text = "see [a](https://a.org/xy) and [b](https://a.org/x#top)\n";
+        assert_eq!(find_url(text, "https://a.org/x"), Some(34));
+        assert_eq!(find_url("<https://a.org/x>", "https://a.org/x"), Some(1));
+        assert_eq!(find_url("https://a.org/x?a=1&amp;b=2\"", "https://a.org/x?a=1&b=2"), Some(0));
+        assert_eq!(find_url("https://a.org/xy", "https://a.org/x"), None);
+    }
 }

@@ -32,9 +32,14 @@ impl SiteRoot {
         rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
     }
 
-    /// Read a text file of the site as a `Source`.
+    /// Read a text file of the site as a `Source`. A file that is, or lies
+    /// in a folder that is, a symbolic link to somewhere outside the site
+    /// folder is refused (`config.yaml` linked to another site's, say).
     pub(crate) fn read_source(&self, path: &Path) -> Result<Source, Diagnostic> {
         let rel = self.relative(path);
+        if !self.symlink_target_inside(path).map_err(|e| io_error(&rel, &e))? {
+            return Err(outside_error(rel));
+        }
         let metadata = std::fs::metadata(path).map_err(|e| io_error(&rel, &e))?;
         if metadata.len() > MAX_TEXT_FILE_BYTES {
             return Err(Diagnostic::error(
@@ -60,6 +65,10 @@ impl SiteRoot {
         if !dir.is_dir() {
             return files;
         }
+        if !self.symlink_target_inside(dir).unwrap_or(false) {
+            diagnostics.push(outside_error(self.relative(dir)));
+            return files;
+        }
         let walker = walkdir::WalkDir::new(dir)
             .follow_links(false)
             .sort_by_file_name()
@@ -79,11 +88,7 @@ impl SiteRoot {
                 match self.symlink_target_inside(path) {
                     Ok(true) => {}
                     Ok(false) => {
-                        diagnostics.push(
-                            Diagnostic::error("symlink-outside-site", "symbolic link points outside the site folder")
-                                .in_file(self.relative(path))
-                                .with_help("copy the file into the site folder instead of linking to it"),
-                        );
+                        diagnostics.push(outside_error(self.relative(path)));
                         continue;
                     }
                     Err(e) => {
@@ -107,6 +112,12 @@ impl SiteRoot {
         let target = std::fs::canonicalize(link)?;
         Ok(target.starts_with(&self.dir))
     }
+}
+
+fn outside_error(rel: String) -> Diagnostic {
+    Diagnostic::error("symlink-outside-site", "symbolic link points outside the site folder")
+        .in_file(rel)
+        .with_help("copy the file into the site folder instead of linking to it")
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

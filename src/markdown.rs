@@ -6,14 +6,26 @@
 //! the raw-HTML policy (escaped unless `markdown.unsafe_html`), root-relative
 //! links resolved against `base_path`, scrollable tables, and the collection
 //! of links for the link check. Each event goes to a small handler; shortcode
-//! placeholders are handed to the caller's `embed` function.
+//! placeholders are handed to the caller's `embed` function. Whatever the
+//! raw-HTML policy, links and images may only use safe schemes, and blocks
+//! may not nest deeper than `safety::MAX_NESTING` (see `safety`).
+//!
+//! Events stream from the parser through the handlers into the HTML writer:
+//! only the open heading and footnotes are buffered, so memory follows the
+//! parser's own tree, not the number of events.
+
+pub(crate) mod safety;
+
+use std::collections::VecDeque;
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, MAX_REPEATS_PER_FILE, Severity};
 use crate::shortcodes::{self, ShortcodeCall};
 use crate::source::SourceFile;
+use safety::UrlUse;
 
 /// Ids the built-in theme uses on pages (a test keeps this list complete);
 /// a heading never takes one of them, so Markdown and theme never collide.
@@ -22,6 +34,7 @@ pub(crate) const RESERVED_IDS: &[&str] = &[
     "cells-caption",
     "charts-title",
     "columns-title",
+    "corridors-caption",
     "corridors-caption",
     "corridors-title",
     "countries-caption",
@@ -109,6 +122,9 @@ pub(crate) fn render_document(
     options: MarkdownOptions<'_>,
     embed: &dyn Fn(&ShortcodeCall) -> Result<String, Diagnostic>,
 ) -> Rendered {
+    if let Some(at) = safety::too_deep(&source.text[body_offset..]) {
+        return Rendered { diagnostics: vec![too_deep_error(source, body_offset + at)], ..Rendered::default() };
+    }
     let extracted = shortcodes::extract(source, body_offset);
     let mut renderer = Renderer::new(options, Some(source), body_offset);
     for error in &extracted.errors {
@@ -122,8 +138,27 @@ pub(crate) fn render_document(
 
 /// Render a Markdown snippet from data (a summary, a description): same
 /// options and raw-HTML policy, no shortcodes, no table of contents.
+/// Text nested too deeply is shown as it is, escaped; addresses with
+/// refused schemes are neutralised (data has no Markdown location to report).
 pub(crate) fn render_fragment(text: &str, options: MarkdownOptions<'_>) -> String {
+    if safety::too_deep(text).is_some() {
+        let mut html = String::new();
+        let as_text = [Event::Start(Tag::Paragraph), Event::Text(text.into()), Event::End(TagEnd::Paragraph)];
+        pulldown_cmark::html::push_html(&mut html, as_text.into_iter());
+        return html;
+    }
     Renderer::new(options, None, 0).run(&shortcodes::without_markers(text)).html
+}
+
+fn too_deep_error(source: &SourceFile, offset: usize) -> Diagnostic {
+    Diagnostic::error(
+        "nesting-too-deep",
+        format!("block quotes and lists are nested more than {} levels deep here", safety::MAX_NESTING),
+    )
+    .at_offset(source, offset)
+    .with_help(
+        "nest fewer levels; to show `>`, `-`, `*` or `+` as text, escape them with `\\` (`\\>`) or put them in `code`",
+    )
 }
 
 struct Renderer<'o> {
@@ -131,13 +166,17 @@ struct Renderer<'o> {
     source: Option<&'o SourceFile>,
     body_offset: usize,
     embeds: Vec<Result<String, Diagnostic>>,
-    out: Vec<Event<'static>>,
+    /// Events handled and not yet taken by the HTML writer.
+    out: VecDeque<Event<'static>>,
     ids: IdAllocator,
     headings: Vec<(u8, String, String)>,
     heading: Option<HeadingInProgress>,
     footnotes: Footnotes,
     links: Vec<LinkRef>,
     diagnostics: Vec<Diagnostic>,
+    /// Problems found per code, listed or not (see `MAX_REPEATS_PER_FILE`),
+    /// and where the first one not listed is.
+    found: std::collections::BTreeMap<&'static str, (usize, usize)>,
     in_html_block: bool,
     /// The alt text of the image being read, and where the image starts.
     image: Option<(String, usize)>,
@@ -180,6 +219,37 @@ fn place_embeds(html: &str, embeds: &[String]) -> String {
     out
 }
 
+/// The events of the parser, through the renderer's handlers, to the HTML
+/// writer: pulled one at a time (with a lookahead of three events for
+/// standalone shortcodes), never collected.
+struct Stream<'r, 'o, I> {
+    renderer: &'r mut Renderer<'o>,
+    input: I,
+    lookahead: VecDeque<(Event<'r>, Range<usize>)>,
+}
+
+impl<'r, 'o, I: Iterator<Item = (Event<'r>, Range<usize>)>> Iterator for Stream<'r, 'o, I> {
+    type Item = Event<'static>;
+
+    fn next(&mut self) -> Option<Event<'static>> {
+        loop {
+            if let Some(event) = self.renderer.out.pop_front() {
+                return Some(event);
+            }
+            while self.lookahead.len() < 3 {
+                let Some(next) = self.input.next() else { break };
+                self.lookahead.push_back(next);
+            }
+            if let Some(skip) = self.renderer.standalone_shortcode(self.lookahead.make_contiguous()) {
+                self.lookahead.drain(..skip);
+                continue;
+            }
+            let (event, range) = self.lookahead.pop_front()?;
+            self.renderer.handle(event.into_static(), range.start);
+        }
+    }
+}
+
 struct HeadingInProgress {
     level: HeadingLevel,
     id: Option<String>,
@@ -195,13 +265,14 @@ impl<'o> Renderer<'o> {
             source,
             body_offset,
             embeds: Vec::new(),
-            out: Vec::new(),
+            out: VecDeque::new(),
             ids: IdAllocator::new(),
             headings: Vec::new(),
             heading: None,
             footnotes: Footnotes::default(),
             links: Vec::new(),
             diagnostics: Vec::new(),
+            found: std::collections::BTreeMap::new(),
             in_html_block: false,
             image: None,
             placed_embeds: Vec::new(),
@@ -209,23 +280,18 @@ impl<'o> Renderer<'o> {
     }
 
     fn run(mut self, text: &str) -> Rendered {
-        let events: Vec<(Event<'_>, std::ops::Range<usize>)> =
-            Parser::new_ext(text, parser_options()).into_offset_iter().collect();
-        let mut i = 0;
-        while i < events.len() {
-            if let Some(skip) = self.standalone_shortcode(&events[i..]) {
-                i += skip;
-                continue;
-            }
-            let (event, range) = &events[i];
-            self.handle(event.clone().into_static(), range.start);
-            i += 1;
-        }
-        self.finish()
+        let mut html = String::with_capacity(text.len() + text.len() / 2);
+        let stream = Stream {
+            renderer: &mut self,
+            input: Parser::new_ext(text, parser_options()).into_offset_iter(),
+            lookahead: VecDeque::new(),
+        };
+        pulldown_cmark::html::push_html(&mut html, stream);
+        self.finish(html)
     }
 
     /// A paragraph holding only a shortcode placeholder becomes the embed.
-    fn standalone_shortcode(&mut self, events: &[(Event<'_>, std::ops::Range<usize>)]) -> Option<usize> {
+    fn standalone_shortcode(&mut self, events: &[(Event<'_>, Range<usize>)]) -> Option<usize> {
         match events {
             [(Event::Start(Tag::Paragraph), _), (Event::Text(t), _), (Event::End(TagEnd::Paragraph), _), ..] => {
                 let index = shortcodes::placeholder_index(t)?;
@@ -256,11 +322,11 @@ impl<'o> Renderer<'o> {
             Event::Start(Tag::Heading { level, id, classes, attrs: _ }) => self.start_heading(level, id, classes),
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                let dest_url = self.link_destination(link_type, dest_url, offset);
+                let dest_url = self.link_destination(link_type, dest_url, offset, UrlUse::Link);
                 self.emit(Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                let dest_url = self.link_destination(link_type, dest_url, offset);
+                let dest_url = self.link_destination(link_type, dest_url, offset, UrlUse::Image);
                 self.image = Some((String::new(), offset));
                 self.emit(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
@@ -301,19 +367,32 @@ impl<'o> Renderer<'o> {
                 self.emit(Event::Start(Tag::Paragraph));
             }
             Event::FootnoteReference(label) => {
-                let html = self.footnotes.reference(&label);
+                let html = self.footnotes.reference(&label, &mut self.ids);
                 self.emit(Event::InlineHtml(html.into()));
             }
-            Event::Start(Tag::FootnoteDefinition(label)) => self.footnotes.open(&label),
+            Event::Start(Tag::FootnoteDefinition(label)) => self.footnotes.open(&label, &mut self.ids),
             Event::End(TagEnd::FootnoteDefinition) => self.footnotes.close(),
             other => self.emit(other),
         }
     }
 
+    /// Whether a problem of `code` is still to be listed (the first
+    /// `MAX_REPEATS_PER_FILE` of each code are; the others only counted).
+    fn listed(&mut self, code: &'static str, offset: usize) -> bool {
+        let (count, first_unlisted) = self.found.entry(code).or_default();
+        *count += 1;
+        if *count == MAX_REPEATS_PER_FILE + 1 {
+            *first_unlisted = self.body_offset + offset;
+        }
+        *count <= MAX_REPEATS_PER_FILE
+    }
+
     /// An image without alt text is invisible to screen-reader users.
     fn end_image(&mut self) {
         let Some((alt, offset)) = self.image.take() else { return };
-        if let (true, Some(source)) = (alt.trim().is_empty(), self.source) {
+        if let (true, Some(source)) = (alt.trim().is_empty(), self.source)
+            && self.listed("image-without-alt", offset)
+        {
             self.diagnostics.push(
                 Diagnostic::warning("image-without-alt", "image without alt text")
                     .at_offset(source, self.body_offset + offset)
@@ -335,7 +414,7 @@ impl<'o> Renderer<'o> {
         } else if let Some(events) = self.footnotes.open_events() {
             events.push(event);
         } else {
-            self.out.push(event);
+            self.out.push_back(event);
         }
     }
 
@@ -368,10 +447,21 @@ impl<'o> Renderer<'o> {
         self.emit(Event::End(TagEnd::Heading(h.level)));
     }
 
-    /// Keep relative links; put `base_path` in front of root-relative ones.
-    fn link_destination(&mut self, link_type: LinkType, dest: CowStr<'static>, offset: usize) -> CowStr<'static> {
+    /// Keep relative links; put `base_path` in front of root-relative ones;
+    /// neutralise (and report) addresses with a refused scheme.
+    fn link_destination(
+        &mut self,
+        link_type: LinkType,
+        dest: CowStr<'static>,
+        offset: usize,
+        usage: UrlUse,
+    ) -> CowStr<'static> {
         if matches!(link_type, LinkType::Email) {
             return dest;
+        }
+        if let Some(scheme) = safety::refused_scheme(&dest, usage) {
+            self.refuse_url(&scheme, offset, usage);
+            return CowStr::Borrowed(if usage == UrlUse::Image { "data:," } else { "#" });
         }
         if self.source.is_some() {
             self.links.push(LinkRef { dest: dest.to_string(), offset: self.body_offset + offset });
@@ -383,10 +473,44 @@ impl<'o> Renderer<'o> {
         }
     }
 
-    fn finish(mut self) -> Rendered {
-        let mut html = String::with_capacity(self.out.len() * 16);
-        pulldown_cmark::html::push_html(&mut html, self.out.drain(..));
-        html.push_str(&self.footnotes.render());
+    fn refuse_url(&mut self, scheme: &str, offset: usize, usage: UrlUse) {
+        let Some(source) = self.source else { return };
+        if !self.listed("unsafe-url", offset) {
+            return;
+        }
+        let (what, allowed) = match usage {
+            UrlUse::Link => ("links", "links may use `http:`, `https:`, `mailto:` and `tel:`"),
+            UrlUse::Image => {
+                ("images", "images may use `http:`, `https:` and `data:image/png` (or jpeg, gif, webp, avif)")
+            }
+        };
+        self.diagnostics.push(
+            Diagnostic::error("unsafe-url", format!("`{scheme}:` addresses are not allowed in {what}"))
+                .at_offset(source, self.body_offset + offset)
+                .with_help(format!(
+                    "{allowed}, or point inside the site (`/countries/ma/`, `../conclusion/`, `#notes`)"
+                )),
+        );
+    }
+
+    /// `… and N more` for each code with more problems than were listed.
+    fn count_the_rest(&mut self) {
+        let Some(source) = self.source else { return };
+        for (&code, &(count, first_unlisted)) in &self.found {
+            if count > MAX_REPEATS_PER_FILE {
+                let (severity, what) = match code {
+                    "unsafe-url" => (Severity::Error, "refused addresses"),
+                    _ => (Severity::Warning, "images without alt text"),
+                };
+                let more = count - MAX_REPEATS_PER_FILE;
+                self.diagnostics.push(Diagnostic::and_more(code, severity, (source, first_unlisted), more, what));
+            }
+        }
+    }
+
+    fn finish(mut self, mut html: String) -> Rendered {
+        self.count_the_rest();
+        html.push_str(&self.footnotes.render(&mut self.ids));
         if self.options.unsafe_html {
             html = sanitize(&html);
         }
@@ -480,33 +604,59 @@ fn build_toc(headings: &[(u8, String, String)]) -> Vec<TocEntry> {
 }
 
 /// Footnotes, numbered in order of first reference, listed at the end.
+/// Their ids (`fn-a`, `fnref-a`) come from the page's id allocator, so a
+/// heading never takes the id of a note or of a reference, nor the reverse.
 #[derive(Default)]
 struct Footnotes {
-    /// Label -> (number in order of first reference, times referenced).
-    order: std::collections::HashMap<String, (usize, usize)>,
+    /// Label -> its note, for labels referenced in the text.
+    notes: std::collections::HashMap<String, Note>,
     definitions: Vec<(String, Vec<Event<'static>>)>,
+    /// Labels whose (first) definition has been seen.
+    defined: std::collections::HashSet<String>,
     open: Option<(String, Vec<Event<'static>>)>,
 }
 
-impl Footnotes {
-    fn number(&mut self, label: &str) -> (usize, usize) {
-        let next = self.order.len() + 1;
-        let entry = self.order.entry(label.to_string()).or_insert((next, 0));
-        entry.1 += 1;
-        *entry
-    }
+/// A referenced footnote: its number and ids.
+struct Note {
+    number: usize,
+    references: usize,
+    id: String,
+    first_reference_id: String,
+}
 
-    fn reference(&mut self, label: &str) -> String {
-        let (n, nth) = self.number(label);
+impl Footnotes {
+    fn reference(&mut self, label: &str, ids: &mut IdAllocator) -> String {
         let slug = heading_slug(label);
-        let ref_id = if nth == 1 { format!("fnref-{slug}") } else { format!("fnref-{slug}-{nth}") };
+        let next = self.notes.len() + 1;
+        let note = self.notes.entry(label.to_string()).or_insert_with(|| Note {
+            number: next,
+            references: 0,
+            id: ids.allocate(&format!("fn-{slug}")),
+            first_reference_id: String::new(),
+        });
+        note.references += 1;
+        let wanted = match note.references {
+            1 => format!("fnref-{slug}"),
+            nth => format!("fnref-{slug}-{nth}"),
+        };
+        let ref_id = ids.allocate(&wanted);
+        if note.references == 1 {
+            note.first_reference_id = ref_id.clone();
+        }
         format!(
-            r##"<sup class="footnote-ref"><a href="#fn-{slug}" id="{ref_id}" aria-describedby="footnotes-label">{n}</a></sup>"##
+            r##"<sup class="footnote-ref"><a href="#{}" id="{ref_id}" aria-describedby="footnotes-label">{}</a></sup>"##,
+            note.id, note.number
         )
     }
 
-    fn open(&mut self, label: &str) {
-        self.open = Some((label.to_string(), Vec::new()));
+    /// A definition; one repeated for the same label gets an id of its own.
+    fn open(&mut self, label: &str, ids: &mut IdAllocator) {
+        let key = if self.defined.insert(label.to_string()) {
+            label.to_string()
+        } else {
+            format!("\u{0}{}", ids.allocate(&format!("fn-{}", heading_slug(label))))
+        };
+        self.open = Some((key, Vec::new()));
     }
 
     fn open_events(&mut self) -> Option<&mut Vec<Event<'static>>> {
@@ -520,34 +670,43 @@ impl Footnotes {
     }
 
     /// The notes, referenced ones first in reference order, then the others.
-    fn render(&mut self) -> String {
+    fn render(&mut self, ids: &mut IdAllocator) -> String {
         if self.definitions.is_empty() {
             return String::new();
         }
-        let rank = |label: &str| self.order.get(label).map_or(usize::MAX, |(n, _)| *n);
+        let rank = |label: &str| self.notes.get(label).map_or(usize::MAX, |note| note.number);
         let mut defs = std::mem::take(&mut self.definitions);
         defs.sort_by_key(|(label, _)| rank(label));
         let mut html = String::from(
             "<section class=\"footnotes\">\n<h2 id=\"footnotes-label\" class=\"footnotes-title\">Notes</h2>\n<ol>\n",
         );
         for (label, events) in defs {
-            let slug = heading_slug(&label);
+            let (id, back) = self.ids_of_definition(&label, ids);
             let mut body = String::new();
             pulldown_cmark::html::push_html(&mut body, events.into_iter());
-            let back = if rank(&label) == usize::MAX {
-                String::new()
-            } else {
-                format!(r##" <a href="#fnref-{slug}" class="footnote-back" aria-label="Back to the text">↩</a>"##)
-            };
+            let back = back.map_or(String::new(), |back| {
+                format!(r##" <a href="#{back}" class="footnote-back" aria-label="Back to the text">↩</a>"##)
+            });
             let body = body.trim_end();
             let body = match body.strip_suffix("</p>") {
                 Some(inner) => format!("{inner}{back}</p>"),
                 None => format!("{body}{back}"),
             };
-            html.push_str(&format!("<li id=\"fn-{slug}\">{body}</li>\n"));
+            html.push_str(&format!("<li id=\"{id}\">{body}</li>\n"));
         }
         html.push_str("</ol>\n</section>\n");
         html
+    }
+
+    /// The id of a definition and of the reference its back link returns to.
+    fn ids_of_definition(&self, key: &str, ids: &mut IdAllocator) -> (String, Option<String>) {
+        if let Some(id) = key.strip_prefix('\u{0}') {
+            return (id.to_string(), None);
+        }
+        match self.notes.get(key) {
+            Some(note) => (note.id.clone(), Some(note.first_reference_id.clone())),
+            None => (ids.allocate(&format!("fn-{}", heading_slug(key))), None),
+        }
     }
 }
 
@@ -626,6 +785,55 @@ mod tests {
     fn shortcodes_replace_their_paragraph() {
         let r = render("Before\n\n{{ typology() }}\n\nAfter\n");
         assert!(r.html.contains("<p>Before</p>\n<figure>embed</figure>\n<p>After</p>"), "{}", r.html);
+    }
+
+    fn hrefs_and_srcs(html: &str) -> Vec<String> {
+        let doc = scraper::Html::parse_fragment(html);
+        let any = scraper::Selector::parse("a[href], img[src]").unwrap();
+        doc.select(&any).map(|e| e.value().attr("href").or(e.value().attr("src")).unwrap().to_string()).collect()
+    }
+
+    #[test]
+    fn dangerous_schemes_are_neutralised_in_pages_and_data_text() {
+        let md = "[a](javascript:alert(6)) [b]( JaVaScRiPt:alert(6)) [c](vbscript:x) [d](data:text/html,x)\n\n\
+                  ![e](javascript:x) ![f](data:image/png;base64,iVBOR) [g](https://x.org/) [h](/typology/)\n";
+        let expected =
+            ["#", "#", "#", "#", "data:,", "data:image/png;base64,iVBOR", "https://x.org/", "/brief/typology/"];
+        let r = render(md);
+        assert_eq!(hrefs_and_srcs(&r.html), expected);
+        assert_eq!(r.diagnostics.iter().filter(|d| d.code == "unsafe-url").count(), 5);
+        assert_eq!(r.links.len(), 3, "refused addresses are not link-checked");
+        let options = MarkdownOptions { base_path: "/brief", unsafe_html: false };
+        assert_eq!(hrefs_and_srcs(&render_fragment(md, options)), expected);
+        assert_eq!(hrefs_and_srcs(&render_unsafe(md).html)[..4], ["#", "#", "#", "#"]);
+    }
+
+    #[test]
+    fn nesting_too_deep_is_one_error_and_no_parse() {
+        let r = render(&format!("Intro\n\n{}", "> ".repeat(5_000)));
+        assert_eq!(r.diagnostics.len(), 1);
+        let d = &r.diagnostics[0];
+        assert_eq!((d.code, d.line, d.column), ("nesting-too-deep", 3, 201));
+        assert!(r.html.is_empty());
+        let options = MarkdownOptions { base_path: "", unsafe_html: false };
+        let deep = format!("{}<b>", "> ".repeat(200));
+        assert_eq!(render_fragment(&deep, options), format!("<p>{}&lt;b&gt;</p>\n", "&gt; ".repeat(200)));
+    }
+
+    #[test]
+    fn footnote_ids_come_from_the_page_ids() {
+        let r = render(
+            "## fn-x\n\nA[^x] B[^x y] C[^x-y]\n\n## fnref-x\n\n[^x]: One.\n[^x y]: Two.\n[^x-y]: Three.\n[^z]: Unused.\n",
+        );
+        let doc = scraper::Html::parse_fragment(&r.html);
+        let ids: Vec<&str> =
+            doc.select(&scraper::Selector::parse("[id]").unwrap()).map(|e| e.value().attr("id").unwrap()).collect();
+        let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        assert!(r.html.contains(r##"<a href="#fn-x-1" id="fnref-x""##), "{}", r.html);
+        assert!(r.html.contains(r##"<a href="#fn-x-y-1" id="fnref-x-y-1""##), "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="fnref-x-1">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<li id="fn-z"><p>Unused.</p></li>"#), "{}", r.html);
     }
 
     #[test]

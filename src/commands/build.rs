@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, exit, plural, report, usage_error};
+use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, exit, plural, print_err, report, usage_error};
 use crate::output::{self, absolute};
 use crate::pipeline::{self, RunOptions};
 
@@ -42,22 +42,22 @@ pub(crate) fn build(args: BuildArgs) -> ExitCode {
     let result = pipeline::run(&site_dir, &options);
     report(&result.diagnostics, args.format);
     let Some(site_output) = result.output else {
-        eprintln!("build failed: nothing was written; `{}` is unchanged", out_dir.display());
+        print_err(&format!("build failed: nothing was written; `{}` is unchanged", out_dir.display()));
         return exit(EXIT_SITE_ERRORS);
     };
     if let Err(e) = output::write_atomically(&site_output, &out_dir) {
-        eprintln!("error: cannot write `{}`: {e}", out_dir.display());
+        print_err(&format!("error: cannot write `{}`: {e}", out_dir.display()));
         return exit(EXIT_USAGE);
     }
     let pages = site_output.paths().filter(|p| p.ends_with(".html")).count();
     let files = site_output.len() - pages;
-    eprintln!(
+    print_err(&format!(
         "built {} and {} into {} in {:.2} s",
         plural(pages, "page"),
         plural(files, "other file"),
         out_dir.display(),
         started.elapsed().as_secs_f64()
-    );
+    ));
     exit(EXIT_OK)
 }
 

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{EXIT_OK, EXIT_SITE_ERRORS, Format, exit, report, usage_error};
+use super::{EXIT_OK, EXIT_SITE_ERRORS, Format, exit, print_err, report, usage_error};
 use crate::external;
 use crate::pipeline::{self, RunOptions};
 
@@ -28,26 +28,26 @@ pub(crate) fn check(args: CheckArgs) -> ExitCode {
     let mut result = pipeline::run(&args.site_dir, &options);
     let mut summary = None;
     if let (true, Some(output), Some(base_url)) = (args.external, &result.output, &result.base_url) {
-        eprintln!(
+        print_err(&format!(
             "checking external links ({} at a time, {} s timeout)...",
             external::CONCURRENCY,
             external::TIMEOUT.as_secs()
-        );
-        let (found, line) = external::check_external_links(output, base_url);
+        ));
+        let (found, line) = external::check_external_links(output, base_url, &args.site_dir);
         result.diagnostics.extend(found);
         result.diagnostics = result.diagnostics.sorted();
         summary = Some(line);
     }
     report(&result.diagnostics, args.format);
     if let Some(line) = summary {
-        eprintln!("{line}");
+        print_err(&line);
     }
     let failed = result.diagnostics.has_errors() || (args.deny_warnings && !result.diagnostics.is_empty());
     if failed {
         exit(EXIT_SITE_ERRORS)
     } else {
         if result.diagnostics.is_empty() {
-            eprintln!("no problems found");
+            print_err("no problems found");
         }
         exit(EXIT_OK)
     }

@@ -7,6 +7,7 @@ pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod report;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use crate::diagnostics::Diagnostics;
@@ -41,7 +42,7 @@ fn stderr_wants_color() -> bool {
 pub(crate) fn report(diagnostics: &Diagnostics, format: Format) {
     if format == Format::Json {
         for d in diagnostics.errors().chain(diagnostics.warnings()) {
-            println!("{}", serde_json::to_string(d).unwrap_or_default());
+            print_out(&serde_json::to_string(d).unwrap_or_default());
         }
     }
     if diagnostics.is_empty() {
@@ -52,13 +53,13 @@ pub(crate) fn report(diagnostics: &Diagnostics, format: Format) {
     if format == Format::Human {
         let color = stderr_wants_color();
         for d in diagnostics.errors() {
-            eprintln!("{}\n", d.render(color));
+            print_err(&format!("{}\n", d.render(color)));
         }
         if warnings > 0 && errors > 0 {
-            eprintln!("warnings:\n");
+            print_err("warnings:\n");
         }
         for d in diagnostics.warnings() {
-            eprintln!("{}\n", d.render(color));
+            print_err(&format!("{}\n", d.render(color)));
         }
     }
     let mut parts = Vec::new();
@@ -68,7 +69,19 @@ pub(crate) fn report(diagnostics: &Diagnostics, format: Format) {
     if warnings > 0 {
         parts.push(plural(warnings, "warning"));
     }
-    eprintln!("{}", parts.join(", "));
+    print_err(&parts.join(", "));
+}
+
+/// A line on stdout. Unlike `println!`, never panics: when the reader has
+/// gone (`polibrief check --format json | head -1`), the rest is dropped
+/// quietly and the exit code still tells the result.
+pub(crate) fn print_out(line: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{line}");
+}
+
+/// A line on stderr; like `print_out`, never panics on a closed pipe.
+pub(crate) fn print_err(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 pub(crate) fn plural(n: usize, word: &str) -> String {
@@ -77,6 +90,6 @@ pub(crate) fn plural(n: usize, word: &str) -> String {
 
 /// A usage problem: print it and exit 2.
 pub(crate) fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    print_err(&format!("error: {message}"));
     exit(EXIT_USAGE)
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, Format, exit, report, usage_error};
+use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, Format, exit, print_err, report, usage_error};
 use crate::pipeline;
 
 pub(crate) struct ReportArgs {
@@ -30,15 +30,15 @@ pub(crate) fn run(args: ReportArgs) -> ExitCode {
     match pipeline::run_report(&args.site_dir, &args.code, args.pdf) {
         Ok(bytes) => {
             if let Err(e) = write_file(&out, &bytes) {
-                eprintln!("error: cannot write `{}`: {e}", out.display());
+                print_err(&format!("error: cannot write `{}`: {e}", out.display()));
                 return exit(EXIT_USAGE);
             }
-            eprintln!("wrote the report of {} to {}", args.code.to_ascii_uppercase(), out.display());
+            print_err(&format!("wrote the report of {} to {}", args.code.to_ascii_uppercase(), out.display()));
             exit(EXIT_OK)
         }
         Err(diagnostics) => {
             report(&diagnostics, Format::Human);
-            eprintln!("no report written");
+            print_err("no report written");
             exit(EXIT_SITE_ERRORS)
         }
     }

@@ -130,7 +130,13 @@ pub(crate) fn render_site(site: &Site, options: RenderOptions) -> (Output, Diagn
             markdown_links: written.get(job.url.as_str()).cloned().unwrap_or_default(),
         })
         .collect();
-    diagnostics.extend(links::check_rendered_pages(&output, &rendered_pages, &site.config.base_path, link_severity));
+    diagnostics.extend(links::check_rendered_pages(
+        &output,
+        &rendered_pages,
+        &site.templates,
+        &site.config.base_path,
+        link_severity,
+    ));
     (output, diagnostics)
 }
 

@@ -68,3 +68,66 @@ fn check_writes_nothing_and_fails_on_broken_links() {
         .code(1)
         .stderr(predicate::str::contains("content/links.md:4:1: link to `/gone/`"));
 }
+
+/// Run `polibrief check` with its stdout or stderr read by no one: the
+/// pipe is closed before the binary writes to it.
+fn check_into_a_closed_pipe(site: &TestSite, args: &[&str], close_stdout: bool) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("polibrief"));
+    command.current_dir(site.path()).env("NO_COLOR", "1").arg("check").args(args);
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    if close_stdout {
+        drop(child.stdout.take());
+    } else {
+        drop(child.stderr.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly_without_a_panic() {
+    let many: String = (0..300).map(|i| format!("[gone {i}](/gone-{i}/)\n\n")).collect();
+    let site = TestSite::fixture("basic").file("content/x.md", &format!("---\ntitle: X\n---\n{many}"));
+    // `polibrief check --format json | head -0`
+    let output = check_into_a_closed_pipe(&site, &["--format", "json"], true);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("101 errors"), "stderr still gets the count (100 listed, 1 for the rest): {stderr}");
+    // `polibrief check 2>&- ` (human output on a closed stderr)
+    let output = check_into_a_closed_pipe(&site, &[], false);
+    assert_eq!(output.status.code(), Some(1));
+    let output = check_into_a_closed_pipe(&TestSite::fixture("basic"), &[], false);
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_or_folder_linked_from_outside_the_site_is_refused() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("config.yaml"), "title: Other\nbase_url: https://other.example\n").unwrap();
+    let site = TestSite::fixture("basic");
+    site.remove("config.yaml");
+    std::os::unix::fs::symlink(elsewhere.path().join("config.yaml"), site.path().join("config.yaml")).unwrap();
+    site.command()
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("config.yaml: symbolic link points outside the site folder"));
+
+    let site = TestSite::fixture("basic");
+    std::fs::create_dir_all(elsewhere.path().join("templates")).unwrap();
+    std::fs::write(elsewhere.path().join("templates/page.html"), "{{ secret }}").unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("templates"), site.path().join("templates")).unwrap();
+    site.command()
+        .arg("build")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("templates: symbolic link points outside the site folder"));
+    // A link that stays inside the site is fine.
+    let site = TestSite::fixture("basic");
+    std::fs::rename(site.path().join("config.yaml"), site.path().join("site.yaml")).unwrap();
+    std::os::unix::fs::symlink("site.yaml", site.path().join("config.yaml")).unwrap();
+    site.command().arg("check").assert().success();
+}
