@@ -35,7 +35,6 @@ pub(crate) const RESERVED_IDS: &[&str] = &[
     "charts-title",
     "columns-title",
     "corridors-caption",
-    "corridors-caption",
     "corridors-title",
     "countries-caption",
     "diaspora-caption",
