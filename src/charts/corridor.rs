@@ -100,8 +100,13 @@ pub(crate) fn corridor(meta: &ChartMeta, groups: &[CorridorGroup]) -> String {
     scene.render(meta, "corridor")
 }
 
-/// "Largest: from Morocco, 812,000 people in 6 destinations (Spain
-/// 300,000 people). …"
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// "Corridors from Morocco to 6 destinations; the largest is to Spain
+/// (300,000 people). …"
 pub(crate) fn summarize_corridor(groups: &[CorridorGroup], unit_label: &str, decimals: usize) -> String {
     let groups: Vec<&CorridorGroup> = groups.iter().filter(|g| !g.rows().is_empty()).collect();
     let fmt = |v: f64| with_unit(v, unit_label, decimals);
@@ -115,16 +120,12 @@ pub(crate) fn summarize_corridor(groups: &[CorridorGroup], unit_label: &str, dec
         let top = &rows[0];
         let n = rows.len();
         let noun = if n == 1 { "destination" } else { "destinations" };
-        format!(
-            "from {}, {} to {n} {noun}; the largest corridor is to {} ({})",
-            g.name(),
-            fmt(g.total()),
-            top.label,
-            fmt(top.value)
-        )
+        // No total: each corridor shows its latest year, and a sum across
+        // years (France's 2018 figure beside others' 2024) is no one year's count.
+        format!("corridors from {} to {n} {noun}; the largest is to {} ({})", g.name(), top.label, fmt(top.value))
     };
     let mut text = if groups.len() == 1 {
-        format!("Corridors {}.", describe(largest))
+        format!("{}.", capitalise(&describe(largest)))
     } else {
         format!("{} origins. Largest group: {}.", groups.len(), describe(largest))
     };
@@ -259,7 +260,7 @@ mod tests {
     fn summary_names_the_largest_group() {
         assert_eq!(
             summarize_corridor(&sample(), "thousand people", 0),
-            "2 origins. Largest group: from Türkiye, 940 thousand people to 2 destinations; the largest corridor is to \
+            "2 origins. Largest group: corridors from Türkiye to 2 destinations; the largest is to \
              Germany (850 thousand people). 1 value carries a flag: Morocco to Spain (e)."
         );
         assert_eq!(summarize_corridor(&[], "people", 0), "No data.");

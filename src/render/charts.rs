@@ -678,16 +678,16 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
         return Err(format!("`{}` has no values for the corridors asked for", ind.id));
     }
     let narrowed = match (&request.origin, &request.destination) {
-        (Some(o), _) => format!(" from {}", site.data.country_name(o)),
-        (None, Some(d)) => format!(" in {}", site.data.country_name(d)),
+        (Some(o), _) => format!(": corridors from {}", site.data.country_name(o)),
+        (None, Some(d)) => format!(": corridors to {}", site.data.country_name(d)),
         _ => String::new(),
     };
-    let when = request.year.map_or_else(|| "latest year".to_string(), |y| y.to_string());
+    let when = request.year.map_or_else(|| "latest year of each".to_string(), |y| y.to_string());
     let mut m = meta(request, format!("{}{narrowed}, {when}", ind.label()), ind.unit.label(), decimals);
     m.description = charts::summarize_corridor(&groups, &m.unit_label, decimals);
     Ok(Prepared {
         table: TableView {
-            caption: format!("{}{narrowed} ({}), {when}", ind.title, ind.unit.label()),
+            caption: format!("{} ({}){narrowed}, {when}", ind.title, ind.unit.label()),
             columns: vec!["Value".into()],
             rows,
         },
