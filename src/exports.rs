@@ -131,12 +131,9 @@ pub(crate) fn write_downloads(site: &Site, output: &mut Output, diagnostics: &mu
     };
     add(routes::ALL_DATA.into(), to_json(&all));
     if data.countries.values().any(|c| c.origin) {
-        add(TYPOLOGY_CSV.into(), typology_csv(data.countries.values()).into_bytes());
+        add(routes::TYPOLOGY_CSV.into(), typology_csv(data.countries.values()).into_bytes());
     }
 }
-
-/// The site path of the typology CSV (beside `routes::ALL_DATA`).
-pub(crate) const TYPOLOGY_CSV: &str = "/data/typology.csv";
 
 /// The typology of every origin country, one row each, by code:
 /// `code,country,class,tie,expert_class,<one column per cell>,total,engagement,alignment`.

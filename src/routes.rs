@@ -71,6 +71,7 @@ pub(crate) const COUNTRIES: &str = "/countries/";
 pub(crate) const INDICATORS: &str = "/indicators/";
 pub(crate) const TYPOLOGY: &str = "/typology/";
 pub(crate) const ALL_DATA: &str = "/data/all.json";
+pub(crate) const TYPOLOGY_CSV: &str = "/data/typology.csv";
 
 pub(crate) fn country(code: &str) -> String {
     format!("/countries/{}/", code.to_ascii_lowercase())

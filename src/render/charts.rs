@@ -732,7 +732,7 @@ fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
             rows,
         },
         drawing: Drawing::Quadrant { points },
-        csv_url: Some(site.config.href(crate::exports::TYPOLOGY_CSV)),
+        csv_url: Some(site.config.href(routes::TYPOLOGY_CSV)),
         meta: m,
     })
 }
@@ -761,7 +761,7 @@ fn prepare_cells(site: &Site, request: &ChartRequest) -> Result<Prepared, String
             rows,
         },
         drawing: Drawing::Cells { totals },
-        csv_url: Some(site.config.href(crate::exports::TYPOLOGY_CSV)),
+        csv_url: Some(site.config.href(routes::TYPOLOGY_CSV)),
         meta: m,
     })
 }
