@@ -267,7 +267,9 @@ fn indicator_sentence(indicator: &Indicator, code: &str) -> Option<String> {
     let value = latest.value?;
     let decimals = indicator.display_decimals();
     let unit = unit_after(indicator);
-    let mut sentence = format!("{}: {}{unit} in {year}", indicator.label(), format::number(value, decimals));
+    // As the table shows it: never more decimals than published.
+    let shown = data_pages::value_view(Some((year, latest)), decimals).display;
+    let mut sentence = format!("{}: {shown}{unit} in {year}", indicator.label());
     let reference = indicator
         .reference
         .get_key_value("EU27")
