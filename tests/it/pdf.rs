@@ -187,11 +187,14 @@ mod with_the_feature {
         let out = build(&site, "out");
         let pdf = out.join("countries/es/report.pdf");
         let pdf_text = text(&pdf);
-        // The note is read whole, after the table, numbered like its marker.
-        let note = format!("Notes 1. Naturalisations per 100 resident non-EU citizens: {NOTE}");
-        let at = pdf_text.find(&note).unwrap_or_else(|| panic!("no numbered note:\n{pdf_text}"));
-        let row =
-            pdf_text.find("Naturalisations per 100 resident non-EU citizens (per 100 residents)").expect("the row");
+        // The note is read whole (a long address may wrap), after the
+        // table, numbered like its marker.
+        let squeezed: String = pdf_text.split_whitespace().collect();
+        let squeeze = |s: &str| -> String { s.split_whitespace().collect() };
+        let note = squeeze(&format!("Notes 1. Naturalisations per 100 resident non-EU citizens: {NOTE}"));
+        let at = squeezed.find(&note).unwrap_or_else(|| panic!("no numbered note:\n{pdf_text}"));
+        let row = squeeze("Naturalisations per 100 resident non-EU citizens (per 100) 2.31 2022");
+        let row = squeezed.find(&row).unwrap_or_else(|| panic!("no row:\n{pdf_text}"));
         assert!(row < at, "the note follows the table");
         // The table keeps its layout: the row reads on one line, its value
         // followed by the marker 1 and the year.
