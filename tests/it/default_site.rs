@@ -51,3 +51,29 @@ fn the_brief_has_its_chapters() {
     let origin = built.page("/brief/origin-country/");
     assert_eq!(origin.count(".section-contents .listing__item"), 4);
 }
+
+#[test]
+fn the_default_dataset_has_the_eu_27_as_destinations_and_the_fifteen_origins() {
+    let built = TestSite::default_site().built();
+    let page = built.page("/countries/");
+    let links = page.attrs("main table.data-table tbody th[scope=row] a", "href");
+    let roles = page.texts("main table.data-table tbody tr td:nth-of-type(1)");
+    let eu = page.texts("main table.data-table tbody tr td:nth-of-type(3)");
+    let code = |href: &String| href.trim_end_matches('/').rsplit('/').next().unwrap().to_uppercase();
+    let with = |pred: &dyn Fn(usize) -> bool| -> Vec<String> {
+        let mut codes: Vec<String> = (0..links.len()).filter(|&i| pred(i)).map(|i| code(&links[i])).collect();
+        codes.sort();
+        codes
+    };
+    let destinations = with(&|i| roles[i].contains("destination") && eu[i] == "yes");
+    let eu_27 = [
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
+        "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+    ];
+    assert_eq!(destinations, eu_27);
+    let origins = with(&|i| roles[i].contains("origin"));
+    let mut expected = ["MA", "TR", "UA", "AL", "IN", "CN", "PH", "SN", "EG", "DZ", "TN", "RU", "RS", "EC", "CO"];
+    expected.sort();
+    assert_eq!(origins, expected);
+    assert_eq!(links.len(), 42, "no other country");
+}
