@@ -70,6 +70,24 @@ pub(crate) const RESERVED_IDS: &[&str] = &[
     "weights",
 ];
 
+/// Beginnings of the ids the theme numbers or names after data
+/// (`source-<id>`, `indicator-note-<n>`, `chart-<kind>-<hash>`): a heading
+/// whose id would start with one of them gets `h-` in front.
+pub(crate) const RESERVED_ID_PREFIXES: &[&str] = &[
+    "card-",
+    "cell-",
+    "chart-",
+    "charts-",
+    "cmp-",
+    "example-",
+    "example-caption-",
+    "ind-",
+    "indicator-note-",
+    "indicator-note-ref-",
+    "measures-",
+    "source-",
+];
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct MarkdownOptions<'a> {
     pub(crate) base_path: &'a str,
@@ -577,6 +595,13 @@ impl IdAllocator {
     }
 
     fn allocate(&mut self, wanted: &str) -> String {
+        let prefixed;
+        let wanted = if RESERVED_ID_PREFIXES.iter().any(|p| wanted.starts_with(p)) {
+            prefixed = format!("h-{wanted}");
+            prefixed.as_str()
+        } else {
+            wanted
+        };
         let mut id = wanted.to_string();
         let mut n = self.next_suffix.get(wanted).copied().unwrap_or(1);
         while self.taken.contains(&id) {
@@ -738,6 +763,15 @@ mod tests {
         assert!(r.html.contains(r#"href="../x/""#));
         assert!(r.html.contains("&lt;b&gt;bold&lt;/b&gt;"));
         assert_eq!(r.links.len(), 2);
+    }
+
+    #[test]
+    fn headings_keep_clear_of_ids_the_theme_names_after_data() {
+        let r = render("## Source: Eurostat\n\n## Example 1\n\n## Sources\n");
+        assert_eq!(r.html.matches("<h2 id=").count(), 3, "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="h-source-eurostat">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="h-example-1">"#), "{}", r.html);
+        assert!(r.html.contains(r#"<h2 id="sources">"#), "{}", r.html);
     }
 
     #[test]
