@@ -391,17 +391,19 @@ pub(crate) fn for_typst(svg: &str) -> String {
     out
 }
 
-/// The share of the text width a chart gets. The charts are drawn 520
-/// units wide with 15-unit text: at 62 % of the 166 mm text column their
-/// text prints at about 8 pt. Tall charts (bars for every country, maps)
-/// are narrowed to at most 120 mm high (0.72 of the text width), like
+/// The share of the text width a chart gets, so that its 15-unit text
+/// prints at about 8.5 pt (0.2 mm per unit: a chart 400 units wide takes
+/// 80 mm of the 166 mm text column). Tall charts (bars for every country,
+/// maps) are narrowed to at most 120 mm high (0.72 of the text width), like
 /// print.css does, so that a chart and the next one share a page.
 fn width_share(svg: &str) -> f64 {
-    const WIDTH: f64 = 0.62;
+    const TEXT_WIDTH_MM: f64 = 166.0;
+    const MM_PER_UNIT: f64 = 0.2;
+    const FALLBACK: f64 = 0.5;
     const MAX_HEIGHT: f64 = 0.72;
     match view_box(svg) {
-        Some((w, h)) if w > 0.0 && h > 0.0 => WIDTH.min(MAX_HEIGHT * w / h),
-        _ => WIDTH,
+        Some((w, h)) if w > 0.0 && h > 0.0 => (MM_PER_UNIT * w / TEXT_WIDTH_MM).min(1.0).min(MAX_HEIGHT * w / h),
+        _ => FALLBACK,
     }
 }
 
@@ -441,9 +443,12 @@ mod tests {
             )
         );
         assert_eq!(view_box(svg), Some((520.0, 184.0)));
-        assert_eq!(width_share(svg), 0.62);
-        let tall = width_share("<svg viewBox=\"0 0 520 782\">");
-        assert!((tall - 0.72 * 520.0 / 782.0).abs() < 1e-9, "{tall}");
-        assert_eq!(width_share("<svg>"), 0.62);
+        // 15-unit text at 0.2 mm per unit: 3 mm, about 8.5 pt, whatever the width.
+        assert!((width_share(svg) * 166.0 / 520.0 * 15.0 - 3.0).abs() < 1e-9);
+        let narrow = width_share("<svg viewBox=\"0 0 400 184\">");
+        assert!((narrow * 166.0 - 80.0).abs() < 1e-9, "{narrow}");
+        let tall = width_share("<svg viewBox=\"0 0 400 782\">");
+        assert!((tall - 0.72 * 400.0 / 782.0).abs() < 1e-9, "{tall}");
+        assert_eq!(width_share("<svg>"), 0.5);
     }
 }
