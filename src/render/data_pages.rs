@@ -536,9 +536,9 @@ fn indicator_charts(site: &Site, indicator: &Indicator) -> Vec<FigureView> {
 }
 
 /// The year an indicator page compares countries in: the latest year in
-/// which at least half as many countries have a value as in its best-covered
-/// year. A new year reported by a handful of countries does not push the
-/// comparison (bar, map, gap) onto a nearly empty picture.
+/// which at least four fifths as many countries have a value as in its
+/// best-covered year. A new year reported by a handful of countries does not
+/// push the comparison (bar, map, gap) onto a nearly empty picture.
 pub(crate) fn well_covered_year(indicator: &Indicator) -> Option<i32> {
     let mut coverage: BTreeMap<i32, usize> = BTreeMap::new();
     for series in indicator.values.values() {
@@ -547,7 +547,7 @@ pub(crate) fn well_covered_year(indicator: &Indicator) -> Option<i32> {
         }
     }
     let best = coverage.values().copied().max()?;
-    coverage.iter().rev().find(|(_, n)| **n * 2 >= best).map(|(year, _)| *year)
+    coverage.iter().rev().find(|(_, n)| **n * 5 >= best * 4).map(|(year, _)| *year)
 }
 
 /// The `n` highest and `n` lowest countries in the latest year with values:

@@ -77,3 +77,17 @@ fn the_default_dataset_has_the_eu_27_as_destinations_and_the_fifteen_origins() {
     assert_eq!(origins, expected);
     assert_eq!(links.len(), 42, "no other country");
 }
+
+#[test]
+fn indicator_pages_compare_countries_in_their_well_covered_year() {
+    let built = TestSite::default_site().built();
+    // MIPEX overall: 15 countries have a 2020 score, at most 8 any later year.
+    let mipex = built.page("/indicators/mipex-overall/");
+    let titles = mipex.texts("figure.chart--bar .chart__title, figure.chart--map .chart__title");
+    assert_eq!(titles, ["MIPEX overall, 2020", "MIPEX overall, 2020"]);
+    assert_eq!(mipex.count("figure.chart--bar .chart__data tbody tr"), 15);
+    // Employment of non-EU citizens: every member state reports 2024.
+    let employment = built.page("/indicators/employment-rate-non-eu/");
+    let titles = employment.texts("figure.chart--bar .chart__title");
+    assert_eq!(titles, ["Employment, non-EU citizens, 2024"]);
+}
