@@ -36,6 +36,7 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("partials/listing.html", include_str!("../../templates/partials/listing.html")),
     ("partials/value.html", include_str!("../../templates/partials/value.html")),
     ("partials/sources.html", include_str!("../../templates/partials/sources.html")),
+    ("partials/measure-groups.html", include_str!("../../templates/partials/measure-groups.html")),
 ];
 
 /// Static files of the built-in theme: (output path, bytes).
