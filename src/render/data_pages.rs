@@ -23,7 +23,9 @@ use crate::typology::TypologyCell;
 /// Narratives rendered from `content/<folder>/...`, keyed by page URL.
 pub(crate) type Narratives = BTreeMap<String, NarrativeView>;
 
-pub(crate) fn data_jobs(site: &Site, narratives: &Narratives) -> Vec<Job> {
+/// The pages generated from data; `with_pdf`: country pages link to the
+/// PDF of their report.
+pub(crate) fn data_jobs(site: &Site, narratives: &Narratives, with_pdf: bool) -> Vec<Job> {
     let data = &site.data;
     if data.is_empty() {
         return Vec::new();
@@ -31,7 +33,7 @@ pub(crate) fn data_jobs(site: &Site, narratives: &Narratives) -> Vec<Job> {
     let mut jobs = Vec::new();
     jobs.push(countries_job(site, narratives));
     for country in data.countries.values() {
-        jobs.push(country_job(site, country, narratives));
+        jobs.push(country_job(site, country, narratives, with_pdf));
     }
     jobs.push(indicators_job(site, narratives));
     for indicator in data.indicators.values() {
@@ -202,10 +204,17 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
     }
 }
 
-fn country_job(site: &Site, country: &Country, narratives: &Narratives) -> Job {
+/// `report_pdf_url` is in the context only when the build makes PDFs
+/// (`country.html` tests `is defined`).
+fn country_job(site: &Site, country: &Country, narratives: &Narratives, with_pdf: bool) -> Job {
     let url = routes::country(&country.code);
     let view = country_view(site, country, narratives);
-    job(site, url, "country.html", "country", &view)
+    let mut job = job(site, url, "country.html", "country", &view);
+    if with_pdf {
+        let pdf_url = site.config.href(&super::report_pages::report_pdf_url(&country.code));
+        job.context.insert("report_pdf_url", &pdf_url);
+    }
+    job
 }
 
 fn diaspora_view(site: &Site, origin: &Country, d: &crate::data::Diaspora) -> DiasporaView {
@@ -518,17 +527,17 @@ fn indicator_charts(site: &Site, indicator: &Indicator) -> Vec<FigureView> {
         Scope::Country if indicator.compare_with.is_some() => vec![Kind::Bar, Kind::Line, Kind::Map, Kind::Gap],
         Scope::Country => vec![Kind::Bar, Kind::Line, Kind::Map],
     };
+    let year = well_covered_year(indicator);
     kinds
         .into_iter()
         .filter_map(|kind| {
             let mut request = ChartRequest::new(kind, &indicator.id);
             if matches!(kind, Kind::Bar | Kind::Map | Kind::Gap) {
-                request.year = well_covered_year(indicator);
+                request.year = year;
             }
-            if kind == Kind::Line {
-                request.countries = extremes(indicator, 3);
-                request.title = well_covered_year(indicator)
-                    .map(|year| format!("{}: the three highest and lowest in {year}", indicator.label()));
+            if let (Kind::Line, Some(year)) = (kind, year) {
+                request.countries = extremes(indicator, year, 3);
+                request.title = Some(format!("{}: the three highest and lowest in {year}", indicator.label()));
             }
             charts::figure(site, &request).ok()
         })
@@ -539,7 +548,7 @@ fn indicator_charts(site: &Site, indicator: &Indicator) -> Vec<FigureView> {
 /// which at least four fifths as many countries have a value as in its
 /// best-covered year. A new year reported by a handful of countries does not
 /// push the comparison (bar, map, gap) onto a nearly empty picture.
-pub(crate) fn well_covered_year(indicator: &Indicator) -> Option<i32> {
+fn well_covered_year(indicator: &Indicator) -> Option<i32> {
     let mut coverage: BTreeMap<i32, usize> = BTreeMap::new();
     for series in indicator.values.values() {
         for (year, _) in series.iter().filter(|(_, o)| o.value.is_some()) {
@@ -550,13 +559,10 @@ pub(crate) fn well_covered_year(indicator: &Indicator) -> Option<i32> {
     coverage.iter().rev().find(|(_, n)| **n * 5 >= best * 4).map(|(year, _)| *year)
 }
 
-/// The `n` highest and `n` lowest countries in the latest year with values:
+/// The `n` highest and `n` lowest countries in `year`:
 /// a line chart of every country is unreadable, and the page's own table
 /// lists them all.
-fn extremes(indicator: &Indicator, n: usize) -> Vec<String> {
-    let Some(year) = well_covered_year(indicator) else {
-        return Vec::new();
-    };
+fn extremes(indicator: &Indicator, year: i32, n: usize) -> Vec<String> {
     let mut ranked: Vec<(&String, f64)> =
         indicator.values.iter().filter_map(|(code, s)| Some((code, s.get(&year)?.value?))).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));

@@ -77,10 +77,9 @@ pub(crate) fn render_site(site: &Site, options: RenderOptions) -> (Output, Diagn
         .collect();
 
     let mut jobs: Vec<Job> = docs.iter().zip(&rendered).map(|(&r, md)| document_job(site, r, md)).collect();
-    jobs.extend(data_pages::data_jobs(site, &narratives));
+    jobs.extend(data_pages::data_jobs(site, &narratives, options.pdf));
     jobs.extend(typology_pages::typology_jobs(site, &narratives));
     jobs.extend(report_pages::report_jobs(site, &narratives, options.pdf));
-    report_pages::link_pdfs(site, &mut jobs, options.pdf);
     jobs.push(not_found_job(site));
     let pages: Vec<Result<String, Diagnostic>> =
         jobs.par_iter().map(|job| render_template(&tera, site, &job.template, &job.context)).collect();

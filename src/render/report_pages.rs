@@ -46,19 +46,6 @@ pub(crate) fn report_jobs(site: &Site, narratives: &Narratives, with_pdf: bool) 
         .collect()
 }
 
-/// `report_pdf_url` in the context of every country page when the build
-/// makes PDFs (absent otherwise: `country.html` tests `is defined`).
-pub(crate) fn link_pdfs(site: &Site, jobs: &mut [Job], with_pdf: bool) {
-    if !with_pdf {
-        return;
-    }
-    for job in jobs.iter_mut().filter(|j| j.template == "country.html") {
-        if let Some(country) = site.data.countries.values().find(|c| routes::country(&c.code) == job.url) {
-            job.context.insert("report_pdf_url", &site.config.href(&report_pdf_url(&country.code)));
-        }
-    }
-}
-
 /// What `report.html` receives as `report` (and what the PDF is made
 /// from): the report view, the notes of its indicator table and, for a
 /// destination, its origin groups.
