@@ -66,7 +66,9 @@ pub(crate) fn decode_each_field<T: DeserializeOwned>(source: &SourceFile, yaml: 
         if is_consequence_of_blanking(&problem, &blanked) {
             break;
         }
-        let field = is_field_problem(&problem).then(|| blank_field(&mut text, problem.line + 1 - first_line)).flatten();
+        let field = is_field_problem(&problem)
+            .then(|| blank_field(&mut text, (problem.line + 1).saturating_sub(first_line)))
+            .flatten();
         diagnostics.push(problem);
         match field {
             Some(key) => blanked.push(key),
@@ -120,7 +122,7 @@ fn is_consequence_of_blanking(problem: &Diagnostic, blanked: &[String]) -> bool 
     !blanked.is_empty()
         && (problem.code == "empty-yaml"
             || (problem.code == "missing-field"
-                && blanked.iter().any(|key| problem.message == format!("missing required field `{key}`"))))
+                && blanked.iter().any(|key| problem.message == missing_field_message(key))))
 }
 
 /// Blank the top-level field that owns 1-based `line` of `text`: its key
@@ -184,7 +186,7 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
     }
     if let Some(rest) = raw.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
-        return ("missing-field", format!("missing required field `{field}`"), Some(format!("add `{field}: ...`")));
+        return ("missing-field", missing_field_message(field), Some(format!("add `{field}: ...`")));
     }
     if raw.starts_with("duplicate mapping key") {
         return (
@@ -227,6 +229,10 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
         return ("wrong-type", "expected a mapping of `key: value` lines".into(), None);
     }
     (kind, raw.to_string(), None)
+}
+
+pub(crate) fn missing_field_message(field: &str) -> String {
+    format!("missing required field `{field}`")
 }
 
 /// `code, name, weight` or `one of code, name` -> the names.

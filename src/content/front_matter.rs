@@ -83,7 +83,7 @@ pub(crate) fn parse(source: &SourceFile, yaml_text: &str) -> Result<FrontMatter,
     let Some(title) = raw.title else {
         if !decoded.blanked.iter().any(|key| key == "title") {
             diagnostics.push(
-                Diagnostic::error("missing-field", "missing required field `title`")
+                Diagnostic::error("missing-field", yaml::missing_field_message("title"))
                     .at(source, Position::new(yaml::first_content_line(yaml_text).unwrap_or(1) + 1, 1))
                     .with_help("add `title: ...`"),
             );
