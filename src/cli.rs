@@ -37,6 +37,13 @@ enum Command {
         /// Also write countries/<code>/report.pdf for every country (needs the `pdf` feature)
         #[arg(long)]
         pdf: bool,
+        /// No progress line and no summary; problems are still printed
+        #[arg(long, short)]
+        quiet: bool,
+        /// Print the time, items and items per second of each stage, and the peak memory:
+        /// a table on stderr (`text`) or one JSON object on stdout (`json`)
+        #[arg(long, value_enum, value_name = "FORMAT", num_args = 0..=1, default_missing_value = "text")]
+        timings: Option<TimingsArg>,
     },
     /// Write one country's report: HTML with everything inlined, or PDF
     Report {
@@ -71,6 +78,12 @@ enum Command {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum TimingsArg {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum FormatArg {
     Human,
     Json,
@@ -95,8 +108,21 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { site_dir, out, drafts, base_url, format, pdf } => {
-            commands::build::build(BuildArgs { site_dir, out, drafts, base_url, format: format.into(), pdf })
+        Command::Build { site_dir, out, drafts, base_url, format, pdf, quiet, timings } => {
+            let timings = timings.map(|t| match t {
+                TimingsArg::Text => commands::build::Timings::Text,
+                TimingsArg::Json => commands::build::Timings::Json,
+            });
+            commands::build::build(BuildArgs {
+                site_dir,
+                out,
+                drafts,
+                base_url,
+                format: format.into(),
+                pdf,
+                quiet,
+                timings,
+            })
         }
         Command::Report { code, site_dir, pdf, out } => {
             commands::report::run(commands::report::ReportArgs { code, site_dir, pdf, out })

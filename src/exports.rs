@@ -1,13 +1,13 @@
-//! Machine-readable files: sitemap and Atom feed (CSV/JSON downloads join
-//! them with the data model).
+//! Machine-readable files: sitemap, Atom feed, and the CSV and JSON
+//! downloads of the data.
 //!
 //! Owns serialising them with explicit escaping and a stable order. Built
-//! from the model and the output map, never through Tera.
+//! from the model (and, for the sitemap, the list of pages), never through
+//! Tera. Each file is one job of the render stage (see `crate::jobs`).
 
 use std::fmt::Write as _;
 
 use crate::content::DocRef;
-use crate::output::{Output, OutputFile};
 use crate::routes;
 use crate::site::Site;
 
@@ -28,17 +28,18 @@ pub(crate) fn xml_escape(text: &str) -> String {
     out
 }
 
-/// Every HTML page of the output except the 404 page.
-pub(crate) fn write_sitemap(site: &Site, output: &mut Output) {
+/// A sitemap of the pages at `paths` (output paths, sorted): every
+/// `…/index.html` of the output, so not the 404 page.
+pub(crate) fn sitemap<'a>(site: &Site, paths: impl Iterator<Item = &'a str>) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in output.paths().filter(|p| p.ends_with("index.html")) {
+    for path in paths.filter(|p| p.ends_with("index.html")) {
         let site_path = format!("/{}", path.trim_end_matches("index.html"));
         let _ = writeln!(xml, "  <url><loc>{}</loc></url>", xml_escape(&site.config.permalink(&site_path)));
     }
     xml.push_str("</urlset>\n");
-    let _ = output.insert(routes::output_path(routes::SITEMAP), OutputFile::Bytes(xml.into_bytes()), "polibrief");
+    xml
 }
 
 /// The site path of the feed, when there is something to put in it.
@@ -101,37 +102,65 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::data::{Country, Indicator, Observation, Scope, Series, values};
-use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::typology::TypologyCell;
 
-/// The CSV, JSON and all.json downloads of every indicator and country.
-pub(crate) fn write_downloads(site: &Site, output: &mut Output, diagnostics: &mut Diagnostics) {
-    let data = &site.data;
-    if data.is_empty() {
-        return;
-    }
-    let mut add = |url: String, bytes: Vec<u8>| {
-        if let Err(message) = output.insert(routes::output_path(&url), OutputFile::Bytes(bytes), "the data downloads") {
-            diagnostics.push(Diagnostic::error("duplicate-output", message));
+/// One download of the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Download {
+    IndicatorCsv(String),
+    IndicatorJson(String),
+    CountryJson(String),
+    AllJson,
+    TypologyCsv,
+}
+
+impl Download {
+    /// The downloads of the site: CSV and JSON of every indicator, JSON of
+    /// every country, all.json, and the typology CSV when there are origins.
+    pub(crate) fn all(site: &Site) -> Vec<Download> {
+        let data = &site.data;
+        if data.is_empty() {
+            return Vec::new();
         }
-    };
-    for indicator in data.indicators.values() {
-        add(routes::indicator_csv(&indicator.id), indicator_csv(indicator).into_bytes());
-        add(routes::indicator_json(&indicator.id), to_json(&indicator_json(indicator)));
+        let mut all = Vec::new();
+        for id in data.indicator_ids() {
+            all.push(Download::IndicatorCsv(id.to_string()));
+            all.push(Download::IndicatorJson(id.to_string()));
+        }
+        all.extend(data.country_codes().map(|code| Download::CountryJson(code.to_string())));
+        all.push(Download::AllJson);
+        if data.has_origins() {
+            all.push(Download::TypologyCsv);
+        }
+        all
     }
-    for country in data.countries.values() {
-        add(routes::country_json(&country.code), to_json(&country_json(country)));
+
+    pub(crate) fn url(&self) -> String {
+        match self {
+            Download::IndicatorCsv(id) => routes::indicator_csv(id),
+            Download::IndicatorJson(id) => routes::indicator_json(id),
+            Download::CountryJson(code) => routes::country_json(code),
+            Download::AllJson => routes::ALL_DATA.into(),
+            Download::TypologyCsv => routes::TYPOLOGY_CSV.into(),
+        }
     }
-    let all = AllJson {
-        title: &site.config.title,
-        base_url: &site.config.base_url,
-        countries: data.countries.values().map(country_json).collect(),
-        indicators: data.indicators.values().map(indicator_json).collect(),
-        corridors: data.corridors.iter().map(|c| [c.origin.as_str(), c.destination.as_str()]).collect(),
-    };
-    add(routes::ALL_DATA.into(), to_json(&all));
-    if data.countries.values().any(|c| c.origin) {
-        add(routes::TYPOLOGY_CSV.into(), typology_csv(data.countries.values()).into_bytes());
+
+    /// The file's bytes (the data read are recorded by the model's accessors).
+    pub(crate) fn bytes(&self, site: &Site) -> Vec<u8> {
+        let data = &site.data;
+        match self {
+            Download::IndicatorCsv(id) => data.indicator(id).map(indicator_csv).unwrap_or_default().into_bytes(),
+            Download::IndicatorJson(id) => data.indicator(id).map(|i| to_json(&indicator_json(i))).unwrap_or_default(),
+            Download::CountryJson(code) => data.country(code).map(|c| to_json(&country_json(c))).unwrap_or_default(),
+            Download::AllJson => to_json(&AllJson {
+                title: &site.config.title,
+                base_url: &site.config.base_url,
+                countries: data.countries().map(country_json).collect(),
+                indicators: data.indicators().map(indicator_json).collect(),
+                corridors: data.corridors().iter().map(|c| [c.origin.as_str(), c.destination.as_str()]).collect(),
+            }),
+            Download::TypologyCsv => typology_csv(data.origins()).into_bytes(),
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! `check --external`: are the web links of the site still alive?
 //!
-//! Owns collecting every `http(s)` link of the rendered pages (links to the
-//! site itself left out) and checking each once, with a bounded number of
+//! Owns checking every `http(s)` link of the rendered pages (links to the
+//! site itself left out; the render stage collects them) once each, with a bounded number of
 //! requests at a time, a timeout, and one retry for errors that may pass
 //! (network failures, 429, 5xx). Off by default: it needs the network and
 //! its answers change from day to day, so broken external links are
@@ -18,53 +18,12 @@ use std::time::Duration;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fsio::SiteRoot;
-use crate::output::Output;
 use crate::source::Source;
 
 /// How many requests run at once.
 pub(crate) const CONCURRENCY: usize = 8;
 /// How long one request may take.
 pub(crate) const TIMEOUT: Duration = Duration::from_secs(10);
-
-/// Every external URL and the pages (site paths) that link to it.
-pub(crate) fn collect(output: &Output, own_base_url: &str) -> BTreeMap<String, Vec<String>> {
-    let mut links: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for path in output.paths().filter(|p| p.ends_with(".html")) {
-        let Some(bytes) = output.bytes(path) else { continue };
-        let html = String::from_utf8_lossy(bytes);
-        let page = format!("/{}", path.trim_end_matches("index.html"));
-        for target in anchors(&html) {
-            let is_web = target.starts_with("http://") || target.starts_with("https://");
-            if is_web && !target.starts_with(own_base_url) {
-                let url = target.split('#').next().unwrap_or(&target).to_string();
-                let pages = links.entry(url).or_default();
-                if !pages.contains(&page) {
-                    pages.push(page.clone());
-                }
-            }
-        }
-    }
-    links
-}
-
-/// `href` values of `<a>` elements (stylesheets and canonical links are the site's own).
-fn anchors(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find("<a ") {
-        rest = &rest[i + 3..];
-        let tag_end = rest.find('>').unwrap_or(rest.len());
-        let tag = &rest[..tag_end];
-        if let Some(h) = tag.find("href=\"") {
-            let value = &tag[h + 6..];
-            if let Some(end) = value.find('"') {
-                out.push(value[..end].replace("&amp;", "&"));
-            }
-        }
-        rest = &rest[tag_end..];
-    }
-    out
-}
 
 /// What one URL answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,10 +93,10 @@ fn check_once(agent: &ureq::Agent, url: &str) -> Result<Outcome, Retry> {
     }
 }
 
-/// Check the external links of an output; warnings for the broken ones,
-/// located in the files of `site_dir` that write them, and a one-line summary.
-pub(crate) fn check_external_links(output: &Output, own_base_url: &str, site_dir: &Path) -> (Diagnostics, String) {
-    let links = collect(output, own_base_url);
+/// Check the web links of a site (each address and the pages showing it);
+/// warnings for the broken ones, located in the files of `site_dir` that
+/// write them, and a one-line summary.
+pub(crate) fn check_external_links(links: &BTreeMap<String, Vec<String>>, site_dir: &Path) -> (Diagnostics, String) {
     let urls: Vec<String> = links.keys().cloned().collect();
     let outcomes = check_all(&urls);
     let broken: Vec<(&String, &str)> = urls

@@ -149,3 +149,21 @@ pub(crate) fn text_source(rel: String, bytes: Vec<u8>) -> Result<Source, Diagnos
 pub(crate) fn io_error(rel: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error("io", format!("cannot read file: {e}")).in_file(rel)
 }
+
+impl SiteRoot {
+    /// Read a file of `static/` whole (a theme asset the site replaces),
+    /// with the same size limit as text files.
+    pub(crate) fn read_bytes(&self, path: &Path) -> Result<Vec<u8>, Diagnostic> {
+        let rel = self.relative(path);
+        let metadata = std::fs::metadata(path).map_err(|e| io_error(&rel, &e))?;
+        if metadata.len() > MAX_TEXT_FILE_BYTES {
+            return Err(Diagnostic::error("file-too-large", "file is larger than the limit of 16 MB").in_file(rel));
+        }
+        std::fs::read(path).map_err(|e| io_error(&rel, &e))
+    }
+}
+
+/// Copy a file of the site's `static/` folder to the output, as it is.
+pub(crate) fn copy_file(from: &Path, to: &Path) -> std::io::Result<u64> {
+    std::fs::copy(from, to)
+}

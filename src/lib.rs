@@ -21,6 +21,8 @@ mod format;
 mod fsio;
 #[doc(hidden)]
 pub mod fuzzing;
+mod html;
+mod jobs;
 mod markdown;
 pub mod output;
 #[cfg(feature = "pdf")]
@@ -28,9 +30,12 @@ mod pdf;
 pub mod pipeline;
 mod render;
 mod routes;
+mod scope;
 mod shortcodes;
 mod site;
 mod source;
+mod theme;
+mod timings;
 mod typology;
 mod yaml;
 

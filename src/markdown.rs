@@ -119,6 +119,10 @@ pub(crate) struct Rendered {
     /// Number of headings in the body (all levels).
     pub(crate) heading_count: usize,
     pub(crate) links: Vec<LinkRef>,
+    /// Every id given to an element (headings, footnotes), in order.
+    pub(crate) ids: Vec<String>,
+    /// Words of the text (embeds such as charts left out).
+    pub(crate) words: usize,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
@@ -200,6 +204,10 @@ struct Renderer<'o> {
     /// Embeds (shortcode output) are put in place after the Markdown is
     /// rendered and, with `unsafe_html`, sanitised: their HTML is ours.
     placed_embeds: Vec<String>,
+    /// Words counted so far, and whether the last character counted was
+    /// inside a word (markup ends a word, as a space does).
+    words: usize,
+    in_word: bool,
 }
 
 /// Stands for embed `n` in the HTML until it is put in place.
@@ -293,6 +301,25 @@ impl<'o> Renderer<'o> {
             in_html_block: false,
             image: None,
             placed_embeds: Vec::new(),
+            words: 0,
+            in_word: false,
+        }
+    }
+
+    /// Count the words of the text as it passes.
+    fn count_words(&mut self, event: &Event<'_>) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                for c in t.chars() {
+                    if c.is_whitespace() {
+                        self.in_word = false;
+                    } else if !self.in_word {
+                        self.in_word = true;
+                        self.words += 1;
+                    }
+                }
+            }
+            _ => self.in_word = false,
         }
     }
 
@@ -335,6 +362,7 @@ impl<'o> Renderer<'o> {
     }
 
     fn handle(&mut self, event: Event<'static>, offset: usize) {
+        self.count_words(&event);
         match event {
             Event::Start(Tag::Heading { level, id, classes, attrs: _ }) => self.start_heading(level, id, classes),
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
@@ -536,7 +564,15 @@ impl<'o> Renderer<'o> {
         }
         let heading_count = self.headings.len();
         let toc = build_toc(&self.headings);
-        Rendered { html, toc, heading_count, links: self.links, diagnostics: self.diagnostics }
+        Rendered {
+            html,
+            toc,
+            heading_count,
+            links: self.links,
+            ids: self.ids.allocated,
+            words: self.words,
+            diagnostics: self.diagnostics,
+        }
     }
 }
 
@@ -584,6 +620,8 @@ pub(crate) fn heading_slug(text: &str) -> String {
 struct IdAllocator {
     taken: std::collections::HashSet<String>,
     next_suffix: std::collections::HashMap<String, usize>,
+    /// The ids given out, in order.
+    allocated: Vec<String>,
 }
 
 impl IdAllocator {
@@ -591,6 +629,7 @@ impl IdAllocator {
         IdAllocator {
             taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
             next_suffix: std::collections::HashMap::new(),
+            allocated: Vec::new(),
         }
     }
 
@@ -610,6 +649,7 @@ impl IdAllocator {
         }
         self.next_suffix.insert(wanted.to_string(), n);
         self.taken.insert(id.clone());
+        self.allocated.push(id.clone());
         id
     }
 }

@@ -1,15 +1,18 @@
-//! The pipeline as one call: load -> validate -> render, no writing.
+//! The pipeline as one call: load -> validate -> render, each file handed
+//! to a sink as it is made.
 //!
-//! `build` writes the Output, `check` only reports, a future `serve` keeps it
-//! in memory: they share this function and differ only in what they do with
-//! the result. This is also the library API the tests drive.
+//! `build` writes into a staging folder, `check` keeps nothing, `serve` and
+//! the tests keep the files in memory: they share `run_into` and differ
+//! only in the sink. This is also the library API the tests drive.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::output::Output;
-use crate::render::{self, LinkSeverity};
-use crate::site::{self, LoadOptions};
+use crate::jobs::{self, Progress, links::LinkSeverity};
+use crate::output::{MemorySink, Output, Sink};
+use crate::site::{self, LoadOptions, Site};
+use crate::timings;
 
 /// What the command line can change about a run.
 #[derive(Debug, Clone, Default)]
@@ -34,31 +37,81 @@ pub struct RunResult {
     pub base_url: Option<String>,
 }
 
-/// Load, validate and render the site in `site_dir` (which must exist).
+impl RunResult {
+    pub fn errors(&self) -> Diagnostics {
+        self.diagnostics.errors().cloned().collect()
+    }
+}
+
+/// What a run into a sink gives back besides the files.
+pub(crate) struct Summary {
+    pub(crate) diagnostics: Diagnostics,
+    pub(crate) base_url: Option<String>,
+    /// Pages, other files, bytes, charts drawn (when the site loaded).
+    pub(crate) counts: Option<Counts>,
+    /// `check --external`: web addresses and the pages that show them.
+    pub(crate) web_links: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Counts {
+    pub(crate) pages: usize,
+    pub(crate) files: usize,
+    pub(crate) bytes: u64,
+    pub(crate) charts: usize,
+}
+
+/// Load, validate and render the site in `site_dir` (which must exist),
+/// keeping every file in memory.
 pub fn run(site_dir: &Path, options: &RunOptions) -> RunResult {
+    let sink = MemorySink::default();
+    let summary = run_into(site_dir, options, &sink, &Progress::default(), false);
+    let output = (!summary.diagnostics.has_errors()).then(|| sink.into_output());
+    RunResult { output, diagnostics: summary.diagnostics, base_url: summary.base_url }
+}
+
+/// Load the site (read, parse, validate): the model, or every problem.
+pub(crate) fn load(site_dir: &Path, options: &RunOptions) -> (Option<Site>, Diagnostics) {
     let dir = match std::fs::canonicalize(site_dir) {
         Ok(dir) => dir,
         Err(e) => {
             let d = Diagnostic::error("io", format!("cannot open the site folder `{}`: {e}", site_dir.display()));
-            return RunResult { output: None, diagnostics: d.into(), base_url: None };
+            return (None, d.into());
         }
     };
     let load = LoadOptions { drafts: options.drafts, base_url: options.base_url.clone() };
-    let (site, mut diagnostics) = site::load_site(dir, &load);
-    let Some(site) = site else {
-        return RunResult { output: None, diagnostics: diagnostics.sorted(), base_url: None };
-    };
-    let severity = if options.strict_links { LinkSeverity::Error } else { LinkSeverity::Warning };
-    let render_options = render::RenderOptions { link_severity: severity, pdf: options.pdf };
-    let (output, render_diagnostics) = render::render_site(&site, render_options);
-    diagnostics.extend(render_diagnostics);
-    let output = (!diagnostics.has_errors()).then_some(output);
-    RunResult { output, diagnostics: diagnostics.sorted(), base_url: Some(site.config.base_url.clone()) }
+    site::load_site(dir, &load)
 }
 
-impl RunResult {
-    pub fn errors(&self) -> Diagnostics {
-        self.diagnostics.errors().cloned().collect()
+/// The whole pipeline, each file handed to `sink` as it is made.
+pub(crate) fn run_into(
+    site_dir: &Path,
+    options: &RunOptions,
+    sink: &dyn Sink,
+    progress: &Progress,
+    collect_web_links: bool,
+) -> Summary {
+    timings::reset();
+    let (site, mut diagnostics) = load(site_dir, options);
+    let Some(site) = site else {
+        return Summary { diagnostics: diagnostics.sorted(), base_url: None, counts: None, web_links: BTreeMap::new() };
+    };
+    let severity = if options.strict_links { LinkSeverity::Error } else { LinkSeverity::Warning };
+    let run_options = jobs::RunOptions { link_severity: severity, pdf: options.pdf, collect_web_links };
+    let ran = jobs::run(&site, run_options, sink, progress);
+    diagnostics.extend(ran.diagnostics);
+    let pages = ran.plan.jobs.iter().filter(|j| j.path.ends_with(".html")).count();
+    let counts = Counts {
+        pages,
+        files: ran.plan.jobs.len() - pages,
+        bytes: ran.done.iter().map(|d| d.bytes).sum(),
+        charts: ran.charts_drawn,
+    };
+    Summary {
+        diagnostics: diagnostics.sorted(),
+        base_url: Some(site.config.base_url.clone()),
+        counts: Some(counts),
+        web_links: ran.web_links,
     }
 }
 
@@ -66,12 +119,17 @@ impl RunResult {
 /// in `site_dir`: the whole site is loaded and checked, only the report is
 /// rendered.
 pub fn run_report(site_dir: &Path, code: &str, pdf: bool) -> Result<Vec<u8>, Diagnostics> {
-    let dir = std::fs::canonicalize(site_dir).map_err(|e| {
-        Diagnostics::from(Diagnostic::error("io", format!("cannot open the site folder `{}`: {e}", site_dir.display())))
-    })?;
-    let (site, diagnostics) = site::load_site(dir, &LoadOptions::default());
-    match site {
-        Some(site) => render::render_report(&site, code, pdf),
-        None => Err(diagnostics.sorted()),
+    let (site, diagnostics) = load(site_dir, &RunOptions::default());
+    let Some(site) = site else { return Err(diagnostics.sorted()) };
+    if pdf {
+        let code = code.to_ascii_uppercase();
+        if !site.data.has_country(&code) {
+            return crate::render::render_report(&site, &code).map(|_| Vec::new());
+        }
+        let tera = crate::render::prepare_tera(&site, crate::exports::feed_url(&site).as_deref());
+        return jobs::report_pdf(&site, &tera, &code).map_err(|m| {
+            Diagnostic::error("pdf", m).in_file(format!("data/countries/{}.yaml", code.to_ascii_lowercase())).into()
+        });
     }
+    crate::render::render_report(&site, code)
 }

@@ -64,11 +64,7 @@ pub(crate) fn placeholder_index(text: &str) -> Option<usize> {
 /// authors write by U+FFFD (also three bytes, so offsets stay true): typed
 /// by hand, they could otherwise pass for a shortcode or an embed.
 pub(crate) fn without_markers(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['\u{E000}', '\u{E001}']) {
-        std::borrow::Cow::Owned(text.replace(['\u{E000}', '\u{E001}'], "\u{FFFD}"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
+    crate::scope::neutralise(text)
 }
 
 pub(crate) fn extract(source: &SourceFile, body_offset: usize) -> Extracted {

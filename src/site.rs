@@ -12,15 +12,22 @@ use crate::content::{self, ContentOptions, ContentTree};
 use crate::data::{self, Dataset};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fsio::SiteRoot;
-use crate::render::theme::{self, TemplateSet};
+use crate::theme::{self, TemplateSet};
+use crate::timings::{self, Stage};
 
 pub(crate) struct Site {
     pub(crate) config: Config,
     pub(crate) content: ContentTree,
     pub(crate) data: Dataset,
     pub(crate) templates: TemplateSet,
+    /// Every template compiled, once; the render stage adds its globals to
+    /// a copy of it.
+    pub(crate) tera: tera::Tera,
     /// Files of the site's `static/` folder: (output path, absolute path).
     pub(crate) static_files: Vec<(String, PathBuf)>,
+    /// The theme's own files (stylesheets, script, icon) as the site
+    /// publishes them: its `static/` copy, or the built-in one.
+    pub(crate) theme_assets: Vec<theme::Asset>,
 }
 
 /// What the command line changes about loading.
@@ -43,25 +50,40 @@ pub(crate) fn load_site(dir: PathBuf, options: &LoadOptions) -> (Option<Site>, D
         }
         None => None,
     };
+    let loading = std::time::Instant::now();
     let config = load_config(&root, base_override.as_ref(), &mut diagnostics);
     let title = config.as_ref().map_or("", |c| c.title.as_str());
     let content = content::load_content(&root, title, ContentOptions { drafts: options.drafts }, &mut diagnostics);
     let data = data::load_dataset(&root, &mut diagnostics);
     let templates = theme::load_templates(&root, &mut diagnostics);
+    let files = content.documents().count()
+        + content.narratives.len()
+        + data.country_codes().count()
+        + data.indicator_ids().count()
+        + templates.templates.len();
+    timings::add(Stage::Load, loading.elapsed(), files as u64);
+    let validating = std::time::Instant::now();
     // Template syntax errors are reported with every other problem of the
     // run, not only once content and data are clean.
-    if let Err(errors) = theme::compile(&templates) {
-        diagnostics.extend(errors);
-    }
+    let tera = match theme::compile(&templates) {
+        Ok(tera) => Some(tera),
+        Err(errors) => {
+            diagnostics.extend(errors);
+            None
+        }
+    };
     check_template_names(&content, &templates, &mut diagnostics);
     if let Some(config) = &config {
         check_main_indicators(config, &data, &mut diagnostics);
     }
     let static_files = static_files(&root, &mut diagnostics);
+    let theme_assets = theme::assets(&root, &static_files, &mut diagnostics);
+    let entities = data.country_codes().count() + data.indicator_ids().count();
+    timings::add(Stage::Validate, validating.elapsed(), entities as u64);
 
-    match config {
-        Some(config) if !diagnostics.has_errors() => {
-            let site = Site { config, content, data, templates, static_files };
+    match (config, tera) {
+        (Some(config), Some(tera)) if !diagnostics.has_errors() => {
+            let site = Site { config, content, data, templates, tera, static_files, theme_assets };
             (Some(site), diagnostics)
         }
         _ => (None, diagnostics),
@@ -137,14 +159,14 @@ fn static_files(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Vec<(String, 
 fn check_main_indicators(config: &Config, data: &Dataset, diagnostics: &mut Diagnostics) {
     let ids = config.main_indicators.iter().flatten();
     for (id, position) in ids.zip(&config.main_indicator_positions) {
-        if !data.indicators.contains_key(id) && !data.unreadable.contains(id) {
+        if !data.has_indicator(id) && !data.is_unreadable(id) {
             diagnostics.push(
                 Diagnostic::error(
                     "unknown-indicator",
                     format!("`main_indicators` names `{id}`, which is not an indicator of this site"),
                 )
                 .at(&config.file, *position)
-                .with_help(crate::diagnostics::suggestion(id, data.indicators.keys().map(String::as_str))),
+                .with_help(crate::diagnostics::suggestion(id, data.indicator_ids())),
             );
         }
     }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use super::{EXIT_OK, EXIT_SITE_ERRORS, Format, exit, print_err, report, usage_error};
 use crate::external;
+use crate::output::Discard;
 use crate::pipeline::{self, RunOptions};
 
 pub(crate) struct CheckArgs {
@@ -25,15 +26,16 @@ pub(crate) fn check(args: CheckArgs) -> ExitCode {
         ));
     }
     let options = RunOptions { drafts: args.drafts, base_url: None, strict_links: true, pdf: false };
-    let mut result = pipeline::run(&args.site_dir, &options);
+    let progress = crate::jobs::Progress::default();
+    let mut result = pipeline::run_into(&args.site_dir, &options, &Discard, &progress, args.external);
     let mut summary = None;
-    if let (true, Some(output), Some(base_url)) = (args.external, &result.output, &result.base_url) {
+    if args.external && !result.diagnostics.has_errors() {
         print_err(&format!(
             "checking external links ({} at a time, {} s timeout)...",
             external::CONCURRENCY,
             external::TIMEOUT.as_secs()
         ));
-        let (found, line) = external::check_external_links(output, base_url, &args.site_dir);
+        let (found, line) = external::check_external_links(&result.web_links, &args.site_dir);
         result.diagnostics.extend(found);
         result.diagnostics = result.diagnostics.sorted();
         summary = Some(line);

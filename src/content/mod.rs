@@ -48,7 +48,7 @@ pub(crate) struct Page {
 }
 
 /// A page or a section, where either will do (reading order, breadcrumbs).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum DocRef {
     Section(usize),
     Page(usize),

@@ -10,40 +10,163 @@ pub(crate) mod raw;
 mod validate;
 pub(crate) mod values;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::scope::{self, Input};
 use crate::source::{Position, Source};
 use crate::typology::TypologyCell;
 pub(crate) use raw::{Effect, Mode, Scope, Unit};
 pub(crate) use validate::load_dataset;
 
 /// Every country and indicator of the site.
+///
+/// Read through its methods: each one notes in the running job's scope
+/// (`crate::scope`) which country or indicator was read, so that a change
+/// re-runs only the jobs that read it. Membership (which codes and ids
+/// exist, which corridors) is the site's structure and is not recorded: a
+/// file added or removed rebuilds everything.
 #[derive(Debug, Default)]
 pub(crate) struct Dataset {
     /// Keyed by upper-case ISO code.
-    pub(crate) countries: BTreeMap<String, Country>,
+    countries: BTreeMap<String, Country>,
     /// Keyed by indicator id.
-    pub(crate) indicators: BTreeMap<String, Indicator>,
+    indicators: BTreeMap<String, Indicator>,
     /// Every (origin, destination) pair with data, in code order.
-    pub(crate) corridors: Vec<Corridor>,
+    corridors: Vec<Corridor>,
+    /// The corridors each country is part of (indexes into `corridors`).
+    corridors_by_country: BTreeMap<String, Vec<usize>>,
     /// Country codes and indicator ids whose files have errors (already
     /// reported): other files' references to them are not errors too.
-    pub(crate) unreadable: std::collections::BTreeSet<String>,
+    unreadable: BTreeSet<String>,
 }
 
 impl Dataset {
+    pub(crate) fn new(
+        countries: BTreeMap<String, Country>,
+        mut indicators: BTreeMap<String, Indicator>,
+        corridors: Vec<Corridor>,
+        unreadable: BTreeSet<String>,
+    ) -> Self {
+        let mut corridors_by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, c) in corridors.iter().enumerate() {
+            corridors_by_country.entry(c.origin.clone()).or_default().push(i);
+            if c.destination != c.origin {
+                corridors_by_country.entry(c.destination.clone()).or_default().push(i);
+            }
+        }
+        for indicator in indicators.values_mut() {
+            indicator.derived = Derived::of(indicator);
+        }
+        Dataset { countries, indicators, corridors, corridors_by_country, unreadable }
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.countries.is_empty() && self.indicators.is_empty()
     }
 
+    /// A country profile (recorded as read).
+    pub(crate) fn country(&self, code: &str) -> Option<&Country> {
+        let country = self.countries.get(code)?;
+        scope::record(Input::Country(country.code.clone()));
+        Some(country)
+    }
+
+    /// Every country, in code order (each recorded as read when reached).
+    pub(crate) fn countries(&self) -> impl Iterator<Item = &Country> + Clone {
+        self.countries.values().inspect(|c| scope::record(Input::Country(c.code.clone())))
+    }
+
+    /// Every origin country, in code order (roles are structure: only the
+    /// origins are recorded as read).
+    pub(crate) fn origins(&self) -> impl Iterator<Item = &Country> + Clone {
+        self.countries.values().filter(|c| c.origin).inspect(|c| scope::record(Input::Country(c.code.clone())))
+    }
+
+    pub(crate) fn has_country(&self, code: &str) -> bool {
+        self.countries.contains_key(code)
+    }
+
+    /// Every country code, in order (structure, not recorded).
+    pub(crate) fn country_codes(&self) -> impl Iterator<Item = &str> + Clone {
+        self.countries.keys().map(String::as_str)
+    }
+
+    /// Whether a country is an origin, a destination (structure).
+    pub(crate) fn roles_of(&self, code: &str) -> Option<(bool, bool)> {
+        self.countries.get(code).map(|c| (c.origin, c.destination))
+    }
+
+    pub(crate) fn has_origins(&self) -> bool {
+        self.countries.values().any(|c| c.origin)
+    }
+
+    /// How many countries are origins and destinations (structure).
+    pub(crate) fn role_counts(&self) -> (usize, usize) {
+        let origins = self.countries.values().filter(|c| c.origin).count();
+        let destinations = self.countries.values().filter(|c| c.destination).count();
+        (origins, destinations)
+    }
+
+    /// A country's name, or the code itself for an unknown one (recorded as
+    /// a read of the name only).
     pub(crate) fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
-        self.countries.get(code).map_or(code, |c| c.name.as_str())
+        match self.countries.get(code) {
+            Some(c) => {
+                scope::record(Input::CountryName(c.code.clone()));
+                c.name.as_str()
+            }
+            None => code,
+        }
+    }
+
+    /// An indicator (recorded as read).
+    pub(crate) fn indicator(&self, id: &str) -> Option<&Indicator> {
+        let indicator = self.indicators.get(id)?;
+        scope::record(Input::Indicator(indicator.id.clone()));
+        Some(indicator)
+    }
+
+    /// Every indicator, in id order (each recorded as read when reached).
+    pub(crate) fn indicators(&self) -> impl Iterator<Item = &Indicator> + Clone {
+        self.indicators.values().inspect(|i| scope::record(Input::Indicator(i.id.clone())))
+    }
+
+    pub(crate) fn has_indicator(&self, id: &str) -> bool {
+        self.indicators.contains_key(id)
+    }
+
+    /// Every indicator id, in order (structure, not recorded).
+    pub(crate) fn indicator_ids(&self) -> impl Iterator<Item = &str> + Clone {
+        self.indicators.keys().map(String::as_str)
+    }
+
+    pub(crate) fn has_indicators(&self) -> bool {
+        !self.indicators.is_empty()
+    }
+
+    pub(crate) fn has_countries(&self) -> bool {
+        !self.countries.is_empty()
+    }
+
+    /// Every corridor, in code order (structure).
+    pub(crate) fn corridors(&self) -> &[Corridor] {
+        &self.corridors
+    }
+
+    /// The corridors a country is the origin or the destination of, in code order.
+    pub(crate) fn corridors_of(&self, code: &str) -> impl Iterator<Item = &Corridor> {
+        self.corridors_by_country.get(code).into_iter().flatten().map(|&i| &self.corridors[i])
     }
 
     pub(crate) fn has_corridor(&self, origin: &str, destination: &str) -> bool {
-        self.corridors.iter().any(|c| c.origin == origin && c.destination == destination)
+        self.corridors_of(origin).any(|c| c.origin == origin && c.destination == destination)
+    }
+
+    /// A file of this code or id had errors (already reported).
+    pub(crate) fn is_unreadable(&self, code_or_id: &str) -> bool {
+        self.unreadable.contains(code_or_id)
     }
 }
 
@@ -146,6 +269,66 @@ pub(crate) struct Indicator {
     pub(crate) values: BTreeMap<String, Series>,
     /// Aggregates such as `EU27`: reference lines, never countries.
     pub(crate) reference: BTreeMap<String, Series>,
+    /// Computed once from the values (see `Dataset::new`).
+    pub(crate) derived: Derived,
+}
+
+/// What is computed once from an indicator's values, so that pages asking
+/// for it do not scan every value again.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Derived {
+    /// Decimals to show: the most any value was written with, at most 2.
+    decimals: usize,
+    /// Every year listed for a country, corridor or aggregate, ascending.
+    years: Vec<i32>,
+    /// Per year, every key with a value and its value, ascending by value
+    /// then key (for ranks and neighbours in rank).
+    ranked: BTreeMap<i32, Vec<(f64, String)>>,
+    /// Corridor keys (`MA-ES`) by origin and by destination, in key order.
+    keys_by_origin: BTreeMap<String, Vec<String>>,
+    keys_by_destination: BTreeMap<String, Vec<String>>,
+}
+
+impl Derived {
+    fn of(indicator: &Indicator) -> Derived {
+        let decimals = if indicator.unit == Unit::Count {
+            0
+        } else {
+            indicator
+                .values
+                .values()
+                .chain(indicator.reference.values())
+                .flat_map(|s| s.values())
+                .filter_map(|o| o.value)
+                .map(|v| crate::format::decimals_of(v, 2))
+                .max()
+                .unwrap_or(0)
+        };
+        let mut years: Vec<i32> =
+            indicator.values.values().chain(indicator.reference.values()).flat_map(|s| s.keys().copied()).collect();
+        years.sort_unstable();
+        years.dedup();
+        let mut ranked: BTreeMap<i32, Vec<(f64, String)>> = BTreeMap::new();
+        for (key, series) in &indicator.values {
+            for (year, o) in series {
+                if let Some(v) = o.value {
+                    ranked.entry(*year).or_default().push((v, key.clone()));
+                }
+            }
+        }
+        ranked.values_mut().for_each(|v| v.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1))));
+        let mut keys_by_origin: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut keys_by_destination: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        if indicator.scope == Scope::Corridor {
+            for key in indicator.values.keys() {
+                if let Some((o, d)) = key.split_once('-') {
+                    keys_by_origin.entry(o.to_string()).or_default().push(key.clone());
+                    keys_by_destination.entry(d.to_string()).or_default().push(key.clone());
+                }
+            }
+        }
+        Derived { decimals, years, ranked, keys_by_origin, keys_by_destination }
+    }
 }
 
 impl Indicator {
@@ -158,13 +341,24 @@ impl Indicator {
         latest_value(self.values.get(key)?)
     }
 
+    /// The series of the corridors from `origin` and to `destination` (any
+    /// when not given), in key order, without scanning every corridor.
+    pub(crate) fn corridor_series(&self, origin: Option<&str>, destination: Option<&str>) -> Vec<(&String, &Series)> {
+        let keys = match (origin, destination) {
+            (Some(o), _) => self.derived.keys_by_origin.get(o),
+            (None, Some(d)) => self.derived.keys_by_destination.get(d),
+            (None, None) => return self.values.iter().collect(),
+        };
+        keys.into_iter()
+            .flatten()
+            .filter(|k| destination.is_none_or(|d| k.split_once('-').is_some_and(|(_, kd)| kd == d)))
+            .filter_map(|k| self.values.get_key_value(k))
+            .collect()
+    }
+
     /// Every year listed for a country, corridor or aggregate, ascending.
     pub(crate) fn years(&self) -> Vec<i32> {
-        let mut years: Vec<i32> =
-            self.values.values().chain(self.reference.values()).flat_map(|s| s.keys().copied()).collect();
-        years.sort_unstable();
-        years.dedup();
-        years
+        self.derived.years.clone()
     }
 }
 
@@ -227,25 +421,48 @@ impl Indicator {
     /// The rank of `key`'s value in `year` among every key with a value that year.
     pub(crate) fn rank(&self, key: &str, year: i32) -> Option<Rank> {
         let own = self.values.get(key)?.get(&year)?.value?;
-        let others: Vec<f64> = self.values.values().filter_map(|s| s.get(&year)?.value).collect();
-        let better = others.iter().filter(|v| if self.higher_is_better { **v > own } else { **v < own }).count();
-        Some(Rank { rank: better + 1, of: others.len() })
+        let sorted = self.derived.ranked.get(&year)?;
+        let better = if self.higher_is_better {
+            sorted.len() - sorted.partition_point(|(v, _)| *v <= own)
+        } else {
+            sorted.partition_point(|(v, _)| *v < own)
+        };
+        Some(Rank { rank: better + 1, of: sorted.len() })
+    }
+
+    /// How many keys have a value in `year`.
+    pub(crate) fn count_in(&self, year: i32) -> usize {
+        self.derived.ranked.get(&year).map_or(0, Vec::len)
+    }
+
+    /// When more than `max` keys have a value in `year`: at most `max` of
+    /// them around `key` in rank (the nearest), with the three highest and
+    /// the three lowest, in key order. `None` when all fit.
+    pub(crate) fn peers(&self, key: &str, year: i32, max: usize) -> Option<Vec<String>> {
+        let ranked = self.derived.ranked.get(&year)?;
+        if ranked.len() <= max {
+            return None;
+        }
+        let own = self.values.get(key)?.get(&year)?.value?;
+        let at = ranked.partition_point(|(v, k)| v.total_cmp(&own).then_with(|| k.as_str().cmp(key)).is_lt());
+        let ends = 3.min(max / 4);
+        let window = max - 2 * ends;
+        let start = at.saturating_sub(window / 2).clamp(ends, ranked.len() - ends - window);
+        let mut chosen: Vec<String> = ranked[..ends]
+            .iter()
+            .chain(&ranked[start..start + window])
+            .chain(&ranked[ranked.len() - ends..])
+            .map(|(_, k)| k.clone())
+            .collect();
+        chosen.sort();
+        chosen.dedup();
+        Some(chosen)
     }
 
     /// Decimals to show: the most any value was written with, at most 2
     /// (counts: none).
     pub(crate) fn display_decimals(&self) -> usize {
-        if self.unit == Unit::Count {
-            return 0;
-        }
-        self.values
-            .values()
-            .chain(self.reference.values())
-            .flat_map(|s| s.values())
-            .filter_map(|o| o.value)
-            .map(|v| crate::format::decimals_of(v, 2))
-            .max()
-            .unwrap_or(0)
+        self.derived.decimals
     }
 }
 

@@ -74,7 +74,7 @@ pub(crate) fn load_dataset(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Da
     let indicators = load_indicators(root, &countries, &mut unreadable, diagnostics);
     check_diaspora_destinations(&countries, &unreadable, diagnostics);
     let corridors = corridors_with_data(&countries, &indicators);
-    Dataset { countries, indicators, corridors, unreadable }
+    Dataset::new(countries, indicators, corridors, unreadable)
 }
 
 /// Files of `data/<folder>/` ending in `.yaml`; anything else is a warning.
@@ -503,6 +503,7 @@ fn check_indicator(
         },
         values,
         reference,
+        derived: Default::default(),
     })
 }
 

@@ -3,31 +3,32 @@
 //!
 //! Owns turning a chart request (kind, indicator, year, countries, origin,
 //! destination) into the data it shows (checked against the site, with
-//! located errors for shortcodes), the figure around it (caption, text
-//! summary, data table, CSV link), and drawing each distinct chart once per
-//! build. A page first receives a marker for its SVG; after every page is
-//! rendered, each distinct request is drawn once (in parallel) and its SVG
-//! inlined wherever the marker appears, so the same chart on several pages is
-//! drawn once and looks the same everywhere.
+//! located errors for shortcodes), drawing it, and the figure around it
+//! (caption, text summary, data table, CSV link, from
+//! `partials/chart.html`). Each distinct request is drawn once per build in
+//! the run's `ChartBook`, whichever page asks first, and the figure is kept
+//! only until the last page that asked for it has it: pages receive the
+//! figure as a fragment (see `crate::scope`), never as text to search for.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use tera::{Context, Tera};
 
 use super::data_pages::{reference_label, value_view};
-use super::data_views::{FigureView, TableRowView, TableView, ValueView};
+use super::data_views::{FigureDetailView, FigureView, TableRowView, TableView, ValueView};
 use crate::charts::{self, ChartMeta, CorridorGroup, Datum, GapRow, MapValue, QuadrantPoint, Reference, Series};
 use crate::data::{Indicator, Scope};
 use crate::diagnostics::{Diagnostic, suggestion};
-use crate::output::{Output, OutputFile};
 use crate::routes;
+use crate::scope::{self, Fragment, Input, Inputs};
 use crate::shortcodes::ShortcodeCall;
 use crate::site::Site;
 use crate::source::SourceFile;
 use crate::typology::{Class, TypologyCell};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Kind {
     Bar,
@@ -68,7 +69,7 @@ impl Kind {
 
 /// Everything that decides what a chart shows. Two equal requests draw the
 /// same SVG; the request is the chart's identity.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub(crate) struct ChartRequest {
     pub(crate) kind: Kind,
     /// Indicator id; for `cells`, the country code.
@@ -96,29 +97,13 @@ impl ChartRequest {
         }
     }
 
-    /// The marker a page carries until the SVG is drawn.
-    fn marker(&self) -> String {
-        let json = serde_json::to_string(self).unwrap_or_default();
-        let hex: String = json.bytes().map(|b| format!("{b:02x}")).collect();
-        format!("{MARKER_START}{hex}{MARKER_END}")
-    }
-
-    fn from_hex(hex: &str) -> Option<ChartRequest> {
-        let bytes: Option<Vec<u8>> =
-            (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()).collect();
-        serde_json::from_slice(&bytes?).ok()
-    }
-
-    /// `[a-z0-9-]+`, stable for the same request.
-    fn id(&self) -> String {
+    /// `chart-<kind>-<hash>`: `[a-z0-9-]+`, stable for the same request.
+    pub(crate) fn id(&self) -> String {
         let json = serde_json::to_string(self).unwrap_or_default();
         let hash = json.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3));
         format!("chart-{}-{:08x}", self.kind.slug(), hash as u32)
     }
 }
-
-const MARKER_START: &str = "<!--polibrief-chart:";
-const MARKER_END: &str = "-->";
 
 /// What a chart shows, ready to draw and to print as a table.
 pub(crate) struct Prepared {
@@ -155,80 +140,156 @@ impl Prepared {
     }
 }
 
-/// The figure of a chart, with a marker where its SVG will go.
-pub(crate) fn figure(site: &Site, request: &ChartRequest) -> Result<FigureView, String> {
-    let prepared = prepare(site, request)?;
-    Ok(FigureView {
-        id: prepared.meta.id.clone(),
-        kind: request.kind.slug().into(),
-        title: prepared.meta.title.clone(),
-        summary: prepared.meta.description.clone(),
-        svg: request.marker(),
-        table: prepared.table,
-        csv_url: prepared.csv_url,
+// ------------------------------------------------------------- the book
+
+/// A chart drawn once: its SVG and its whole figure as fragments, what
+/// pages print about it, and what it read.
+#[derive(Debug)]
+pub(crate) struct Figure {
+    id: String,
+    kind: Kind,
+    title: String,
+    summary: String,
+    csv_url: Option<String>,
+    svg: Fragment,
+    html: Fragment,
+    inputs: Inputs,
+}
+
+type Drawn = Arc<Result<Arc<Figure>, String>>;
+
+/// One request's place in the book: how many pages are still to show it,
+/// and the figure once some page drew it.
+struct Slot {
+    uses_left: usize,
+    figure: Arc<OnceLock<Drawn>>,
+}
+
+/// The charts of one run. Every page that shows a chart asks the book; the
+/// first one draws it (the others wait for that drawing, never draw it
+/// again), and the figure is dropped when the last page counted for it has
+/// it, so memory holds the charts in use, not every chart of the site.
+pub(crate) struct ChartBook {
+    tera: Arc<Tera>,
+    slots: Mutex<HashMap<ChartRequest, Slot>>,
+    drawn: std::sync::atomic::AtomicUsize,
+}
+
+impl ChartBook {
+    /// A book for a run whose pages ask for each request this many times.
+    pub(crate) fn new(tera: Arc<Tera>, uses: BTreeMap<ChartRequest, usize>) -> Self {
+        let slots = uses.into_iter().map(|(r, n)| (r, Slot { uses_left: n, figure: Arc::default() })).collect();
+        ChartBook { tera, slots: Mutex::new(slots), drawn: Default::default() }
+    }
+
+    /// How many distinct charts were drawn so far.
+    pub(crate) fn drawn(&self) -> usize {
+        self.drawn.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn figure(&self, site: &Site, request: &ChartRequest) -> Drawn {
+        let cell = {
+            let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+            match slots.get_mut(request) {
+                Some(slot) => {
+                    slot.uses_left = slot.uses_left.saturating_sub(1);
+                    let cell = slot.figure.clone();
+                    if slot.uses_left == 0 {
+                        slots.remove(request);
+                    }
+                    cell
+                }
+                // Not counted in advance: drawn for this page alone.
+                None => Arc::default(),
+            }
+        };
+        cell.get_or_init(|| {
+            self.drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let figure =
+                crate::timings::time(crate::timings::Stage::Charts, 1, || draw_figure(site, &self.tera, request));
+            Arc::new(figure.map(Arc::new))
+        })
+        .clone()
+    }
+}
+
+thread_local! {
+    static BOOK: std::cell::RefCell<Option<Arc<ChartBook>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Run `f` with `book` as the chart book of this thread.
+pub(crate) fn with_book<R>(book: &Arc<ChartBook>, f: impl FnOnce() -> R) -> R {
+    let previous = BOOK.with(|b| b.replace(Some(book.clone())));
+    let result = f();
+    BOOK.with(|b| *b.borrow_mut() = previous);
+    result
+}
+
+/// Prepare, draw and put a chart in its figure, in a scope of its own so
+/// that what it read is known.
+fn draw_figure(site: &Site, tera: &Tera, request: &ChartRequest) -> Result<Figure, String> {
+    let (drawn, recorded) = scope::run(|| -> Result<_, String> {
+        let prepared = prepare(site, request)?;
+        let svg = prepared.draw();
+        let detail = FigureDetailView {
+            id: prepared.meta.id.clone(),
+            kind: request.kind.slug().into(),
+            title: prepared.meta.title.clone(),
+            summary: prepared.meta.description.clone(),
+            svg: svg.clone(),
+            table: prepared.table,
+            csv_url: prepared.csv_url.clone(),
+        };
+        let mut context = Context::new();
+        context.insert("figure", &detail);
+        let html = super::render_template(tera, site, "partials/chart.html", &context).map_err(|d| d.message)?;
+        Ok((prepared.meta, prepared.csv_url, svg, html))
+    });
+    let (meta, csv_url, svg, html) = drawn?;
+    let mut inputs = recorded.inputs;
+    inputs.insert(Input::Chart(meta.id.clone()));
+    Ok(Figure {
+        id: meta.id,
+        kind: request.kind,
+        title: meta.title,
+        summary: meta.description,
+        csv_url,
+        svg: Fragment { facts: Arc::new(super::fragment_facts(&svg, "partials/chart.html")), html: svg.into() },
+        html: Fragment { facts: Arc::new(super::fragment_facts(&html, "partials/chart.html")), html: html.into() },
+        inputs,
     })
 }
 
-/// Draw every chart the pages ask for, once each, and put the SVGs in place.
-pub(crate) fn fill_charts(site: &Site, output: &mut Output) {
-    let mut requests: BTreeSet<String> = BTreeSet::new();
-    for (path, file) in &output.files {
-        if let (true, OutputFile::Bytes(bytes)) = (path.ends_with(".html"), file) {
-            collect_markers(&String::from_utf8_lossy(bytes), &mut requests);
+/// A chart drawn by the run's book (once), what it read recorded in the
+/// running job's scope.
+fn drawn(site: &Site, request: &ChartRequest) -> Result<Arc<Figure>, String> {
+    let drawn = BOOK.with(|b| b.borrow().clone()).map(|book| book.figure(site, request));
+    let drawn = match drawn {
+        Some(drawn) => drawn,
+        // No run around this page (a report rendered alone): draw here.
+        None => {
+            let tera = Arc::new(site.tera.clone());
+            Arc::new(draw_figure(site, &tera, request).map(Arc::new))
         }
-    }
-    let keys: Vec<String> = requests.into_iter().collect();
-    let drawn: Vec<(String, String)> = keys
-        .par_iter()
-        .map(|hex| {
-            let svg =
-                ChartRequest::from_hex(hex).and_then(|r| prepare(site, &r).ok()).map(|p| p.draw()).unwrap_or_default();
-            (format!("{MARKER_START}{hex}{MARKER_END}"), svg)
-        })
-        .collect();
-    if drawn.is_empty() {
-        return;
-    }
-    for (path, file) in output.files.iter_mut() {
-        if let (true, OutputFile::Bytes(bytes)) = (path.ends_with(".html"), file) {
-            let html = String::from_utf8_lossy(bytes);
-            if !html.contains(MARKER_START) {
-                continue;
-            }
-            let mut filled = html.into_owned();
-            for (marker, svg) in &drawn {
-                if filled.contains(marker.as_str()) {
-                    filled = filled.replace(marker.as_str(), svg);
-                }
-            }
-            *bytes = filled.into_bytes();
-        }
-    }
+    };
+    let figure = drawn.as_ref().as_ref().map_err(Clone::clone)?;
+    scope::record_all(&figure.inputs);
+    Ok(figure.clone())
 }
 
-/// The SVG a marker stands for (for the PDF reports, which draw the same charts).
-pub(crate) fn svg_for_marker(site: &Site, marker: &str) -> Option<String> {
-    let hex = marker.strip_prefix(MARKER_START)?.strip_suffix(MARKER_END)?;
-    let request = ChartRequest::from_hex(hex)?;
-    prepare(site, &request).ok().map(|p| p.draw())
-}
-
-/// Every chart marker in a page, once each.
-pub(crate) fn markers_in(html: &str) -> Vec<String> {
-    let mut keys = BTreeSet::new();
-    collect_markers(html, &mut keys);
-    keys.into_iter().map(|hex| format!("{MARKER_START}{hex}{MARKER_END}")).collect()
-}
-
-fn collect_markers(html: &str, into: &mut BTreeSet<String>) {
-    let mut rest = html;
-    while let Some(i) = rest.find(MARKER_START) {
-        rest = &rest[i + MARKER_START.len()..];
-        if let Some(end) = rest.find(MARKER_END) {
-            into.insert(rest[..end].to_string());
-            rest = &rest[end..];
-        }
-    }
+/// The figure of a chart for the page being rendered: drawn by the run's
+/// book (once), its SVG and whole figure embedded as fragments.
+pub(crate) fn figure(site: &Site, request: &ChartRequest) -> Result<FigureView, String> {
+    let figure = drawn(site, request)?;
+    Ok(FigureView {
+        id: figure.id.clone(),
+        kind: figure.kind.slug().into(),
+        title: figure.title.clone(),
+        summary: figure.summary.clone(),
+        csv_url: figure.csv_url.clone(),
+        svg: scope::embed(figure.svg.clone()),
+        html: scope::embed(figure.html.clone()),
+    })
 }
 
 // ------------------------------------------------------------- shortcode
@@ -239,14 +300,30 @@ pub(crate) fn shortcode(
     source: &SourceFile,
     call: &ShortcodeCall,
 ) -> Result<String, Diagnostic> {
-    let site = page.site;
+    let request = shortcode_request(page.site, source, call)?;
+    let figure = drawn(page.site, &request)
+        .map_err(|message| Diagnostic::error("bad-chart", message).at_offset(source, call.offset))?;
+    // In Markdown the figure stands alone, without the line end a template
+    // printing it keeps.
+    let html = figure.html.html.trim_end();
+    Ok(scope::embed(Fragment { html: html.into(), facts: figure.html.facts.clone() }))
+}
+
+/// The chart a `chart(...)` shortcode asks for, its arguments checked
+/// against the site (also used to count, before rendering, how many pages
+/// show each chart).
+pub(crate) fn shortcode_request(
+    site: &Site,
+    source: &SourceFile,
+    call: &ShortcodeCall,
+) -> Result<ChartRequest, Diagnostic> {
     use super::embeds::{int_arg, required_text, text_arg};
     let located = |message: String, offset: usize| Diagnostic::error("bad-chart", message).at_offset(source, offset);
     let (indicator_id, indicator_at) = required_text(source, call, "indicator")?;
-    let Some(indicator) = site.data.indicators.get(&indicator_id) else {
+    let Some(indicator) = site.data.indicator(&indicator_id) else {
         return Err(Diagnostic::error("unknown-indicator", format!("unknown indicator `{indicator_id}`"))
             .at_offset(source, indicator_at)
-            .with_help(suggestion(&indicator_id, site.data.indicators.keys().map(String::as_str))));
+            .with_help(suggestion(&indicator_id, site.data.indicator_ids())));
     };
     let kind = match text_arg(source, call, "kind")? {
         None if indicator.scope == Scope::Corridor => Kind::Corridor,
@@ -286,10 +363,10 @@ pub(crate) fn shortcode(
     if let Some((list, at)) = text_arg(source, call, "countries")? {
         for code in list.split(',').map(str::trim).filter(|c| !c.is_empty()) {
             let code = code.to_ascii_uppercase();
-            if !site.data.countries.contains_key(&code) {
+            if !site.data.has_country(&code) {
                 return Err(Diagnostic::error("unknown-country", format!("unknown country `{code}` in `countries`"))
                     .at_offset(source, at)
-                    .with_help(suggestion(&code, site.data.countries.keys().map(String::as_str))));
+                    .with_help(suggestion(&code, site.data.country_codes())));
             }
             request.countries.push(code);
         }
@@ -300,12 +377,12 @@ pub(crate) fn shortcode(
                 return Err(located(format!("`{key}` only applies to corridor charts"), at));
             }
             let code = code.to_ascii_uppercase();
-            let role_ok = site.data.countries.get(&code).map(|c| if want_origin { c.origin } else { c.destination });
+            let role_ok = site.data.roles_of(&code).map(|(o, d)| if want_origin { o } else { d });
             match role_ok {
                 None => {
                     return Err(Diagnostic::error("unknown-country", format!("unknown country `{code}`"))
                         .at_offset(source, at)
-                        .with_help(suggestion(&code, site.data.countries.keys().map(String::as_str))));
+                        .with_help(suggestion(&code, site.data.country_codes())));
                 }
                 Some(false) => {
                     return Err(located(
@@ -319,14 +396,13 @@ pub(crate) fn shortcode(
         }
     }
     request.title = text_arg(source, call, "title")?.map(|(t, _)| t);
-    let figure = figure(site, &request).map_err(|message| located(message, call.offset))?;
-    page.partial("partials/chart.html", "figure", &figure)
+    Ok(request)
 }
 
 // ------------------------------------------------------------- selection
 
 fn indicator<'a>(site: &'a Site, id: &str) -> Result<&'a Indicator, String> {
-    site.data.indicators.get(id).ok_or_else(|| format!("unknown indicator `{id}`"))
+    site.data.indicator(id).ok_or_else(|| format!("unknown indicator `{id}`"))
 }
 
 /// The year to show: the one asked for, else the latest with any value.
@@ -336,8 +412,17 @@ fn chosen_year(indicator: &Indicator, year: Option<i32>) -> Option<i32> {
     })
 }
 
-fn in_selection(request: &ChartRequest, code: &str) -> bool {
-    request.countries.is_empty() || request.countries.iter().any(|c| c == code)
+/// The series of the countries a request names (every country when it names
+/// none), in code order: a chart of ten countries reads ten series, not all.
+fn selected<'a>(indicator: &'a Indicator, request: &ChartRequest) -> Vec<(&'a String, &'a crate::data::Series)> {
+    if request.countries.is_empty() {
+        return indicator.values.iter().collect();
+    }
+    let mut chosen: Vec<(&String, &crate::data::Series)> =
+        request.countries.iter().filter_map(|c| indicator.values.get_key_value(c)).collect();
+    chosen.sort_by(|a, b| a.0.cmp(b.0));
+    chosen.dedup_by(|a, b| a.0 == b.0);
+    chosen
 }
 
 fn meta(request: &ChartRequest, title: String, unit: &str, decimals: usize) -> ChartMeta {
@@ -391,10 +476,8 @@ fn values_in_year<'a>(
     year: i32,
 ) -> Vec<(&'a String, &'a crate::data::Observation)> {
     let _ = site;
-    indicator
-        .values
-        .iter()
-        .filter(|(code, _)| in_selection(request, code))
+    selected(indicator, request)
+        .into_iter()
         .filter_map(|(code, s)| s.get(&year).filter(|o| o.value.is_some()).map(|o| (code, o)))
         .collect()
 }
@@ -457,10 +540,8 @@ fn prepare_map(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
     let ind = indicator(site, &request.subject)?;
     let year = chosen_year(ind, request.year).ok_or_else(|| format!("`{}` has no values", ind.id))?;
     let decimals = ind.display_decimals();
-    let values: Vec<MapValue> = ind
-        .values
-        .iter()
-        .filter(|(code, _)| in_selection(request, code))
+    let values: Vec<MapValue> = selected(ind, request)
+        .into_iter()
         .map(|(code, s)| {
             let o = s.get(&year);
             MapValue {
@@ -514,12 +595,9 @@ fn prepare_line(site: &Site, request: &ChartRequest) -> Result<Prepared, String>
     let ind = indicator(site, &request.subject)?;
     let decimals = ind.display_decimals();
     let years = ind.years();
-    let series: Vec<Series> = ind
-        .values
-        .iter()
-        .filter(|(code, s)| in_selection(request, code) && s.values().any(|o| o.value.is_some()))
-        .map(|(code, s)| series_of(site, code, None, s, &years))
-        .collect();
+    let chosen: Vec<(&String, &crate::data::Series)> =
+        selected(ind, request).into_iter().filter(|(_, s)| s.values().any(|o| o.value.is_some())).collect();
+    let series: Vec<Series> = chosen.iter().map(|(code, s)| series_of(site, code, None, s, &years)).collect();
     if series.is_empty() {
         return Err(format!("`{}` has no values for the countries asked for", ind.id));
     }
@@ -531,10 +609,8 @@ fn prepare_line(site: &Site, request: &ChartRequest) -> Result<Prepared, String>
         decimals,
     );
     m.description = charts::summarize_line(&series, &m.unit_label, decimals, reference.as_ref());
-    let mut rows: Vec<TableRowView> = ind
-        .values
+    let mut rows: Vec<TableRowView> = chosen
         .iter()
-        .filter(|(code, s)| in_selection(request, code) && s.values().any(|o| o.value.is_some()))
         .map(|(code, s)| {
             let cells = years.iter().map(|y| value_view(s.get(y).map(|o| (*y, o)), decimals)).collect();
             row(site.data.country_name(code).into(), Some(site.config.href(&routes::country(code))), cells)
@@ -571,20 +647,15 @@ fn prepare_gap(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
     let both = |year: i32, code: &str| -> Option<(f64, f64)> {
         Some((a.values.get(code)?.get(&year)?.value?, b.values.get(code)?.get(&year)?.value?))
     };
+    let chosen = selected(a, request);
     let year = request
         .year
-        .or_else(|| {
-            a.years()
-                .into_iter()
-                .rev()
-                .find(|y| a.values.keys().any(|c| in_selection(request, c) && both(*y, c).is_some()))
-        })
+        .or_else(|| a.years().into_iter().rev().find(|y| chosen.iter().any(|(c, _)| both(*y, c).is_some())))
         .ok_or_else(|| format!("`{}` and `{}` have no year in common", a.id, b.id))?;
     let decimals = a.display_decimals().max(b.display_decimals());
-    let rows: Vec<GapRow> = a
-        .values
-        .keys()
-        .filter(|c| in_selection(request, c))
+    let rows: Vec<GapRow> = chosen
+        .iter()
+        .map(|(code, _)| *code)
         .filter_map(|code| {
             let (va, vb) = both(year, code)?;
             Some(GapRow {
@@ -641,13 +712,8 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
     let decimals = ind.display_decimals();
     let mut groups: Vec<CorridorGroup> = Vec::new();
     let mut rows = Vec::new();
-    for (key, s) in &ind.values {
+    for (key, s) in ind.corridor_series(request.origin.as_deref(), request.destination.as_deref()) {
         let Some((origin, destination)) = key.split_once('-') else { continue };
-        if request.origin.as_deref().is_some_and(|o| o != origin)
-            || request.destination.as_deref().is_some_and(|d| d != destination)
-        {
-            continue;
-        }
         let latest = match request.year {
             Some(y) => s.get(&y).filter(|o| o.value.is_some()).map(|o| (y, o)),
             None => crate::data::latest_value(s),
@@ -700,7 +766,7 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
 fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
     let mut points = Vec::new();
     let mut rows = Vec::new();
-    for c in site.data.countries.values().filter(|c| c.origin) {
+    for c in site.data.origins() {
         let cl = c.classification();
         let (Some(x), Some(y)) = (cl.alignment, cl.engagement) else { continue };
         points.push(QuadrantPoint {
@@ -739,7 +805,7 @@ fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
 
 fn prepare_cells(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
     let country =
-        site.data.countries.get(&request.subject).ok_or_else(|| format!("unknown country `{}`", request.subject))?;
+        site.data.country(&request.subject).ok_or_else(|| format!("unknown country `{}`", request.subject))?;
     let cl = country.classification();
     if cl.class == Class::NotCoded {
         return Err(format!("{} has no current measures", country.name));

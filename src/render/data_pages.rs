@@ -1,15 +1,17 @@
 //! The pages generated from data: `/countries/`, `/countries/<code>/`,
 //! `/indicators/`, `/indicators/<id>/`, `/corridors/<o>-<d>/`.
 //!
-//! Owns turning the Dataset into the view structs of `data_views` and a
-//! rendering job per page. No Markdown stubs are needed: each page exists
-//! because the data does; an optional narrative from `content/` is added.
+//! Owns turning the Dataset into the view structs of `data_views`, one
+//! `Page` per page, and the list of charts each page shows (so that the run
+//! knows in advance how many pages show each chart). No Markdown stubs are
+//! needed: each page exists because the data does; an optional narrative
+//! from `content/` is added.
 
 use std::collections::BTreeMap;
 
 use tera::Context;
 
-use super::Job;
+use super::Page;
 use super::charts::{self, ChartRequest, Kind};
 use super::data_views::*;
 use super::views::LinkView;
@@ -23,34 +25,13 @@ use crate::typology::TypologyCell;
 /// Narratives rendered from `content/<folder>/...`, keyed by page URL.
 pub(crate) type Narratives = BTreeMap<String, NarrativeView>;
 
-/// The pages generated from data; `with_pdf`: country pages link to the
-/// PDF of their report.
-pub(crate) fn data_jobs(site: &Site, narratives: &Narratives, with_pdf: bool) -> Vec<Job> {
-    let data = &site.data;
-    if data.is_empty() {
-        return Vec::new();
-    }
-    let mut jobs = Vec::new();
-    jobs.push(countries_job(site, narratives));
-    for country in data.countries.values() {
-        jobs.push(country_job(site, country, narratives, with_pdf));
-    }
-    jobs.push(indicators_job(site, narratives));
-    for indicator in data.indicators.values() {
-        jobs.push(indicator_job(site, indicator, narratives));
-    }
-    for corridor in &data.corridors {
-        jobs.push(corridor_job(site, &corridor.origin, &corridor.destination, narratives));
-    }
-    jobs
-}
-
-fn job(site: &Site, url: String, template: &str, name: &'static str, view: &impl serde::Serialize) -> Job {
+fn page(site: &Site, url: String, template: &str, name: &'static str, view: &impl serde::Serialize) -> Page {
     let mut context = Context::new();
     context.insert("current_url", &site.config.href(&url));
     context.insert("permalink", &site.config.permalink(&url));
     context.insert(name, view);
-    Job { url, template: template.to_string(), context, origin: format!("the generated page {name}") }
+    let info = super::PageInfo::of_view(&context, name);
+    Page { template: template.to_string(), context, info }
 }
 
 fn md(site: &Site, text: &Option<String>) -> Option<String> {
@@ -104,12 +85,12 @@ fn source_view(_site: &Site, s: &crate::data::SourceEntry) -> SourceView {
 /// country-scoped one.
 pub(crate) fn main_indicators(site: &Site) -> Vec<&Indicator> {
     match &site.config.main_indicators {
-        Some(ids) => ids.iter().filter_map(|id| site.data.indicators.get(id)).collect(),
-        None => site.data.indicators.values().filter(|i| i.scope == Scope::Country).collect(),
+        Some(ids) => ids.iter().filter_map(|id| site.data.indicator(id)).collect(),
+        None => site.data.indicators().filter(|i| i.scope == Scope::Country).collect(),
     }
 }
 
-fn countries_job(site: &Site, narratives: &Narratives) -> Job {
+pub(crate) fn countries_page(site: &Site, narratives: &Narratives) -> Page {
     let data = &site.data;
     let main = main_indicators(site);
     let columns = main
@@ -123,8 +104,7 @@ fn countries_job(site: &Site, narratives: &Narratives) -> Job {
         })
         .collect();
     let mut rows: Vec<CountryRowView> = data
-        .countries
-        .values()
+        .countries()
         .map(|c| CountryRowView {
             code: c.code.clone(),
             name: c.name.clone(),
@@ -142,10 +122,10 @@ fn countries_job(site: &Site, narratives: &Narratives) -> Job {
         narrative: narratives.get(routes::COUNTRIES).cloned(),
         columns,
         rows,
-        origin_count: data.countries.values().filter(|c| c.origin).count(),
-        destination_count: data.countries.values().filter(|c| c.destination).count(),
+        origin_count: data.role_counts().0,
+        destination_count: data.role_counts().1,
     };
-    job(site, routes::COUNTRIES.into(), "countries.html", "countries", &view)
+    page(site, routes::COUNTRIES.into(), "countries.html", "countries", &view)
 }
 
 /// Everything a country's profile shows (the report reuses it).
@@ -153,8 +133,7 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
     let data = &site.data;
     let url = routes::country(&country.code);
     let indicators = data
-        .indicators
-        .values()
+        .indicators()
         .filter(|i| i.scope == Scope::Country)
         .map(|i| {
             let latest = i.latest(&country.code);
@@ -169,16 +148,14 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
                 rank_of: rank.map(|r| r.of),
                 rank_order: if i.higher_is_better { "highest first".into() } else { "lowest first".into() },
                 csv_url: site.config.href(&routes::indicator_csv(&i.id)),
-                charts: country_charts(site, &i.id, &country.code, latest.map(|(year, _)| year)),
+                charts: figures(site, country_charts(site, i, &country.code)),
             }
         })
         .filter(|v| !v.latest.missing || country.destination)
         .collect();
     let diaspora = country.diaspora.iter().map(|d| diaspora_view(site, country, d)).collect();
     let corridors = data
-        .corridors
-        .iter()
-        .filter(|c| c.origin == country.code || c.destination == country.code)
+        .corridors_of(&country.code)
         .map(|c| {
             link(site, corridor_title(data, &c.origin, &c.destination), &routes::corridor(&c.origin, &c.destination))
         })
@@ -196,7 +173,7 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
         diaspora,
         corridors,
         typology: country.origin.then(|| typology_view(site, country)),
-        diaspora_charts: diaspora_charts(site, country),
+        diaspora_charts: figures(site, diaspora_charts(site, country)),
         sources: country.sources.iter().map(|s| source_view(site, s)).collect(),
         json_url: site.config.href(&routes::country_json(&country.code)),
         report_url: site.config.href(&super::report_pages::report_url(&country.code)),
@@ -206,15 +183,37 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
 
 /// `report_pdf_url` is in the context only when the build makes PDFs
 /// (`country.html` tests `is defined`).
-fn country_job(site: &Site, country: &Country, narratives: &Narratives, with_pdf: bool) -> Job {
+pub(crate) fn country_page(site: &Site, code: &str, narratives: &Narratives, with_pdf: bool) -> Option<Page> {
+    let country = site.data.country(code)?;
     let url = routes::country(&country.code);
     let view = country_view(site, country, narratives);
-    let mut job = job(site, url, "country.html", "country", &view);
+    let mut page = page(site, url, "country.html", "country", &view);
     if with_pdf {
         let pdf_url = site.config.href(&super::report_pages::report_pdf_url(&country.code));
-        job.context.insert("report_pdf_url", &pdf_url);
+        page.context.insert("report_pdf_url", &pdf_url);
     }
-    job
+    Some(page)
+}
+
+/// Every chart a country's profile shows (its report shows the same).
+pub(crate) fn country_profile_charts(site: &Site, country: &Country) -> Vec<ChartRequest> {
+    let mut requests: Vec<ChartRequest> = site
+        .data
+        .indicators()
+        .filter(|i| i.scope == Scope::Country)
+        .filter(|i| country.destination || i.latest(&country.code).is_some())
+        .flat_map(|i| country_charts(site, i, &country.code))
+        .collect();
+    if country.origin {
+        requests.push(ChartRequest::new(Kind::Cells, &country.code));
+    }
+    requests.extend(diaspora_charts(site, country));
+    requests
+}
+
+/// The figures of the charts asked for, those that can be drawn.
+fn figures(site: &Site, requests: Vec<ChartRequest>) -> Vec<FigureView> {
+    requests.iter().filter_map(|r| charts::figure(site, r).ok()).collect()
 }
 
 fn diaspora_view(site: &Site, origin: &Country, d: &crate::data::Diaspora) -> DiasporaView {
@@ -283,11 +282,10 @@ pub(crate) fn typology_view(site: &Site, country: &Country) -> TypologyView {
     }
 }
 
-fn indicators_job(site: &Site, narratives: &Narratives) -> Job {
+pub(crate) fn indicators_page(site: &Site, narratives: &Narratives) -> Page {
     let items = site
         .data
-        .indicators
-        .values()
+        .indicators()
         .map(|i| {
             let years = i.years();
             IndicatorItemView {
@@ -314,7 +312,7 @@ fn indicators_job(site: &Site, narratives: &Narratives) -> Job {
         narrative: narratives.get(routes::INDICATORS).cloned(),
         items,
     };
-    job(site, routes::INDICATORS.into(), "indicators.html", "indicators", &view)
+    page(site, routes::INDICATORS.into(), "indicators.html", "indicators", &view)
 }
 
 pub(crate) fn scope_slug(scope: Scope) -> &'static str {
@@ -346,7 +344,8 @@ pub(crate) fn reference_label(key: &str) -> String {
     }
 }
 
-fn indicator_job(site: &Site, indicator: &Indicator, narratives: &Narratives) -> Job {
+pub(crate) fn indicator_page(site: &Site, id: &str, narratives: &Narratives) -> Option<Page> {
+    let indicator = site.data.indicator(id)?;
     let url = routes::indicator(&indicator.id);
     let years = indicator.years();
     let decimals = indicator.display_decimals();
@@ -402,7 +401,7 @@ fn indicator_job(site: &Site, indicator: &Indicator, narratives: &Narratives) ->
         compare_with: indicator
             .compare_with
             .as_ref()
-            .and_then(|id| site.data.indicators.get(id))
+            .and_then(|id| site.data.indicator(id))
             .map(|other| link(site, other.title.clone(), &routes::indicator(&other.id))),
         years,
         rows,
@@ -411,28 +410,27 @@ fn indicator_job(site: &Site, indicator: &Indicator, narratives: &Narratives) ->
         csv_url: site.config.href(&routes::indicator_csv(&indicator.id)),
         json_url: site.config.href(&routes::indicator_json(&indicator.id)),
         breadcrumbs: vec![home_crumb(site), link(site, "Indicators", routes::INDICATORS)],
-        charts: indicator_charts(site, indicator),
+        charts: figures(site, indicator_charts(indicator)),
     };
-    job(site, url, "indicator.html", "indicator", &view)
+    Some(page(site, url, "indicator.html", "indicator", &view))
 }
 
-fn corridor_job(site: &Site, origin: &str, destination: &str, narratives: &Narratives) -> Job {
+pub(crate) fn corridor_page(site: &Site, origin: &str, destination: &str, narratives: &Narratives) -> Page {
     let data = &site.data;
     let url = routes::corridor(origin, destination);
     let key = format!("{origin}-{destination}");
-    let origin_country = data.countries.get(origin);
+    crate::scope::record(crate::scope::Input::Corridor(key.clone()));
+    let origin_country = data.country(origin);
     let diaspora = origin_country
         .and_then(|o| o.diaspora.iter().find(|d| d.destination == destination).map(|d| diaspora_view(site, o, d)));
     let indicators = data
-        .indicators
-        .values()
+        .indicators()
         .filter(|i| i.scope == Scope::Corridor)
         .map(|i| {
             let decimals = i.display_decimals();
             let mut comparison: Vec<ComparisonRowView> = i
-                .values
-                .iter()
-                .filter(|(k, _)| k.ends_with(&format!("-{destination}")))
+                .corridor_series(None, Some(destination))
+                .into_iter()
                 .map(|(k, series)| {
                     let (o, _) = k.split_once('-').unwrap_or((k, ""));
                     ComparisonRowView {
@@ -458,15 +456,7 @@ fn corridor_job(site: &Site, origin: &str, destination: &str, narratives: &Narra
                 url: site.config.href(&routes::indicator(&i.id)),
                 unit: i.unit.label().into(),
                 latest: value_view(i.latest(&key), decimals),
-                chart: charts::figure(
-                    site,
-                    &ChartRequest {
-                        destination: Some(destination.to_string()),
-                        highlight: Some(origin.to_string()),
-                        ..ChartRequest::new(Kind::Corridor, &i.id)
-                    },
-                )
-                .ok(),
+                chart: charts::figure(site, &corridor_chart(i, origin, destination)).ok(),
                 comparison,
             }
         })
@@ -486,42 +476,74 @@ fn corridor_job(site: &Site, origin: &str, destination: &str, narratives: &Narra
             link(site, data.country_name(origin), &routes::country(origin)),
         ],
     };
-    job(site, url, "corridor.html", "corridor", &view)
+    page(site, url, "corridor.html", "corridor", &view)
+}
+
+/// On a corridor page, per corridor indicator: the origin among the other
+/// origin groups of the destination.
+fn corridor_chart(indicator: &Indicator, origin: &str, destination: &str) -> ChartRequest {
+    ChartRequest {
+        destination: Some(destination.to_string()),
+        highlight: Some(origin.to_string()),
+        ..ChartRequest::new(Kind::Corridor, &indicator.id)
+    }
+}
+
+/// Every chart a corridor page shows.
+pub(crate) fn corridor_page_charts(site: &Site, origin: &str, destination: &str) -> Vec<ChartRequest> {
+    site.data
+        .indicators()
+        .filter(|i| i.scope == Scope::Corridor)
+        .map(|i| corridor_chart(i, origin, destination))
+        .collect()
 }
 
 /// On a country page, per indicator: the country against the others in the
 /// latest year (bar, the country emphasised) and its time series (line).
-/// The bar shows the country's latest year, so the country is always in it.
-fn country_charts(site: &Site, indicator: &str, code: &str, latest_year: Option<i32>) -> Vec<FigureView> {
-    let Some(year) = latest_year else {
+/// The bar shows the country's latest year, so the country is always in it;
+/// when more than `MAX_BARS` countries have a value that year, it shows the
+/// country among those ranked nearest to it and the highest and lowest, so
+/// that a page costs the same however many countries the site has.
+pub(crate) fn country_charts(site: &Site, indicator: &Indicator, code: &str) -> Vec<ChartRequest> {
+    let Some((year, _)) = indicator.latest(code) else {
         return Vec::new();
     };
-    let bar =
-        ChartRequest { highlight: Some(code.to_string()), year: Some(year), ..ChartRequest::new(Kind::Bar, indicator) };
-    let line = ChartRequest { countries: vec![code.to_string()], ..ChartRequest::new(Kind::Line, indicator) };
-    [bar, line].iter().filter_map(|r| charts::figure(site, r).ok()).collect()
+    let mut bar = ChartRequest {
+        highlight: Some(code.to_string()),
+        year: Some(year),
+        ..ChartRequest::new(Kind::Bar, &indicator.id)
+    };
+    if let Some(peers) = indicator.peers(code, year, MAX_BARS) {
+        bar.title = Some(format!(
+            "{}, {year}: {} among the {} countries with data (nearest ranks, highest and lowest)",
+            indicator.label(),
+            site.data.country_name(code),
+            indicator.count_in(year)
+        ));
+        bar.countries = peers;
+    }
+    let line = ChartRequest { countries: vec![code.to_string()], ..ChartRequest::new(Kind::Line, &indicator.id) };
+    vec![bar, line]
 }
 
+/// Most bars a country page's comparison chart draws.
+pub(crate) const MAX_BARS: usize = 30;
+
 /// On an origin's page: where its citizens live, per corridor indicator.
-fn diaspora_charts(site: &Site, country: &Country) -> Vec<FigureView> {
+fn diaspora_charts(site: &Site, country: &Country) -> Vec<ChartRequest> {
     if !country.origin {
         return Vec::new();
     }
     site.data
-        .indicators
-        .values()
+        .indicators()
         .filter(|i| i.scope == Scope::Corridor)
-        .filter_map(|i| {
-            let request =
-                ChartRequest { origin: Some(country.code.clone()), ..ChartRequest::new(Kind::Corridor, &i.id) };
-            charts::figure(site, &request).ok()
-        })
+        .map(|i| ChartRequest { origin: Some(country.code.clone()), ..ChartRequest::new(Kind::Corridor, &i.id) })
         .collect()
 }
 
 /// On an indicator page: bar, line and map (country indicators), gap when
 /// paired, or the corridor chart (corridor indicators).
-fn indicator_charts(site: &Site, indicator: &Indicator) -> Vec<FigureView> {
+pub(crate) fn indicator_charts(indicator: &Indicator) -> Vec<ChartRequest> {
     let kinds: Vec<Kind> = match indicator.scope {
         Scope::Corridor => vec![Kind::Corridor],
         Scope::Country if indicator.compare_with.is_some() => vec![Kind::Bar, Kind::Line, Kind::Map, Kind::Gap],
@@ -530,7 +552,7 @@ fn indicator_charts(site: &Site, indicator: &Indicator) -> Vec<FigureView> {
     let year = well_covered_year(indicator);
     kinds
         .into_iter()
-        .filter_map(|kind| {
+        .map(|kind| {
             let mut request = ChartRequest::new(kind, &indicator.id);
             if matches!(kind, Kind::Bar | Kind::Map | Kind::Gap) {
                 request.year = year;
@@ -539,7 +561,7 @@ fn indicator_charts(site: &Site, indicator: &Indicator) -> Vec<FigureView> {
                 request.countries = extremes(indicator, year, 3);
                 request.title = Some(format!("{}: the three highest and lowest in {year}", indicator.label()));
             }
-            charts::figure(site, &request).ok()
+            request
         })
         .collect()
 }

@@ -290,11 +290,28 @@ pub(crate) struct FigureView {
     pub(crate) title: String,
     /// The generated text summary of the main finding.
     pub(crate) summary: String,
+    /// The whole figure, from `partials/chart.html`: caption, chart, summary,
+    /// data table and download link (write with `| safe`).
+    pub(crate) html: String,
+    /// The chart alone, inline SVG (write with `| safe`), for a layout of
+    /// one's own.
+    pub(crate) svg: String,
+    /// The CSV download of the indicator, when there is one.
+    pub(crate) csv_url: Option<String>,
+}
+
+/// `figure` in `partials/chart.html`: a chart with everything around it.
+/// The partial is rendered once per chart, whatever number of pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FigureDetailView {
+    pub(crate) id: String,
+    pub(crate) kind: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
     /// The inline SVG (write with `| safe`).
     pub(crate) svg: String,
     /// The numbers behind the chart.
     pub(crate) table: TableView,
-    /// The CSV download of the indicator, when there is one.
     pub(crate) csv_url: Option<String>,
 }
 

@@ -32,7 +32,8 @@ pub(crate) struct Page<'a> {
 }
 
 impl Page<'_> {
-    /// Render a partial with the page's context and one view.
+    /// Render a partial with the page's context and one view; its HTML is
+    /// a fragment of the page (read once here for its links and ids).
     pub(crate) fn partial(
         &self,
         name: &str,
@@ -43,7 +44,10 @@ impl Page<'_> {
         context.insert("current_url", &self.site.config.href(self.url));
         context.insert("permalink", &self.site.config.permalink(self.url));
         context.insert(key, view);
-        super::render_template(self.tera, self.site, name, &context)
+        let html = super::render_template(self.tera, self.site, name, &context)?;
+        let html = html.trim_end();
+        let facts = super::fragment_facts(html, name);
+        Ok(crate::scope::embed(crate::scope::Fragment { html: html.into(), facts: std::sync::Arc::new(facts) }))
     }
 }
 
@@ -77,7 +81,7 @@ pub(crate) fn render(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall)
 
 fn typology(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
     let site = page.site;
-    if !site.data.countries.values().any(|c| c.origin) {
+    if !site.data.has_origins() {
         return Err(Diagnostic::error("no-data", "`typology()` needs origin countries in data/countries/")
             .at_offset(source, call.offset));
     }
@@ -107,10 +111,10 @@ struct FigureView {
 fn country(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
     let site = page.site;
     let (code, at) = required_text(source, call, "code")?;
-    let Some(country) = site.data.countries.get(&code.to_ascii_uppercase()) else {
+    let Some(country) = site.data.country(&code.to_ascii_uppercase()) else {
         return Err(Diagnostic::error("unknown-country", format!("unknown country `{code}`"))
             .at_offset(source, at)
-            .with_help(suggestion(&code.to_ascii_uppercase(), site.data.countries.keys().map(String::as_str))));
+            .with_help(suggestion(&code.to_ascii_uppercase(), site.data.country_codes())));
     };
     let figures = super::data_pages::main_indicators(site)
         .into_iter()
@@ -179,4 +183,19 @@ pub(crate) fn int_arg(
                 .at_offset(source, arg.offset)),
         },
     }
+}
+
+/// The charts a document's shortcodes ask for (bad ones are left out: the
+/// render reports them), to count how many pages show each chart.
+pub(crate) fn chart_requests(site: &Site, doc: &crate::content::Document) -> Vec<super::charts::ChartRequest> {
+    if !doc.source.text[doc.body_offset..].contains("{{") {
+        return Vec::new();
+    }
+    let extracted = crate::shortcodes::extract(&doc.source, doc.body_offset);
+    extracted
+        .calls
+        .iter()
+        .filter(|call| call.name == "chart")
+        .filter_map(|call| super::charts::shortcode_request(site, &doc.source, call).ok())
+        .collect()
 }

@@ -12,7 +12,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Job;
+use super::Page;
 use super::data_pages::{self, Narratives, reference_label};
 use super::data_views::{IndicatorSourceView, ReportIndicatorSourceView, ReportView};
 use super::views::LinkView;
@@ -30,20 +30,17 @@ pub(crate) fn report_pdf_url(code: &str) -> String {
     format!("{}report.pdf", routes::country(code))
 }
 
-pub(crate) fn report_jobs(site: &Site, narratives: &Narratives, with_pdf: bool) -> Vec<Job> {
-    site.data
-        .countries
-        .values()
-        .map(|country| {
-            let view = report_page(site, country, narratives, with_pdf);
-            let url = report_url(&country.code);
-            let mut context = Context::new();
-            context.insert("current_url", &site.config.href(&url));
-            context.insert("permalink", &site.config.permalink(&url));
-            context.insert("report", &view);
-            Job { url, template: "report.html".into(), context, origin: "the generated page report".into() }
-        })
-        .collect()
+/// `/countries/<code>/report/` (`narratives` holds the country's own).
+pub(crate) fn report_page_of(site: &Site, code: &str, narratives: &Narratives, with_pdf: bool) -> Page {
+    let url = report_url(code);
+    let mut context = Context::new();
+    context.insert("current_url", &site.config.href(&url));
+    context.insert("permalink", &site.config.permalink(&url));
+    if let Some(country) = site.data.country(code) {
+        context.insert("report", &report_page(site, country, narratives, with_pdf));
+    }
+    let info = super::PageInfo::of_view(&context, "report");
+    Page { template: "report.html".into(), context, info }
 }
 
 /// What `report.html` receives as `report` (and what the PDF is made
@@ -110,7 +107,7 @@ fn table_notes(view: &ReportView) -> Vec<TableNoteView> {
 
 /// The corridor indicator that sizes origin groups: counted people.
 fn size_indicator(site: &Site) -> Option<&Indicator> {
-    site.data.indicators.values().find(|i| i.scope == Scope::Corridor && i.unit == Unit::Count)
+    site.data.indicators().find(|i| i.scope == Scope::Corridor && i.unit == Unit::Count)
 }
 
 fn corridor_sources(site: &Site) -> Vec<ReportIndicatorSourceView> {
@@ -126,8 +123,7 @@ pub(crate) fn origin_groups(site: &Site, country: &Country) -> Vec<OriginGroupVi
     }
     let mut groups: Vec<(f64, OriginGroupView)> = site
         .data
-        .corridors
-        .iter()
+        .corridors_of(&country.code)
         .filter(|c| c.destination == country.code)
         .filter_map(|c| origin_group(site, &c.origin, &country.code))
         .collect();
@@ -141,7 +137,7 @@ fn origin_group(site: &Site, origin: &str, destination: &str) -> Option<(f64, Or
         Some((o.value?, year, i.source.title.clone(), i.source.url.clone()))
     });
     let from_profile = || {
-        let country = site.data.countries.get(origin)?;
+        let country = site.data.country(origin)?;
         let d = country.diaspora.iter().find(|d| d.destination == destination)?;
         let source = country.source(&d.source);
         Some((
@@ -182,14 +178,14 @@ fn indicator_source(i: &Indicator) -> ReportIndicatorSourceView {
 
 /// The date a report states its data are as of.
 pub(crate) fn data_date(site: &Site) -> Option<String> {
-    site.config.date.clone().or_else(|| site.data.indicators.values().filter_map(|i| i.source.retrieved.clone()).max())
+    site.config.date.clone().or_else(|| site.data.indicators().filter_map(|i| i.source.retrieved.clone()).max())
 }
 
 pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narratives, with_pdf: bool) -> ReportView {
     let profile = data_pages::country_view(site, country, narratives);
     let url = report_url(&country.code);
     let shown: Vec<&Indicator> =
-        site.data.indicators.values().filter(|i| profile.indicators.iter().any(|v| v.id == i.id)).collect();
+        site.data.indicators().filter(|i| profile.indicators.iter().any(|v| v.id == i.id)).collect();
     ReportView {
         title: site.config.title.clone(),
         publisher: site.config.author.clone(),
@@ -375,40 +371,15 @@ fn listing(items: &[String]) -> Option<String> {
 /// Is PDF output compiled into this binary?
 pub(crate) const PDF_AVAILABLE: bool = cfg!(feature = "pdf");
 
-/// `/countries/<code>/report.pdf` for every country, from the same view as
-/// the report page, with the same charts.
-pub(crate) fn write_pdfs(
-    site: &Site,
-    narratives: &Narratives,
-    output: &mut crate::output::Output,
-    diagnostics: &mut crate::diagnostics::Diagnostics,
-) {
-    use rayon::prelude::*;
-    let countries: Vec<&Country> = site.data.countries.values().collect();
-    let pdfs: Vec<(String, Result<Vec<u8>, String>)> = countries
-        .par_iter()
-        .map(|country| (report_pdf_url(&country.code), report_pdf(site, country, narratives)))
-        .collect();
-    for (url, pdf) in pdfs {
-        match pdf {
-            Ok(bytes) => super::add(output, diagnostics, &url, bytes, "the PDF reports"),
-            Err(message) => diagnostics.push(crate::diagnostics::Diagnostic::error("pdf", message).in_file(url)),
-        }
-    }
-}
-
-/// One country's report as PDF bytes.
-pub(crate) fn report_pdf(site: &Site, country: &Country, narratives: &Narratives) -> Result<Vec<u8>, String> {
-    let view = report_page(site, country, narratives, true);
-    let svg = |marker: &str| super::charts::svg_for_marker(site, marker);
-    let meta = PdfMeta {
+/// The metadata of a country's PDF report.
+pub(crate) fn pdf_meta(site: &Site, country: &Country) -> PdfMeta {
+    PdfMeta {
         title: format!("{}: country report", country.name),
         author: site.config.author.clone().unwrap_or_else(|| site.config.title.clone()),
         subject: site.config.title.clone(),
         language: site.config.language.clone(),
         date: data_date(site),
-    };
-    pdf_bytes(&view, &svg, &meta)
+    }
 }
 
 /// Document metadata of a PDF report (fixed, never the clock).
@@ -422,14 +393,4 @@ pub(crate) struct PdfMeta {
     pub(crate) language: String,
     /// YYYY-MM-DD: the creation date written into the PDF.
     pub(crate) date: Option<String>,
-}
-
-#[cfg(feature = "pdf")]
-fn pdf_bytes(view: &ReportPageView, svg: &dyn Fn(&str) -> Option<String>, meta: &PdfMeta) -> Result<Vec<u8>, String> {
-    crate::pdf::report_pdf(view, svg, meta)
-}
-
-#[cfg(not(feature = "pdf"))]
-fn pdf_bytes(_: &ReportPageView, _: &dyn Fn(&str) -> Option<String>, _: &PdfMeta) -> Result<Vec<u8>, String> {
-    Err("this polibrief was built without PDF support: build it with `cargo build --release --features pdf`".into())
 }

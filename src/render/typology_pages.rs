@@ -6,7 +6,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::Job;
+use super::Page;
 use super::charts::{ChartRequest, Kind};
 use super::data_pages::Narratives;
 use super::data_views::{FigureView, NarrativeView};
@@ -128,7 +128,7 @@ fn coordinate(v: Option<f64>) -> String {
 }
 
 fn origins(site: &Site) -> impl Iterator<Item = &Country> {
-    site.data.countries.values().filter(|c| c.origin)
+    site.data.origins()
 }
 
 fn empty_cell(cell: TypologyCell) -> MatrixCellView {
@@ -183,11 +183,14 @@ pub(crate) fn matrix(site: &Site) -> MatrixView {
     MatrixView { cells, not_coded, method_url: site.config.href(METHOD) }
 }
 
-pub(crate) fn typology_jobs(site: &Site, narratives: &Narratives) -> Vec<Job> {
-    let chart = super::charts::figure(site, &ChartRequest::new(Kind::Quadrant, "typology")).ok();
-    if origins(site).next().is_none() {
-        return Vec::new();
-    }
+/// The quadrant chart of the typology page.
+pub(crate) fn quadrant_chart() -> ChartRequest {
+    ChartRequest::new(Kind::Quadrant, "typology")
+}
+
+/// `/typology/`: the matrix, the quadrant chart and the table of every coded origin.
+pub(crate) fn typology_page(site: &Site, narratives: &Narratives) -> Page {
+    let chart = super::charts::figure(site, &quadrant_chart()).ok();
     let home = super::crumb(site, crate::content::HOME);
     let rows = origins(site)
         .filter_map(|c| {
@@ -211,7 +214,7 @@ pub(crate) fn typology_jobs(site: &Site, narratives: &Narratives) -> Vec<Job> {
         .collect::<Vec<TypologyRowView>>();
     let mut rows = rows;
     rows.sort_by(|a, b| a.name.cmp(&b.name));
-    let page = TypologyPageView {
+    let page_view = TypologyPageView {
         title: "The concordance typology".into(),
         url: site.config.href(routes::TYPOLOGY),
         narrative: narratives.get(routes::TYPOLOGY).cloned(),
@@ -219,8 +222,14 @@ pub(crate) fn typology_jobs(site: &Site, narratives: &Narratives) -> Vec<Job> {
         chart,
         cell_labels: TypologyCell::ALL.into_iter().map(|c| c.label().to_string()).collect(),
         rows,
-        breadcrumbs: vec![home.clone()],
+        breadcrumbs: vec![home],
     };
+    page(site, routes::TYPOLOGY, "typology.html", "typology", &page_view)
+}
+
+/// `/typology/method/`: the rules, with examples computed by the same code.
+pub(crate) fn method_page(site: &Site, narratives: &Narratives) -> Page {
+    let home = super::crumb(site, crate::content::HOME);
     let method = MethodView {
         title: "How countries are placed in the typology".into(),
         url: site.config.href(METHOD),
@@ -254,17 +263,15 @@ pub(crate) fn typology_jobs(site: &Site, narratives: &Narratives) -> Vec<Job> {
             .collect(),
         breadcrumbs: vec![home, LinkView { title: "Typology".into(), url: site.config.href(routes::TYPOLOGY) }],
     };
-    vec![
-        job(site, routes::TYPOLOGY, "typology.html", "typology", &page),
-        job(site, METHOD, "typology-method.html", "method", &method),
-    ]
+    page(site, METHOD, "typology-method.html", "method", &method)
 }
 
-fn job(site: &Site, url: &str, template: &str, name: &'static str, view: &impl Serialize) -> Job {
+fn page(site: &Site, url: &str, template: &str, name: &'static str, view: &impl Serialize) -> Page {
     let mut context = Context::new();
     context.insert("current_url", &site.config.href(url));
     context.insert("permalink", &site.config.permalink(url));
     context.insert("cell_labels", &TypologyCell::ALL.into_iter().map(|c| c.label()).collect::<Vec<_>>());
     context.insert(name, view);
-    Job { url: url.into(), template: template.into(), context, origin: format!("the generated page {name}") }
+    let info = super::PageInfo::of_view(&context, name);
+    Page { template: template.into(), context, info }
 }

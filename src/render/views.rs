@@ -108,24 +108,6 @@ pub(crate) struct SectionView {
     pub(crate) next: Option<LinkView>,
 }
 
-/// Words in rendered HTML, tags left out.
-pub(crate) fn word_count(html: &str) -> usize {
-    let mut in_tag = false;
-    let mut text = String::with_capacity(html.len());
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.split_whitespace().count()
-}
-
 /// Minutes at 220 words a minute, at least one.
 pub(crate) fn reading_minutes(words: usize) -> usize {
     words.div_ceil(220).max(1)

@@ -23,15 +23,16 @@ const PAGE_KINDS: &[(&str, &str)] = &[
 
 /// Tera's one-line dump as sorted, indented JSON (Tera prints `null` as
 /// nothing), with what changes for other reasons masked: stylesheet hashes
-/// and the chart markers (they encode the chart request).
+/// and the numbers of fragments (Markdown and charts arrive as placeholders
+/// that polibrief replaces with their HTML after rendering; the dump shows
+/// them escaped, `\u{e002}3\u{e002}`).
 fn normalize_dump(dump: &str) -> String {
-    // Charts are drawn after rendering and replace their marker wherever it
-    // is, inside this dump too: put the marker back.
     let mut dump = dump.to_string();
-    while let (Some(a), Some(b)) = (dump.find("<svg "), dump.find("</svg>")) {
-        let end = b + "</svg>".len();
-        let end = if dump[end..].starts_with('\n') { end + 1 } else { end };
-        dump.replace_range(a..end, "<!--polibrief-chart:…-->");
+    while let Some(a) = dump.find("\\u{e002}") {
+        let rest = &dump[a + 8..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let end = a + 8 + digits + if rest[digits..].starts_with("\\u{e002}") { 8 } else { 0 };
+        dump.replace_range(a..end, "<fragment>");
     }
     let mut json = String::with_capacity(dump.len());
     let mut in_string = false;
@@ -60,7 +61,7 @@ fn normalize_dump(dump: &str) -> String {
     }
     let value: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("not JSON ({e}): {json}"));
     let pretty = serde_json::to_string_pretty(&value).unwrap();
-    mask(&mask(&pretty, "?v=", '"'), "<!--polibrief-chart:", '-')
+    mask(&pretty, "?v=", '"')
 }
 
 /// Replace what follows each `prefix` up to `end` with `…`.

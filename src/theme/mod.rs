@@ -6,6 +6,8 @@
 //! `base.html`), and turning Tera's syntax and build errors into located
 //! diagnostics. It does not render pages.
 
+mod filters;
+
 use std::collections::BTreeMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -46,6 +48,50 @@ pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[
     ("js/polibrief.js", include_bytes!("../../static/js/polibrief.js")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
+
+/// A file of the theme as the site publishes it.
+#[derive(Debug, Clone)]
+pub(crate) struct Asset {
+    /// Output path, `css/polibrief.css`.
+    pub(crate) path: &'static str,
+    pub(crate) bytes: std::sync::Arc<[u8]>,
+    /// The site's `static/` folder has its own copy (then that is copied
+    /// with the other static files, and these are its bytes).
+    pub(crate) from_site: bool,
+}
+
+impl Asset {
+    /// Eight hex digits that change when the file does: the `?v=` of its
+    /// address, so browsers never keep a stale stylesheet.
+    pub(crate) fn version(&self) -> String {
+        let hash =
+            self.bytes.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100000001b3));
+        format!("{:08x}", hash as u32)
+    }
+}
+
+/// The theme's files: the site's copy where `static/` has one, else the
+/// built-in one.
+pub(crate) fn assets(
+    root: &SiteRoot,
+    static_files: &[(String, std::path::PathBuf)],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Asset> {
+    BUILTIN_STATIC
+        .iter()
+        .map(|&(path, builtin)| {
+            let own = static_files.iter().find(|(p, _)| p == path).map(|(_, abs)| root.read_bytes(abs));
+            match own {
+                Some(Ok(bytes)) => Asset { path, bytes: bytes.into(), from_site: true },
+                Some(Err(d)) => {
+                    diagnostics.push(d);
+                    Asset { path, bytes: builtin.into(), from_site: true }
+                }
+                None => Asset { path, bytes: builtin.into(), from_site: false },
+            }
+        })
+        .collect()
+}
 
 /// Where a template came from, for error locations.
 #[derive(Debug, Clone)]
@@ -131,7 +177,7 @@ pub(crate) fn compile(set: &TemplateSet) -> Result<tera::Tera, Diagnostics> {
         }
     }
     let mut tera = tera::Tera::new();
-    super::filters::register(&mut tera);
+    filters::register(&mut tera);
     let sources = set
         .templates
         .iter()

@@ -1,0 +1,142 @@
+//! The one reader of finished HTML: links, ids and text, through a real
+//! tokenizer.
+//!
+//! Owns every reading of HTML that polibrief itself produced or sanitised:
+//! the links (`href`, `src`) and element ids a page holds (for the link and
+//! anchor checks and the external check), and its visible text. It uses
+//! html5gum, a tokenizer that follows the WHATWG specification (quoted,
+//! single-quoted and unquoted attributes, character references, comments,
+//! raw text in `<script>` and `<style>`), so no hand-written scanning decides
+//! what a link is. It never changes HTML.
+//!
+//! Reading HTML costs about 100 MB/s, so the render stage reads only what a
+//! template itself wrote (see `scope`): Markdown and charts are read once
+//! when they are made, never again inside every page that shows them.
+
+use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+
+use crate::scope::HOLE;
+
+/// What a piece of HTML holds that the checks need.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct HtmlFacts {
+    /// Values of `href` and `src` attributes, in document order, character
+    /// references decoded (`a&amp;b` -> `a&b`).
+    pub(crate) links: Vec<String>,
+    /// Values of `id` attributes, in document order.
+    pub(crate) ids: Vec<String>,
+    /// A fragment placeholder stood inside an attribute, a comment, a
+    /// `<script>` or a `<style>`: a template printed `page.content` or a
+    /// figure where only text belongs.
+    pub(crate) misplaced_hole: bool,
+}
+
+/// Something the tokenizer saw, in document order.
+enum Seen<'a> {
+    StartTag,
+    Attribute {
+        name: &'a [u8],
+        value: &'a [u8],
+    },
+    Text,
+    /// Text of `<script>`/`<style>`, or a comment: never shown.
+    Hidden(&'a [u8]),
+}
+
+/// Walk the HTML's tokens.
+fn tokens(html: &str, mut visit: impl FnMut(Seen<'_>)) {
+    let mut attribute: Vec<u8> = Vec::new();
+    // Attributes of the open tag: a repeated one is ignored, as browsers do.
+    let mut seen: Vec<Vec<u8>> = Vec::new();
+    let mut repeated = false;
+    let mut raw_text = false;
+    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: html5gum::Span<()>| -> Option<()> {
+        match event {
+            CallbackEvent::OpenStartTag { name } => {
+                raw_text = matches!(name, b"script" | b"style");
+                seen.clear();
+                visit(Seen::StartTag);
+            }
+            CallbackEvent::AttributeName { name } => {
+                attribute.clear();
+                attribute.extend_from_slice(name);
+                repeated = seen.iter().any(|s| s == name);
+                if !repeated {
+                    seen.push(name.to_vec());
+                    // An attribute without a value (`<a href>`) has an empty one.
+                    visit(Seen::Attribute { name: &attribute, value: b"" });
+                }
+            }
+            CallbackEvent::AttributeValue { value } if !repeated => visit(Seen::Attribute { name: &attribute, value }),
+            CallbackEvent::EndTag { .. } => raw_text = false,
+            CallbackEvent::String { value } if raw_text => visit(Seen::Hidden(value)),
+            CallbackEvent::String { .. } => visit(Seen::Text),
+            CallbackEvent::Comment { value } => visit(Seen::Hidden(value)),
+            _ => {}
+        }
+        None
+    });
+    emitter.naively_switch_states(true);
+    for _ in html5gum::Tokenizer::new_with_emitter(html, emitter) {}
+}
+
+fn has_hole(bytes: &[u8]) -> bool {
+    let mut buf = [0u8; 4];
+    let hole = HOLE.encode_utf8(&mut buf).as_bytes();
+    memchr::memmem::find(bytes, hole).is_some()
+}
+
+/// The links and ids of a piece of HTML.
+pub(crate) fn facts(html: &str) -> HtmlFacts {
+    let mut facts = HtmlFacts::default();
+    tokens(html, |seen| match seen {
+        Seen::Attribute { name, value } => {
+            if has_hole(value) {
+                facts.misplaced_hole = true;
+            }
+            if value.is_empty() {
+                return;
+            }
+            let value = || String::from_utf8_lossy(value).into_owned();
+            match name {
+                b"href" | b"src" => facts.links.push(value()),
+                b"id" => facts.ids.push(value()),
+                _ => {}
+            }
+        }
+        Seen::Hidden(text) if has_hole(text) => facts.misplaced_hole = true,
+        _ => {}
+    });
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_links_in_every_quoting_and_case() {
+        let html = r#"<A HREF="/a/">x</A><a href='/b/'>y</a><img src=/c.png alt=z><a href=/d/#e>w</a>"#;
+        assert_eq!(facts(html).links, ["/a/", "/b/", "/c.png", "/d/#e"]);
+    }
+
+    #[test]
+    fn decodes_character_references_in_attributes() {
+        assert_eq!(facts(r#"<a href="/x/?a=1&amp;b=2">x</a>"#).links, ["/x/?a=1&b=2"]);
+    }
+
+    #[test]
+    fn reads_ids_and_skips_scripts_comments_and_empty_values() {
+        let html = r#"<h2 id="a">A</h2><script>var s = '<a href="/no/">';</script><!-- <a href="/no2/"> --><p id=b ID='c'><a href>x</a>"#;
+        let f = facts(html);
+        assert_eq!(f.ids, ["a", "b"]);
+        assert!(f.links.is_empty(), "{:?}", f.links);
+    }
+
+    #[test]
+    fn finds_placeholders_where_they_do_not_belong() {
+        assert!(!facts(&format!("<p>{HOLE}0{HOLE}</p>")).misplaced_hole);
+        assert!(facts(&format!("<meta content=\"{HOLE}0{HOLE}\">")).misplaced_hole);
+        assert!(facts(&format!("<script>{HOLE}0{HOLE}</script>")).misplaced_hole);
+    }
+}
