@@ -162,8 +162,14 @@ pub(crate) fn embed(fragment: Fragment) -> String {
 /// fragment placeholders), replaced by U+FFFD where text from authors or
 /// data could carry them.
 pub(crate) fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
-    const MARKS: [char; 3] = ['\u{E000}', '\u{E001}', HOLE];
-    if text.contains(MARKS) { std::borrow::Cow::Owned(text.replace(MARKS, "\u{FFFD}")) } else { text.into() }
+    const MARKS: [char; 4] = ['\u{E000}', '\u{E001}', HOLE, '\u{E003}'];
+    // All four start with the byte EE: look for it first (fast).
+    let may_hold = memchr::memchr(0xEE, text.as_bytes()).is_some();
+    if may_hold && text.contains(MARKS) {
+        std::borrow::Cow::Owned(text.replace(MARKS, "\u{FFFD}"))
+    } else {
+        text.into()
+    }
 }
 
 #[cfg(test)]

@@ -52,10 +52,18 @@ impl LinkIndex {
         LinkIndex { outputs, base_path: base_path.to_string(), closest: Mutex::default(), page_urls }
     }
 
+    /// The output a site path names: the file itself, or the folder's page.
     fn output_of(&self, site_path: &str) -> Option<(&str, u32)> {
-        let as_file = routes::output_path(site_path);
-        let as_dir = routes::output_path(&format!("{}/", site_path.trim_end_matches('/')));
-        [as_file, as_dir].into_iter().find_map(|p| self.outputs.get_key_value(&p).map(|(k, i)| (k.as_str(), *i)))
+        let trimmed = site_path.trim_start_matches('/');
+        let as_file = (!trimmed.is_empty() && !trimmed.ends_with('/'))
+            .then(|| self.outputs.get_key_value(trimmed))
+            .flatten();
+        as_file.or_else(|| {
+            let dir = trimmed.trim_end_matches('/');
+            let page = if dir.is_empty() { "index.html".to_string() } else { format!("{dir}/index.html") };
+            self.outputs.get_key_value(page.as_str())
+        })
+        .map(|(k, i)| (k.as_str(), *i))
     }
 
     fn missing(&self, site_path: &str) -> (String, Option<String>) {
@@ -116,17 +124,16 @@ pub(crate) fn check_page(index: &LinkIndex, url: &str, links: &[FoundLink], ids:
         };
         let Target::Local { path, fragment } = classify(target) else { continue };
         let site_path = match &link.written {
-            Written::Markdown { .. } => Some(if path.is_empty() { base.to_string() } else { resolve(base, &path) }),
-            Written::Template(_) => site_path_of(base, &path, &index.base_path),
+            Written::Markdown { .. } => Some(if path.is_empty() { base.into() } else { resolve(base, path).into() }),
+            Written::Template(_) => site_path_of(base, path, &index.base_path),
         };
         let Some(site_path) = site_path else { continue };
-        let as_written = match target.strip_prefix(&index.base_path) {
-            Some(rest) if target.starts_with('/') => rest.to_string(),
-            _ => target.to_string(),
-        };
         let problem = |message: String, help: Option<String>| Problem {
             written: link.written.clone(),
-            as_written: as_written.clone(),
+            as_written: match target.strip_prefix(&index.base_path) {
+                Some(rest) if target.starts_with('/') => rest.to_string(),
+                _ => target.to_string(),
+            },
             message,
             help,
         };
@@ -146,13 +153,13 @@ pub(crate) fn check_page(index: &LinkIndex, url: &str, links: &[FoundLink], ids:
             _ => format!("`{site_path}` has no anchor `#{f}`"),
         };
         if same_page {
-            if !own_ids.contains(fragment.as_str()) {
-                let help = anchor_help(&fragment, own_ids.iter().copied());
-                out.problems.push(problem(on_page_message(&fragment), Some(help)));
+            if !own_ids.contains(fragment) {
+                let help = anchor_help(fragment, own_ids.iter().copied());
+                out.problems.push(problem(on_page_message(fragment), Some(help)));
             }
         } else {
-            let message = on_page_message(&fragment);
-            out.waiting.push((number, fragment, problem(message, None)));
+            let message = on_page_message(fragment);
+            out.waiting.push((number, fragment.to_string(), problem(message, None)));
         }
     }
     out
@@ -269,12 +276,12 @@ fn broken_link(severity: LinkSeverity, message: String) -> Diagnostic {
     }
 }
 
-enum Target {
+enum Target<'a> {
     External,
-    Local { path: String, fragment: Option<String> },
+    Local { path: &'a str, fragment: Option<&'a str> },
 }
 
-fn classify(dest: &str) -> Target {
+fn classify(dest: &str) -> Target<'_> {
     let has_scheme = dest.split_once(':').is_some_and(|(scheme, _)| {
         !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
@@ -282,10 +289,10 @@ fn classify(dest: &str) -> Target {
         return Target::External;
     }
     let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f.to_string()).filter(|f| !f.is_empty())),
+        Some((p, f)) => (p, Some(f).filter(|f| !f.is_empty())),
         None => (dest, None),
     };
-    let path = path.split('?').next().unwrap_or("").to_string();
+    let path = path.split('?').next().unwrap_or("");
     Target::Local { path, fragment }
 }
 
@@ -311,14 +318,16 @@ fn resolve(from: &str, dest: &str) -> String {
 
 /// The site path a link of the page at `here` leads to; `None` for a
 /// root-relative link outside `base_path` (not this site's).
-fn site_path_of(here: &str, path: &str, base_path: &str) -> Option<String> {
+fn site_path_of<'a>(here: &'a str, path: &'a str, base_path: &str) -> Option<std::borrow::Cow<'a, str>> {
     if path.is_empty() {
-        return Some(here.to_string());
+        return Some(here.into());
     }
-    let Some(rest) = path.strip_prefix('/') else { return Some(resolve(here, path)) };
-    match format!("/{rest}").strip_prefix(base_path) {
+    if !path.starts_with('/') {
+        return Some(resolve(here, path).into());
+    }
+    match path.strip_prefix(base_path) {
         Some(inside) if base_path.is_empty() || inside.is_empty() || inside.starts_with('/') => {
-            Some(if inside.is_empty() { "/".to_string() } else { inside.to_string() })
+            Some(if inside.is_empty() { "/".into() } else { inside.into() })
         }
         _ => None,
     }

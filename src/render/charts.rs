@@ -231,21 +231,26 @@ fn draw_figure(site: &Site, tera: &Tera, request: &ChartRequest) -> Result<Figur
     let (drawn, recorded) = scope::run(|| -> Result<_, String> {
         let prepared = prepare(site, request)?;
         let svg = prepared.draw();
+        // The partial is rendered with a stand-in for the SVG, read for its
+        // links and ids while it is small, and the SVG put in its place: a
+        // chart's SVG holds neither links nor ids a page can point at.
         let detail = FigureDetailView {
             id: prepared.meta.id.clone(),
             kind: request.kind.slug().into(),
             title: prepared.meta.title.clone(),
             summary: prepared.meta.description.clone(),
-            svg: svg.clone(),
+            svg: SVG_STAND_IN.into(),
             table: prepared.table,
             csv_url: prepared.csv_url.clone(),
         };
         let mut context = Context::new();
         context.insert("figure", &detail);
-        let html = super::render_template(tera, site, "partials/chart.html", &context).map_err(|d| d.message)?;
-        Ok((prepared.meta, prepared.csv_url, svg, html))
+        let frame = super::render_template(tera, site, "partials/chart.html", &context).map_err(|d| d.message)?;
+        let facts = super::fragment_facts(&frame, "partials/chart.html");
+        let html = frame.replacen(SVG_STAND_IN, &svg, 1);
+        Ok((prepared.meta, prepared.csv_url, svg, html, facts))
     });
-    let (meta, csv_url, svg, html) = drawn?;
+    let (meta, csv_url, svg, html, facts) = drawn?;
     let mut inputs = recorded.inputs;
     inputs.insert(Input::Chart(meta.id.clone()));
     Ok(Figure {
@@ -254,11 +259,14 @@ fn draw_figure(site: &Site, tera: &Tera, request: &ChartRequest) -> Result<Figur
         title: meta.title,
         summary: meta.description,
         csv_url,
-        svg: Fragment { facts: Arc::new(super::fragment_facts(&svg, "partials/chart.html")), html: svg.into() },
-        html: Fragment { facts: Arc::new(super::fragment_facts(&html, "partials/chart.html")), html: html.into() },
+        svg: Fragment { facts: Arc::default(), html: svg.into() },
+        html: Fragment { facts: Arc::new(facts), html: html.into() },
         inputs,
     })
 }
+
+/// Stands for a chart's SVG in its figure while the figure is read.
+const SVG_STAND_IN: &str = "\u{E003}svg\u{E003}";
 
 /// A chart drawn by the run's book (once), what it read recorded in the
 /// running job's scope.

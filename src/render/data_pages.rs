@@ -81,6 +81,15 @@ fn source_view(_site: &Site, s: &crate::data::SourceEntry) -> SourceView {
     SourceView { id: s.id.clone(), title: s.title.clone(), url: s.url.clone(), year: s.year }
 }
 
+/// Whether an indicator is one of the site's main ones: those a country's
+/// page shows with charts (the others are in its table, with a link).
+pub(crate) fn is_main(site: &Site, indicator: &Indicator) -> bool {
+    match &site.config.main_indicators {
+        Some(ids) => ids.contains(&indicator.id),
+        None => indicator.scope == Scope::Country,
+    }
+}
+
 /// The indicators named in `main_indicators` (config), else every
 /// country-scoped one.
 pub(crate) fn main_indicators(site: &Site) -> Vec<&Indicator> {
@@ -148,7 +157,7 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
                 rank_of: rank.map(|r| r.of),
                 rank_order: if i.higher_is_better { "highest first".into() } else { "lowest first".into() },
                 csv_url: site.config.href(&routes::indicator_csv(&i.id)),
-                charts: figures(site, country_charts(site, i, &country.code)),
+                charts: if is_main(site, i) { figures(site, country_charts(site, i, &country.code)) } else { Vec::new() },
             }
         })
         .filter(|v| !v.latest.missing || country.destination)
@@ -201,7 +210,7 @@ pub(crate) fn country_profile_charts(site: &Site, country: &Country) -> Vec<Char
         .data
         .indicators()
         .filter(|i| i.scope == Scope::Country)
-        .filter(|i| country.destination || i.latest(&country.code).is_some())
+        .filter(|i| is_main(site, i))
         .flat_map(|i| country_charts(site, i, &country.code))
         .collect();
     if country.origin {
