@@ -562,21 +562,13 @@ fn sanitize(html: &str) -> String {
     cleaner.clean(html).to_string()
 }
 
-/// `## Policy context` -> `policy-context`: lower case, letters and digits
-/// kept (any script), spaces and hyphens to single hyphens, other marks dropped.
+/// `## Policy context` -> `policy-context`, `## Україна` -> `ukrayina`: the
+/// site's one slug folding (`routes::slug`), `section` when nothing is left.
 pub(crate) fn heading_slug(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
+    match crate::routes::slug(text) {
+        slug if slug.is_empty() => String::from("section"),
+        slug => slug,
     }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() { String::from("section") } else { slug }
 }
 
 /// Hands out ids unique within a page: `a`, `a-1`, `a-2`. Remembers the next

@@ -13,7 +13,14 @@ pub(crate) struct SourceFile {
     pub(crate) path: String,
     pub(crate) text: String,
     line_starts: Vec<usize>,
+    /// `char_marks[k]`: the characters in `text[..k * MARK_STRIDE]`, so that
+    /// a column is found in a few thousand bytes, not by counting from the
+    /// start of a line that may be 16 MB long.
+    char_marks: Vec<usize>,
 }
+
+/// Bytes between two marks of the character index.
+const MARK_STRIDE: usize = 4096;
 
 /// Shared handle: pages, diagnostics and the model all point at the same text.
 pub(crate) type Source = Arc<SourceFile>;
@@ -35,7 +42,37 @@ impl SourceFile {
     pub(crate) fn new(path: impl Into<String>, text: impl Into<String>) -> Source {
         let text = text.into();
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Arc::new(SourceFile { path: path.into(), text, line_starts })
+        let mut char_marks = vec![0];
+        for chunk in text.as_bytes().chunks(MARK_STRIDE) {
+            char_marks.push(char_marks[char_marks.len() - 1] + count_chars(chunk));
+        }
+        Arc::new(SourceFile { path: path.into(), text, line_starts, char_marks })
+    }
+
+    /// The characters before byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = offset / MARK_STRIDE;
+        self.char_marks[mark] + count_chars(&self.text.as_bytes()[mark * MARK_STRIDE..offset])
+    }
+
+    /// The byte offset, from the start of its line, of a 1-based position
+    /// (the end of the line when the column lies beyond it).
+    pub(crate) fn byte_in_line(&self, position: Position) -> usize {
+        let Some(line) = self.line_text(position.line) else { return 0 };
+        let start = self.line_starts[position.line - 1];
+        let target = self.chars_before(start) + position.column.saturating_sub(1);
+        // Start from the last mark at or before the target, within the line.
+        let mark = self.char_marks.partition_point(|&chars| chars <= target).saturating_sub(1);
+        let from = (mark * MARK_STRIDE).max(start).min(start + line.len());
+        let from = (from..=start + line.len()).find(|&b| self.text.is_char_boundary(b)).unwrap_or(start + line.len());
+        let mut chars = self.chars_before(from);
+        for (i, _) in self.text[from..start + line.len()].char_indices() {
+            if chars == target {
+                return from + i - start;
+            }
+            chars += 1;
+        }
+        line.len()
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
@@ -46,8 +83,8 @@ impl SourceFile {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line_index];
-        let prefix = self.text.get(start..offset).unwrap_or("");
-        Position::new(line_index + 1, prefix.chars().count() + 1)
+        let offset = (offset..=self.text.len()).find(|&b| self.text.is_char_boundary(b)).unwrap_or(self.text.len());
+        Position::new(line_index + 1, self.chars_before(offset) - self.chars_before(start) + 1)
     }
 
     /// The text of a 1-based line, without its line ending.
@@ -59,6 +96,11 @@ impl SourceFile {
         let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
         Some(self.text[start..end].trim_end_matches(['\n', '\r']))
     }
+}
+
+/// UTF-8 characters in a run of bytes: the bytes that do not continue a character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[cfg(test)]
@@ -75,5 +117,18 @@ mod tests {
         assert_eq!(src.line_text(2), Some("çd"));
         assert_eq!(src.line_text(3), Some(""));
         assert_eq!(src.line_text(9), None);
+    }
+
+    #[test]
+    fn columns_and_bytes_agree_on_long_lines() {
+        let line: String = (0..20_000).map(|i| if i % 3 == 0 { 'é' } else { 'a' }).collect();
+        let src = SourceFile::new("a.yaml", format!("first\n{line}\nlast"));
+        for (column, (byte, _)) in line.char_indices().enumerate().step_by(997) {
+            let position = Position::new(2, column + 1);
+            assert_eq!(src.position(6 + byte), position);
+            assert_eq!(src.byte_in_line(position), byte);
+        }
+        assert_eq!(src.byte_in_line(Position::new(2, 999_999)), line.len());
+        assert_eq!(src.byte_in_line(Position::new(3, 3)), 2);
     }
 }

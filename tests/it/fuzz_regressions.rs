@@ -212,3 +212,34 @@ fn hostile_yaml_in_data_files() {
          population: -1, year: -9223372036854775808, source: s}\nsources:\n  - {id: s, title: t, url: 'http://[::1', year: 0}\n",
     );
 }
+
+#[test]
+fn ten_thousand_bad_years_in_one_series_are_listed_a_hundred_at_a_time() {
+    // Every year outside 1900-2100 was printed (9,799 messages, 4 MB on stderr):
+    // the cap of 100 of one kind per file holds for data errors too.
+    let years: Vec<String> = (0..10_000).map(|n| format!("{}: {n}", 1_000 + n)).collect();
+    let indicator = format!(
+        "id: many-years\ntitle: Many years\nunit: percent\nhigher_is_better: true\nscope: country\nsource: {{title: S}}\n\
+         values:\n  ES: {{{}}}\n",
+        years.join(", ")
+    );
+    let site = TestSite::fixture("data-basic").file("data/indicators/many-years.yaml", &indicator);
+    let result = site.run();
+    let errors = result.errors();
+    let bad_years: Vec<_> = errors.iter().filter(|d| d.code == "bad-year").collect();
+    assert_eq!(bad_years.len(), 101, "{}", errors.render().chars().take(3_000).collect::<String>());
+    assert_eq!(bad_years[0].message, "year 1000 is outside 1900-2100");
+    let count = bad_years.iter().find(|d| d.message.contains("more")).expect("a count of the rest");
+    // 900 years before 1900 and 7,899 after 2100; the first 100 are listed.
+    assert_eq!(count.message, "9699 more errors like this from here on (only the first 100 are listed)");
+    assert_eq!(count.path, "data/indicators/many-years.yaml");
+    // The real binary prints the same, under check and under build.
+    for command in ["check", "build"] {
+        let output = site.command().arg(command).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        assert_eq!(stderr.matches("is outside 1900-2100").count(), 100, "{command}");
+        assert!(stderr.contains("9699 more errors like this from here on"), "{command}");
+        assert!(stderr.len() < 100_000, "{command}: {} bytes on stderr", stderr.len());
+    }
+}
