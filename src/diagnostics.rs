@@ -82,6 +82,7 @@ impl Diagnostic {
         self.column = position.column;
         let caret = || source.byte_in_line(position);
         let excerpt = source.line_text(position.line).map(|text| excerpt(text, position.column, caret));
+        let excerpt = excerpt.map(|(text, column)| (printable(&text).into_owned(), column));
         (self.source_line, self.source_column) = excerpt.map_or((None, 0), |(t, c)| (Some(t), c));
         self
     }
@@ -160,8 +161,12 @@ impl Diagnostic {
             Severity::Warning => (AnsiColor::Yellow.on_default().bold(), "warning"),
         };
         let blue = AnsiColor::Blue.on_default().bold();
-        let mut out =
-            format!("{}: {}: {}", paint(bold, &self.location()), paint(accent, label), paint(bold, &self.message));
+        let mut out = format!(
+            "{}: {}: {}",
+            paint(bold, &printable(&self.location())),
+            paint(accent, label),
+            paint(bold, &printable(&self.message))
+        );
         let pad = " ".repeat(self.line.to_string().len());
         if let Some(text) = &self.source_line {
             let caret_pad = self.caret_pad(text);
@@ -176,7 +181,7 @@ impl Diagnostic {
             ));
         }
         if let Some(help) = &self.help {
-            out.push_str(&format!("\n{pad} {} {help}", paint(blue, "= help:")));
+            out.push_str(&format!("\n{pad} {} {}", paint(blue, "= help:"), printable(help)));
         }
         out
     }
@@ -228,7 +233,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "",
             Severity::Warning => "warning: ",
         };
-        write!(f, "{}: {label}{}", self.location(), self.message)?;
+        write!(f, "{}: {label}{}", printable(&self.location()), printable(&self.message))?;
         let gutter = self.line.to_string().len();
         let pad = " ".repeat(gutter);
         if let Some(text) = &self.source_line {
@@ -236,9 +241,27 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n{pad} |\n{} | {}\n{pad} | {caret_pad}^", self.line, text.replace('\r', ""))?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n{pad} = help: {help}")?;
+            write!(f, "\n{pad} = help: {}", printable(help))?;
         }
         Ok(())
+    }
+}
+
+/// Text from the site made safe to print on a terminal: a control character
+/// (an escape sequence could restyle or rewrite the terminal) is shown as its
+/// Control Pictures symbol (`␇`), a noncharacter as `�`, one character for
+/// one so that the caret stays under its column.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let shown = |c: char| match u32::from(c) {
+        n @ 0..=0x1F if c != '\t' => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
+        0x7F => '\u{2421}',
+        _ if c != '\t' && crate::source::is_refused_char(c) => '\u{fffd}',
+        _ => c,
+    };
+    if text.chars().any(|c| shown(c) != c) {
+        std::borrow::Cow::Owned(text.chars().map(shown).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 

@@ -98,6 +98,36 @@ impl SourceFile {
     }
 }
 
+/// Characters no input may hold, because no output could carry them: the
+/// C0 controls except tab, line feed and carriage return, DEL and the C1
+/// controls (U+007F-U+009F), and the Unicode noncharacters (U+FDD0-U+FDEF
+/// and the last two code points of every plane, U+FFFE and U+FFFF among
+/// them). XML 1.0 has no way to write the C0 controls, U+FFFE or U+FFFF (a
+/// feed holding one does not parse), and HTML counts every one of them as a
+/// parse error. They are refused where text is read (`fsio`) and where YAML
+/// escapes make them (`yaml`), so every output format is free of them by
+/// construction.
+pub(crate) fn is_refused_char(c: char) -> bool {
+    let n = u32::from(c);
+    (n < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        || (0x7F..=0x9F).contains(&n)
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+/// The first refused character of a text, its byte offset, and how many there are.
+pub(crate) fn refused_chars(text: &str) -> Option<(usize, char, usize)> {
+    let mut found = text.char_indices().filter(|&(_, c)| is_refused_char(c));
+    let (at, c) = found.next()?;
+    Some((at, c, 1 + found.count()))
+}
+
+/// `the control character U+0007` or `the noncharacter U+FFFF`.
+pub(crate) fn describe_refused_char(c: char) -> String {
+    let kind = if u32::from(c) <= 0x9F { "control character" } else { "noncharacter" };
+    format!("the {kind} U+{:04X}", u32::from(c))
+}
+
 /// UTF-8 characters in a run of bytes: the bytes that do not continue a character.
 fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
@@ -117,6 +147,20 @@ mod tests {
         assert_eq!(src.line_text(2), Some("çd"));
         assert_eq!(src.line_text(3), Some(""));
         assert_eq!(src.line_text(9), None);
+    }
+
+    #[test]
+    fn characters_no_output_can_carry_are_refused() {
+        for c in
+            ['\0', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{fdd0}', '\u{fffe}', '\u{ffff}', '\u{10ffff}']
+        {
+            assert!(is_refused_char(c), "{c:?}");
+        }
+        for c in ['\t', '\n', '\r', ' ', '~', '\u{a0}', 'é', '\u{fdcf}', '\u{fdf0}', '\u{fffd}', '\u{feff}', '😀'] {
+            assert!(!is_refused_char(c), "{c:?}");
+        }
+        assert_eq!(refused_chars("ok\u{7}ok\u{0}"), Some((2, '\u{7}', 2)));
+        assert_eq!(describe_refused_char('\u{ffff}'), "the noncharacter U+FFFF");
     }
 
     #[test]

@@ -243,3 +243,87 @@ fn ten_thousand_bad_years_in_one_series_are_listed_a_hundred_at_a_time() {
         assert!(stderr.len() < 100_000, "{command}: {} bytes on stderr", stderr.len());
     }
 }
+
+/// Characters a site may hold that XML and CSV writers often get wrong.
+const UNUSUAL: &str = "A & B <c> \"d\" 'e' ]]> \u{a0}\u{fffd}\u{fdcf}\u{fdf0}\u{e000}\u{10fffd}\u{feff}é";
+
+/// `UNUSUAL` written as a YAML double-quoted scalar, with escapes.
+fn unusual_yaml() -> String {
+    let escaped: String = UNUSUAL
+        .chars()
+        .map(|c| match c {
+            '"' => String::from("\\\""),
+            c if c.is_ascii() => c.to_string(),
+            c => format!("\\U{:08X}", u32::from(c)),
+        })
+        .collect();
+    format!("\"{escaped}\"")
+}
+
+#[test]
+fn the_feed_parses_and_keeps_every_character_a_title_may_hold() {
+    // A title holding U+FFFF was copied into feed.xml, which then did not
+    // parse. Such titles are refused now (broken sites
+    // `content-title-noncharacter-escape`, `content-control-character`);
+    // what a title may hold comes out whole and well-formed.
+    let site = TestSite::fixture("basic").file(
+        "content/brief/introduction.md",
+        &format!("---\ntitle: {}\ndate: 2026-01-15\n---\nText.\n", unusual_yaml()),
+    );
+    let built = site.built();
+    let feed = built.text("feed.xml");
+    let doc = roxmltree::Document::parse(&feed).expect("feed.xml is XML");
+    let titles: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .filter_map(|e| e.children().find(|c| c.has_tag_name("title")))
+        .filter_map(|t| t.text())
+        .collect();
+    assert_eq!(titles, [UNUSUAL]);
+    assert_eq!(built.page("/brief/introduction/").text("main h1"), normalize(UNUSUAL));
+
+    let refused = TestSite::fixture("basic")
+        .file("content/brief/introduction.md", "---\ntitle: \"Introduction \\uFFFF\"\ndate: 2026-01-15\n---\nText.\n");
+    let errors = refused.error_text();
+    assert!(
+        errors.starts_with(
+            "content/brief/introduction.md:2:8: an escape in this text makes the noncharacter U+FFFF, which web \
+             pages and feeds cannot carry"
+        ),
+        "{errors}"
+    );
+}
+
+#[test]
+fn typology_csv_and_pages_keep_every_character_a_name_may_hold() {
+    // `name: "Eri\0trea\x07"` put NUL and BEL into <title>, links and
+    // typology.csv; refused now, at load, under check and build alike.
+    let morocco = std::fs::read_to_string(fixtures_dir().join("data-basic/data/countries/ma.yaml")).unwrap();
+    let unusual = morocco.replacen("name: Morocco", &format!("name: {}", unusual_yaml()), 1);
+    let built = TestSite::fixture("data-basic").file("data/countries/ma.yaml", &unusual).built();
+    let csv_text = built.text("data/typology.csv");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let names: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_string()).collect();
+    assert!(names.iter().any(|n| n == UNUSUAL), "{names:?}");
+    assert_eq!(built.page("/countries/ma/").text("main h1"), normalize(UNUSUAL));
+
+    let refused = morocco.replacen("name: Morocco", "name: \"Eri\\0trea\\x07\"", 1);
+    let site = TestSite::fixture("data-basic").file("data/countries/ma.yaml", &refused);
+    for command in ["check", "build"] {
+        let output = site.command().arg(command).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.starts_with(
+                "data/countries/ma.yaml:2:7: an escape in this text makes the control character U+0000, which web \
+                 pages and feeds cannot carry"
+            ),
+            "{command}: {stderr}"
+        );
+        assert!(
+            stderr.contains("help: remove the escape (`\\0`, `\\x00` or `\\u0000`) from the quoted text"),
+            "{stderr}"
+        );
+    }
+    assert!(!site.path().join("public").exists(), "nothing is written");
+}
