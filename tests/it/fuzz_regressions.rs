@@ -327,3 +327,58 @@ fn typology_csv_and_pages_keep_every_character_a_name_may_hold() {
     }
     assert!(!site.path().join("public").exists(), "nothing is written");
 }
+
+#[test]
+fn a_page_of_shortcodes_stops_at_the_embed_budget() {
+    // 340 KB of `{{ typology() }}` lines made a 79 MB page and used 393 MB;
+    // a page near the 16 MB limit exhausted 4 GB. Shortcode output now has a
+    // budget per page (4 MB), with a located error past it.
+    let lines = 4_000;
+    let body = "{{ typology() }}\n\n".repeat(lines);
+    let site = TestSite::fixture("data-basic").file("content/many.md", &front(&body));
+    let result = site.run();
+    let errors = result.errors();
+    assert_eq!(errors.len(), 1, "{}", errors.render().chars().take(2_000).collect::<String>());
+    let error = errors.iter().next().unwrap();
+    assert_eq!((error.code, error.path.as_str(), error.column), ("embeds-too-large", "content/many.md", 1));
+    // The first shortcode is on line 4, one every two lines.
+    let index = (error.line - 4) / 2;
+    assert!(index > 100 && index < lines, "line {}", error.line);
+    assert_eq!(
+        error.message,
+        format!(
+            "the shortcodes of this page make more than 4 MB of HTML by here; this one and the {} after it are left out",
+            lines - index - 1
+        )
+    );
+    // The same under check and build, through the binary.
+    for command in ["check", "build"] {
+        let output = site.command().arg(command).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("content/many.md:{}:1: the shortcodes of this page", error.line)),
+            "{stderr}"
+        );
+    }
+    // Below the budget the same shortcodes all render.
+    let fine = TestSite::fixture("data-basic").file("content/many.md", &front(&"{{ typology() }}\n\n".repeat(20)));
+    assert_eq!(fine.built().page("/many/").count("main .typology-matrix"), 20);
+}
+
+#[test]
+fn a_page_of_headings_keeps_its_table_of_contents_bounded() {
+    // A page of `## a` headings near the size limit needed 3.3 GB, most of
+    // it a table of contents of millions of entries in the template's
+    // context. Every heading keeps its id; the contents list the first 1,000.
+    let headings = 3_000;
+    let site = TestSite::minimal().file("content/headings.md", &front(&"## a\n\n".repeat(headings)));
+    let built = site.built();
+    let page = built.page("/headings/");
+    let ids = page.attrs(".prose h2", "id");
+    assert_eq!(ids.len(), headings);
+    assert_eq!((ids[0].as_str(), ids[headings - 1].as_str()), ("a", "a-2999"));
+    let listed = page.attrs(".toc a", "href");
+    assert_eq!(listed.len(), 1_000);
+    assert_eq!(listed.last().map(String::as_str), Some("#a-999"));
+}
