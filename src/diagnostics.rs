@@ -524,6 +524,23 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_from_the_site_never_reach_the_terminal() {
+        let src = SourceFile::new("content/\u{1b}]0;x\u{7}.md", "a\u{1b}[5mred\tb\u{9b}c\u{ffff}\n");
+        let d = Diagnostic::error("refused-character", "bad `\u{1b}[2J`")
+            .at(&src, Position::new(1, 2))
+            .with_help("\u{8}\u{8}help");
+        // In colour, the only escapes are the ones polibrief writes itself.
+        let coloured = d.render(true);
+        for leaked in ["\u{1b}[5m", "\u{1b}[2J", "\u{1b}]0;", "\u{7}", "\u{8}", "\u{9b}", "\u{ffff}"] {
+            assert!(!coloured.contains(leaked), "{coloured:?}");
+        }
+        assert_eq!(
+            d.to_string(),
+            "content/␛]0;x␇.md:1:2: bad `␛[2J`\n  |\n1 | a␛[5mred\tb�c�\n  |  ^\n  = help: ␈␈help"
+        );
+    }
+
+    #[test]
     fn suggests_close_names_only() {
         assert_eq!(did_you_mean("regoin", ["code", "region", "roles"]), Some("region"));
         assert_eq!(did_you_mean("zzz", ["code", "region"]), None);

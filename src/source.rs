@@ -65,14 +65,12 @@ impl SourceFile {
         let mark = self.char_marks.partition_point(|&chars| chars <= target).saturating_sub(1);
         let from = (mark * MARK_STRIDE).max(start).min(start + line.len());
         let from = (from..=start + line.len()).find(|&b| self.text.is_char_boundary(b)).unwrap_or(start + line.len());
-        let mut chars = self.chars_before(from);
-        for (i, _) in self.text[from..start + line.len()].char_indices() {
-            if chars == target {
-                return from + i - start;
-            }
-            chars += 1;
-        }
-        line.len()
+        let chars = self.chars_before(from)..;
+        self.text[from..start + line.len()]
+            .char_indices()
+            .zip(chars)
+            .find(|&(_, chars)| chars == target)
+            .map_or(line.len(), |((i, _), _)| from + i - start)
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
