@@ -442,7 +442,9 @@ pub(crate) fn suggestion<'a>(unknown: &str, known: impl IntoIterator<Item = &'a 
         Some(k) => format!("did you mean `{k}`?"),
         None => {
             let list: Vec<String> = known.into_iter().map(|k| format!("`{k}`")).collect();
-            if list.len() > 12 {
+            if list.is_empty() {
+                String::from("there is none to choose from")
+            } else if list.len() > 12 {
                 format!("expected one of {} names: {}, …", list.len(), list[..6].join(", "))
             } else {
                 format!("expected one of {}", list.join(", "))
@@ -544,5 +546,6 @@ mod tests {
     fn suggests_close_names_only() {
         assert_eq!(did_you_mean("regoin", ["code", "region", "roles"]), Some("region"));
         assert_eq!(did_you_mean("zzz", ["code", "region"]), None);
+        assert_eq!(suggestion("XX", std::iter::empty::<&str>()), "there is none to choose from");
     }
 }
