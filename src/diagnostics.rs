@@ -9,7 +9,7 @@ use std::fmt::{self, Write as _};
 
 use crate::source::{Position, SourceFile};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -36,6 +36,11 @@ pub struct Diagnostic {
     /// the line was cut).
     #[serde(skip)]
     pub source_column: usize,
+    /// For the message that counts the diagnostics of its kind left out
+    /// (`250 more broken links from here on`): how many, and what they are
+    /// called. `None` for every other diagnostic.
+    #[serde(skip)]
+    pub(crate) counts: Option<(usize, &'static str)>,
 }
 
 /// Longest source line shown whole under a message; longer ones are cut
@@ -45,6 +50,9 @@ pub(crate) const MAX_SOURCE_LINE_CHARS: usize = 200;
 /// Of one code in one file, this many diagnostics are listed; the rest are
 /// counted in one more (`1234 more broken links from here on`), so that a page of a
 /// million broken links neither floods the terminal nor exhausts memory.
+/// `Diagnostics::push` applies it to every code; a stage that finds
+/// problems by the million (Markdown, the link check) may also stop making
+/// them early and hand over its own count (`Diagnostic::and_more`).
 pub(crate) const MAX_REPEATS_PER_FILE: usize = 100;
 
 impl Diagnostic {
@@ -59,6 +67,7 @@ impl Diagnostic {
             help: standard_help(code).map(str::to_owned),
             source_line: None,
             source_column: 0,
+            counts: None,
         }
     }
 
@@ -71,7 +80,9 @@ impl Diagnostic {
         self.path = source.path.clone();
         self.line = position.line;
         self.column = position.column;
-        let excerpt = source.line_text(position.line).map(|text| excerpt(text, position.column));
+        let caret = || source.byte_in_line(position);
+        let excerpt = source.line_text(position.line).map(|text| excerpt(text, position.column, caret));
+        let excerpt = excerpt.map(|(text, column)| (printable(&text).into_owned(), column));
         (self.source_line, self.source_column) = excerpt.map_or((None, 0), |(t, c)| (Some(t), c));
         self
     }
@@ -83,10 +94,17 @@ impl Diagnostic {
         severity: Severity,
         (source, offset): (&SourceFile, usize),
         more: usize,
-        what: &str,
+        what: &'static str,
     ) -> Self {
-        let message = format!("{more} more {what} from here on (only the first {MAX_REPEATS_PER_FILE} are listed)");
-        Diagnostic { severity, help: None, ..Diagnostic::error(code, message) }.at_offset(source, offset)
+        Diagnostic { severity, ..Diagnostic::error(code, "") }.at_offset(source, offset).counting(more, what)
+    }
+
+    /// This diagnostic made into the count of `more` left out, at its place.
+    fn counting(mut self, more: usize, what: &'static str) -> Self {
+        self.message = format!("{more} more {what} from here on (only the first {MAX_REPEATS_PER_FILE} are listed)");
+        self.help = None;
+        self.counts = Some((more, what));
+        self
     }
 
     /// Locate the diagnostic at a byte offset of a source file.
@@ -143,8 +161,12 @@ impl Diagnostic {
             Severity::Warning => (AnsiColor::Yellow.on_default().bold(), "warning"),
         };
         let blue = AnsiColor::Blue.on_default().bold();
-        let mut out =
-            format!("{}: {}: {}", paint(bold, &self.location()), paint(accent, label), paint(bold, &self.message));
+        let mut out = format!(
+            "{}: {}: {}",
+            paint(bold, &printable(&self.location())),
+            paint(accent, label),
+            paint(bold, &printable(&self.message))
+        );
         let pad = " ".repeat(self.line.to_string().len());
         if let Some(text) = &self.source_line {
             let caret_pad = self.caret_pad(text);
@@ -159,7 +181,7 @@ impl Diagnostic {
             ));
         }
         if let Some(help) = &self.help {
-            out.push_str(&format!("\n{pad} {} {help}", paint(blue, "= help:")));
+            out.push_str(&format!("\n{pad} {} {}", paint(blue, "= help:"), printable(help)));
         }
         out
     }
@@ -173,15 +195,23 @@ impl Diagnostic {
 }
 
 /// The line itself, or, for a long one, the part around `column` with `…`
-/// where it was cut; and the caret's column in what is returned.
-fn excerpt(text: &str, column: usize) -> (String, usize) {
+/// where it was cut; and the caret's column in what is returned. `caret`
+/// gives the column's byte in the line (asked for long lines only): the
+/// work is the window's, however long the line.
+fn excerpt(text: &str, column: usize, caret: impl FnOnce() -> usize) -> (String, usize) {
     if text.len() <= MAX_SOURCE_LINE_CHARS || text.chars().nth(MAX_SOURCE_LINE_CHARS).is_none() {
         return (text.to_string(), column);
     }
     let half = MAX_SOURCE_LINE_CHARS / 2;
-    let first = column.saturating_sub(1).saturating_sub(half);
-    let mut window: String = text.chars().skip(first).take(MAX_SOURCE_LINE_CHARS).collect();
-    let cut_end = text.chars().nth(first + MAX_SOURCE_LINE_CHARS).is_some();
+    let caret = caret().min(text.len());
+    let back = column.saturating_sub(1).min(half);
+    let start = match back {
+        0 => caret,
+        n => text[..caret].char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
+    };
+    let first = column.saturating_sub(1) - back;
+    let mut window: String = text[start..].chars().take(MAX_SOURCE_LINE_CHARS).collect();
+    let cut_end = text[start..].chars().nth(MAX_SOURCE_LINE_CHARS).is_some();
     if cut_end {
         window.push('…');
     }
@@ -203,7 +233,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "",
             Severity::Warning => "warning: ",
         };
-        write!(f, "{}: {label}{}", self.location(), self.message)?;
+        write!(f, "{}: {label}{}", printable(&self.location()), printable(&self.message))?;
         let gutter = self.line.to_string().len();
         let pad = " ".repeat(gutter);
         if let Some(text) = &self.source_line {
@@ -211,9 +241,27 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n{pad} |\n{} | {}\n{pad} | {caret_pad}^", self.line, text.replace('\r', ""))?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n{pad} = help: {help}")?;
+            write!(f, "\n{pad} = help: {}", printable(help))?;
         }
         Ok(())
+    }
+}
+
+/// Text from the site made safe to print on a terminal: a control character
+/// (an escape sequence could restyle or rewrite the terminal) is shown as its
+/// Control Pictures symbol (`␇`), a noncharacter as `�`, one character for
+/// one so that the caret stays under its column.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let shown = |c: char| match u32::from(c) {
+        n @ 0..=0x1F if c != '\t' => char::from_u32(0x2400 + n).unwrap_or('\u{fffd}'),
+        0x7F => '\u{2421}',
+        _ if c != '\t' && crate::source::is_refused_char(c) => '\u{fffd}',
+        _ => c,
+    };
+    if text.chars().any(|c| shown(c) != c) {
+        std::borrow::Cow::Owned(text.chars().map(shown).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -232,10 +280,25 @@ fn standard_help(code: &str) -> Option<&'static str> {
     }
 }
 
-/// The diagnostics of a run, in a deterministic order.
+/// The diagnostics of a run, in a deterministic order. Of each code in each
+/// file (and severity), the first `MAX_REPEATS_PER_FILE` pushed are kept;
+/// the others are only counted, in one diagnostic at the first one left out,
+/// so memory and output stay bounded whatever a file holds.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Per (path, code, severity): how many were pushed, and the index in
+    /// `items` of the count of those left out, once there is one.
+    tally: std::collections::HashMap<(String, &'static str, Severity), Tally>,
+    /// The last diagnostic pushed when it was only counted, so that
+    /// `last_mut` still has it to hand (its changes are then dropped).
+    counted_only: Option<Diagnostic>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Tally {
+    listed: usize,
+    count_at: Option<usize>,
 }
 
 impl Diagnostics {
@@ -244,15 +307,50 @@ impl Diagnostics {
     }
 
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
-        self.items.push(diagnostic);
+        self.counted_only = None;
+        let key = (diagnostic.path.clone(), diagnostic.code, diagnostic.severity);
+        let tally = self.tally.entry(key).or_default();
+        let more = match diagnostic.counts {
+            Some((more, _)) => more,
+            None if tally.listed < MAX_REPEATS_PER_FILE => {
+                tally.listed += 1;
+                self.items.push(diagnostic);
+                return;
+            }
+            None => 1,
+        };
+        match tally.count_at {
+            Some(i) => {
+                let (before, what) = self.items[i].counts.unwrap_or((0, "problems like this"));
+                // A stage's own name for what it counted wins over the generic one.
+                let what = diagnostic.counts.map_or(what, |(_, named)| named);
+                let count = std::mem::replace(&mut self.items[i], Diagnostic::error("", ""));
+                self.items[i] = count.counting(before + more, what);
+                self.counted_only = Some(diagnostic);
+            }
+            None => {
+                tally.count_at = Some(self.items.len());
+                let what = match diagnostic.counts {
+                    Some((_, what)) => what,
+                    None if diagnostic.is_error() => "errors like this",
+                    None => "warnings like this",
+                };
+                self.counted_only = diagnostic.counts.is_none().then(|| diagnostic.clone());
+                self.items.push(diagnostic.counting(more, what));
+            }
+        }
     }
 
+    /// The diagnostic pushed last, to add to it (a help, say).
     pub(crate) fn last_mut(&mut self) -> Option<&mut Diagnostic> {
-        self.items.last_mut()
+        match &mut self.counted_only {
+            Some(d) => Some(d),
+            None => self.items.last_mut(),
+        }
     }
 
     pub(crate) fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
+        other.items.into_iter().for_each(|d| self.push(d));
     }
 
     pub fn has_errors(&self) -> bool {
@@ -279,6 +377,18 @@ impl Diagnostics {
                 .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
         });
         self.items.dedup();
+        // The counts moved: find them again, should more be pushed.
+        for tally in self.tally.values_mut() {
+            tally.count_at = None;
+        }
+        for (i, d) in self.items.iter().enumerate() {
+            if d.counts.is_some()
+                && let Some(tally) = self.tally.get_mut(&(d.path.clone(), d.code, d.severity))
+            {
+                tally.count_at = Some(i);
+            }
+        }
+        self.counted_only = None;
         self
     }
 
@@ -302,13 +412,17 @@ impl Diagnostics {
 
 impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
-        Diagnostics { items: vec![d] }
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(d);
+        diagnostics
     }
 }
 
 impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<T: IntoIterator<Item = Diagnostic>>(iter: T) -> Self {
-        Diagnostics { items: iter.into_iter().collect() }
+        let mut diagnostics = Diagnostics::new();
+        iter.into_iter().for_each(|d| diagnostics.push(d));
+        diagnostics
     }
 }
 
@@ -328,7 +442,9 @@ pub(crate) fn suggestion<'a>(unknown: &str, known: impl IntoIterator<Item = &'a 
         Some(k) => format!("did you mean `{k}`?"),
         None => {
             let list: Vec<String> = known.into_iter().map(|k| format!("`{k}`")).collect();
-            if list.len() > 12 {
+            if list.is_empty() {
+                String::from("there is none to choose from")
+            } else if list.len() > 12 {
                 format!("expected one of {} names: {}, …", list.len(), list[..6].join(", "))
             } else {
                 format!("expected one of {}", list.join(", "))
@@ -368,8 +484,68 @@ mod tests {
     }
 
     #[test]
+    fn of_one_kind_in_one_file_the_first_hundred_are_listed_and_the_rest_counted() {
+        let text: String = (1..=250).map(|n| format!("{n}\n")).collect();
+        let src = SourceFile::new("data/indicators/x.yaml", text.as_str());
+        let mut diagnostics = Diagnostics::new();
+        for line in 1..=250 {
+            diagnostics.push(Diagnostic::error("bad-year", format!("year {line}")).at(&src, Position::new(line, 1)));
+            diagnostics.last_mut().unwrap().help = Some(String::from("a help"));
+        }
+        // Another kind, and another file, have their own hundred.
+        diagnostics.push(Diagnostic::error("bad-date", "d").at(&src, Position::new(1, 1)));
+        diagnostics.push(Diagnostic::error("bad-year", "y").in_file("other.yaml"));
+        let diagnostics = diagnostics.sorted();
+        assert_eq!(diagnostics.len(), MAX_REPEATS_PER_FILE + 3);
+        let count = diagnostics.iter().find(|d| d.counts.is_some()).unwrap();
+        assert_eq!(
+            count.to_string(),
+            "data/indicators/x.yaml:101:1: 150 more errors like this from here on (only the first 100 are listed)\n    |\n101 | 101\n    | ^"
+        );
+        let listed: Vec<&Diagnostic> =
+            diagnostics.iter().filter(|d| d.path == src.path && d.code == "bad-year" && d.counts.is_none()).collect();
+        assert_eq!(listed.len(), MAX_REPEATS_PER_FILE);
+        assert!(listed.iter().all(|d| d.help.is_some()));
+    }
+
+    #[test]
+    fn counts_made_by_a_stage_add_up_with_the_collections_own() {
+        let src = SourceFile::new("content/a.md", "a\nb\nc\n");
+        let mut page = Diagnostics::new();
+        for _ in 0..MAX_REPEATS_PER_FILE {
+            page.push(Diagnostic::error("broken-link", "gone").at(&src, Position::new(1, 1)));
+        }
+        page.push(Diagnostic::and_more("broken-link", Severity::Error, (&src, 2), 40, "broken links"));
+        let mut run = Diagnostics::new();
+        run.push(Diagnostic::error("broken-link", "gone too").at(&src, Position::new(3, 1)));
+        run.extend(page);
+        let counts: Vec<&Diagnostic> = run.iter().filter(|d| d.counts.is_some()).collect();
+        assert_eq!(run.len(), MAX_REPEATS_PER_FILE + 1);
+        assert_eq!(counts.len(), 1);
+        assert_eq!(counts[0].message, "41 more broken links from here on (only the first 100 are listed)");
+    }
+
+    #[test]
+    fn control_characters_from_the_site_never_reach_the_terminal() {
+        let src = SourceFile::new("content/\u{1b}]0;x\u{7}.md", "a\u{1b}[5mred\tb\u{9b}c\u{ffff}\n");
+        let d = Diagnostic::error("refused-character", "bad `\u{1b}[2J`")
+            .at(&src, Position::new(1, 2))
+            .with_help("\u{8}\u{8}help");
+        // In colour, the only escapes are the ones polibrief writes itself.
+        let coloured = d.render(true);
+        for leaked in ["\u{1b}[5m", "\u{1b}[2J", "\u{1b}]0;", "\u{7}", "\u{8}", "\u{9b}", "\u{ffff}"] {
+            assert!(!coloured.contains(leaked), "{coloured:?}");
+        }
+        assert_eq!(
+            d.to_string(),
+            "content/␛]0;x␇.md:1:2: bad `␛[2J`\n  |\n1 | a␛[5mred\tb�c�\n  |  ^\n  = help: ␈␈help"
+        );
+    }
+
+    #[test]
     fn suggests_close_names_only() {
         assert_eq!(did_you_mean("regoin", ["code", "region", "roles"]), Some("region"));
         assert_eq!(did_you_mean("zzz", ["code", "region"]), None);
+        assert_eq!(suggestion("XX", std::iter::empty::<&str>()), "there is none to choose from");
     }
 }

@@ -21,7 +21,10 @@ pub(crate) fn xml_escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            // Never reached from a site: such characters are refused when
+            // the site is read (`source::is_refused_char`). Kept so that the
+            // XML stays well-formed whatever a future caller passes.
+            c if crate::source::is_refused_char(c) => {}
             c => out.push(c),
         }
     }

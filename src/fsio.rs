@@ -1,6 +1,7 @@
 //! All reading of the site folder goes through here.
 //!
-//! Owns: reading a file as UTF-8 text with its path attached to every error,
+//! Owns: reading a file as UTF-8 text with its path attached to every error
+//! (and without the characters no output can carry, `source::is_refused_char`),
 //! walking a folder in a deterministic order, the size limit on inputs and
 //! the refusal of symlinks that lead outside the site folder. It turns
 //! `std::io::Error`s into located diagnostics; it never parses content.
@@ -8,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
-use crate::source::{Source, SourceFile};
+use crate::source::{Source, SourceFile, describe_refused_char};
 
 /// Largest text file polibrief reads (YAML, Markdown, templates). Larger files
 /// are refused with a clear message instead of exhausting memory.
@@ -132,7 +133,12 @@ pub(crate) fn text_source(rel: String, bytes: Vec<u8>) -> Result<Source, Diagnos
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
-            Ok(SourceFile::new(rel, text))
+            let refused = crate::source::refused_chars(&text);
+            let source = SourceFile::new(rel, text);
+            match refused {
+                None => Ok(source),
+                Some((at, c, count)) => Err(refused_char_error(&source, at, c, count)),
+            }
         }
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
@@ -144,6 +150,23 @@ pub(crate) fn text_source(rel: String, bytes: Vec<u8>) -> Result<Source, Diagnos
                 .with_help("save the file with UTF-8 encoding"))
         }
     }
+}
+
+/// A character no output can carry (see `source::is_refused_char`), found
+/// in the text of a file.
+fn refused_char_error(source: &SourceFile, at: usize, c: char, count: usize) -> Diagnostic {
+    let others = match count {
+        1 => String::new(),
+        n => format!(" ({} more in this file)", n - 1),
+    };
+    Diagnostic::error(
+        "refused-character",
+        format!("{} is not allowed: web pages and feeds cannot carry it{others}", describe_refused_char(c)),
+    )
+    .at_offset(source, at)
+    .with_help(
+        "delete it (most editors do not show it; it often comes from pasting text out of a PDF or a spreadsheet)",
+    )
 }
 
 pub(crate) fn io_error(rel: &str, e: &std::io::Error) -> Diagnostic {

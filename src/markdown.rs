@@ -88,6 +88,19 @@ pub(crate) const RESERVED_ID_PREFIXES: &[&str] = &[
     "source-",
 ];
 
+/// Most entries a table of contents lists (headings of levels 2 and 3, in
+/// order); a page with more still gets an id for every heading. A page of a
+/// million headings would otherwise carry a million-entry list, several
+/// hundred bytes each in the template's context.
+pub(crate) const MAX_TOC_ENTRIES: usize = 1_000;
+
+/// Most HTML the shortcodes of one page may produce together. Generous:
+/// about 1,000 typology matrices or 200 charts with their tables, where the
+/// default site's largest page is 0.3 MB; past it, one located error, and
+/// the shortcodes that follow are not rendered, so a page of shortcode lines
+/// cannot multiply itself into gigabytes.
+pub(crate) const MAX_EMBED_BYTES_PER_PAGE: usize = 4 * 1024 * 1024;
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct MarkdownOptions<'a> {
     pub(crate) base_path: &'a str,
@@ -153,8 +166,65 @@ pub(crate) fn render_document(
             .diagnostics
             .push(Diagnostic::error("shortcode-syntax", error.message.clone()).at_offset(source, error.offset));
     }
-    renderer.embeds = extracted.calls.iter().map(embed).collect();
+    let (embeds, left_out) = embeds_within_budget(source, &extracted.calls, embed);
+    renderer.embeds = embeds;
+    renderer.diagnostics.extend(left_out);
     renderer.run(&extracted.text)
+}
+
+/// The embed of each call, in order, until together they pass
+/// `MAX_EMBED_BYTES_PER_PAGE`: the call that passes it gets the error, and
+/// the calls after it are not rendered (they come out empty). Of the errors
+/// of one code, the first `MAX_REPEATS_PER_FILE` are kept and the others
+/// only counted (the second value), so that a page of a million broken
+/// shortcodes does not hold a million diagnostics.
+fn embeds_within_budget(
+    source: &SourceFile,
+    calls: &[ShortcodeCall],
+    embed: &dyn Fn(&ShortcodeCall) -> Result<String, Diagnostic>,
+) -> (Vec<Result<String, Diagnostic>>, Vec<Diagnostic>) {
+    let mut embeds = Vec::with_capacity(calls.len());
+    let mut total = 0;
+    let mut errors: std::collections::BTreeMap<&'static str, (usize, usize)> = std::collections::BTreeMap::new();
+    for (i, call) in calls.iter().enumerate() {
+        let result = embed(call);
+        if let Err(problem) = &result {
+            let (count, first_unlisted) = errors.entry(problem.code).or_default();
+            *count += 1;
+            if *count == MAX_REPEATS_PER_FILE + 1 {
+                *first_unlisted = call.offset;
+            }
+            if *count > MAX_REPEATS_PER_FILE {
+                embeds.push(Ok(String::new()));
+                continue;
+            }
+        }
+        total += result.as_ref().map_or(0, String::len);
+        if total > MAX_EMBED_BYTES_PER_PAGE {
+            let after = calls.len() - i - 1;
+            embeds.push(Err(Diagnostic::error(
+                "embeds-too-large",
+                format!(
+                    "the shortcodes of this page make more than {} MB of HTML by here; this one and the {after} \
+                     after it are left out",
+                    MAX_EMBED_BYTES_PER_PAGE / (1024 * 1024)
+                ),
+            )
+            .at_offset(source, call.offset)
+            .with_help("split the page into several, or embed fewer charts and tables on it")));
+            break;
+        }
+        embeds.push(result);
+    }
+    let left_out = errors
+        .into_iter()
+        .filter(|(_, (count, _))| *count > MAX_REPEATS_PER_FILE)
+        .map(|(code, (count, at))| {
+            let more = count - MAX_REPEATS_PER_FILE;
+            Diagnostic::and_more(code, Severity::Error, (source, at), more, "errors like this")
+        })
+        .collect();
+    (embeds, left_out)
 }
 
 /// Render a Markdown snippet from data (a summary, a description): same
@@ -190,7 +260,9 @@ struct Renderer<'o> {
     /// Events handled and not yet taken by the HTML writer.
     out: VecDeque<Event<'static>>,
     ids: IdAllocator,
+    /// Headings of levels 2 and 3 for the table of contents, at most `MAX_TOC_ENTRIES`.
     headings: Vec<(u8, String, String)>,
+    heading_count: usize,
     heading: Option<HeadingInProgress>,
     footnotes: Footnotes,
     links: Vec<LinkRef>,
@@ -293,6 +365,7 @@ impl<'o> Renderer<'o> {
             out: VecDeque::new(),
             ids: IdAllocator::new(),
             headings: Vec::new(),
+            heading_count: 0,
             heading: None,
             footnotes: Footnotes::default(),
             links: Vec::new(),
@@ -478,7 +551,10 @@ impl<'o> Renderer<'o> {
         let title = h.text.trim().to_string();
         let wanted = h.id.clone().unwrap_or_else(|| heading_slug(&title));
         let id = self.ids.allocate(&wanted);
-        self.headings.push((h.level as u8, id.clone(), title));
+        self.heading_count += 1;
+        if (2..=3).contains(&(h.level as u8)) && self.headings.len() < MAX_TOC_ENTRIES {
+            self.headings.push((h.level as u8, id.clone(), title));
+        }
         let tag = Tag::Heading {
             level: h.level,
             id: Some(id.into()),
@@ -562,7 +638,7 @@ impl<'o> Renderer<'o> {
         if !self.placed_embeds.is_empty() {
             html = place_embeds(&html, &self.placed_embeds);
         }
-        let heading_count = self.headings.len();
+        let heading_count = self.heading_count;
         let toc = build_toc(&self.headings);
         Rendered {
             html,
@@ -598,21 +674,13 @@ fn sanitize(html: &str) -> String {
     cleaner.clean(html).to_string()
 }
 
-/// `## Policy context` -> `policy-context`: lower case, letters and digits
-/// kept (any script), spaces and hyphens to single hyphens, other marks dropped.
+/// `## Policy context` -> `policy-context`, `## Україна` -> `ukrayina`: the
+/// site's one slug folding (`routes::slug`), `section` when nothing is left.
 pub(crate) fn heading_slug(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
+    match crate::routes::slug(text) {
+        slug if slug.is_empty() => String::from("section"),
+        slug => slug,
     }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() { String::from("section") } else { slug }
 }
 
 /// Hands out ids unique within a page: `a`, `a-1`, `a-2`. Remembers the next

@@ -13,7 +13,14 @@ pub(crate) struct SourceFile {
     pub(crate) path: String,
     pub(crate) text: String,
     line_starts: Vec<usize>,
+    /// `char_marks[k]`: the characters in `text[..k * MARK_STRIDE]`, so that
+    /// a column is found in a few thousand bytes, not by counting from the
+    /// start of a line that may be 16 MB long.
+    char_marks: Vec<usize>,
 }
+
+/// Bytes between two marks of the character index.
+const MARK_STRIDE: usize = 4096;
 
 /// Shared handle: pages, diagnostics and the model all point at the same text.
 pub(crate) type Source = Arc<SourceFile>;
@@ -35,7 +42,35 @@ impl SourceFile {
     pub(crate) fn new(path: impl Into<String>, text: impl Into<String>) -> Source {
         let text = text.into();
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Arc::new(SourceFile { path: path.into(), text, line_starts })
+        let mut char_marks = vec![0];
+        for chunk in text.as_bytes().chunks(MARK_STRIDE) {
+            char_marks.push(char_marks[char_marks.len() - 1] + count_chars(chunk));
+        }
+        Arc::new(SourceFile { path: path.into(), text, line_starts, char_marks })
+    }
+
+    /// The characters before byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = offset / MARK_STRIDE;
+        self.char_marks[mark] + count_chars(&self.text.as_bytes()[mark * MARK_STRIDE..offset])
+    }
+
+    /// The byte offset, from the start of its line, of a 1-based position
+    /// (the end of the line when the column lies beyond it).
+    pub(crate) fn byte_in_line(&self, position: Position) -> usize {
+        let Some(line) = self.line_text(position.line) else { return 0 };
+        let start = self.line_starts[position.line - 1];
+        let target = self.chars_before(start) + position.column.saturating_sub(1);
+        // Start from the last mark at or before the target, within the line.
+        let mark = self.char_marks.partition_point(|&chars| chars <= target).saturating_sub(1);
+        let from = (mark * MARK_STRIDE).max(start).min(start + line.len());
+        let from = (from..=start + line.len()).find(|&b| self.text.is_char_boundary(b)).unwrap_or(start + line.len());
+        let chars = self.chars_before(from)..;
+        self.text[from..start + line.len()]
+            .char_indices()
+            .zip(chars)
+            .find(|&(_, chars)| chars == target)
+            .map_or(line.len(), |((i, _), _)| from + i - start)
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
@@ -46,8 +81,8 @@ impl SourceFile {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line_index];
-        let prefix = self.text.get(start..offset).unwrap_or("");
-        Position::new(line_index + 1, prefix.chars().count() + 1)
+        let offset = (offset..=self.text.len()).find(|&b| self.text.is_char_boundary(b)).unwrap_or(self.text.len());
+        Position::new(line_index + 1, self.chars_before(offset) - self.chars_before(start) + 1)
     }
 
     /// The text of a 1-based line, without its line ending.
@@ -59,6 +94,41 @@ impl SourceFile {
         let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
         Some(self.text[start..end].trim_end_matches(['\n', '\r']))
     }
+}
+
+/// Characters no input may hold, because no output could carry them: the
+/// C0 controls except tab, line feed and carriage return, DEL and the C1
+/// controls (U+007F-U+009F), and the Unicode noncharacters (U+FDD0-U+FDEF
+/// and the last two code points of every plane, U+FFFE and U+FFFF among
+/// them). XML 1.0 has no way to write the C0 controls, U+FFFE or U+FFFF (a
+/// feed holding one does not parse), and HTML counts every one of them as a
+/// parse error. They are refused where text is read (`fsio`) and where YAML
+/// escapes make them (`yaml`), so every output format is free of them by
+/// construction.
+pub(crate) fn is_refused_char(c: char) -> bool {
+    let n = u32::from(c);
+    (n < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        || (0x7F..=0x9F).contains(&n)
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+/// The first refused character of a text, its byte offset, and how many there are.
+pub(crate) fn refused_chars(text: &str) -> Option<(usize, char, usize)> {
+    let mut found = text.char_indices().filter(|&(_, c)| is_refused_char(c));
+    let (at, c) = found.next()?;
+    Some((at, c, 1 + found.count()))
+}
+
+/// `the control character U+0007` or `the noncharacter U+FFFF`.
+pub(crate) fn describe_refused_char(c: char) -> String {
+    let kind = if u32::from(c) <= 0x9F { "control character" } else { "noncharacter" };
+    format!("the {kind} U+{:04X}", u32::from(c))
+}
+
+/// UTF-8 characters in a run of bytes: the bytes that do not continue a character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 #[cfg(test)]
@@ -75,5 +145,32 @@ mod tests {
         assert_eq!(src.line_text(2), Some("çd"));
         assert_eq!(src.line_text(3), Some(""));
         assert_eq!(src.line_text(9), None);
+    }
+
+    #[test]
+    fn characters_no_output_can_carry_are_refused() {
+        for c in
+            ['\0', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{fdd0}', '\u{fffe}', '\u{ffff}', '\u{10ffff}']
+        {
+            assert!(is_refused_char(c), "{c:?}");
+        }
+        for c in ['\t', '\n', '\r', ' ', '~', '\u{a0}', 'é', '\u{fdcf}', '\u{fdf0}', '\u{fffd}', '\u{feff}', '😀'] {
+            assert!(!is_refused_char(c), "{c:?}");
+        }
+        assert_eq!(refused_chars("ok\u{7}ok\u{0}"), Some((2, '\u{7}', 2)));
+        assert_eq!(describe_refused_char('\u{ffff}'), "the noncharacter U+FFFF");
+    }
+
+    #[test]
+    fn columns_and_bytes_agree_on_long_lines() {
+        let line: String = (0..20_000).map(|i| if i % 3 == 0 { 'é' } else { 'a' }).collect();
+        let src = SourceFile::new("a.yaml", format!("first\n{line}\nlast"));
+        for (column, (byte, _)) in line.char_indices().enumerate().step_by(997) {
+            let position = Position::new(2, column + 1);
+            assert_eq!(src.position(6 + byte), position);
+            assert_eq!(src.byte_in_line(position), byte);
+        }
+        assert_eq!(src.byte_in_line(Position::new(2, 999_999)), line.len());
+        assert_eq!(src.byte_in_line(Position::new(3, 3)), 2);
     }
 }

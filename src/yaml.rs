@@ -42,7 +42,72 @@ pub(crate) fn decode<T: DeserializeOwned>(source: &SourceFile, yaml: &str, first
             Diagnostic::error("empty-yaml", "no YAML here: the file is empty").at(source, Position::new(first_line, 1))
         );
     }
-    serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|e| yaml_diagnostic(source, yaml, &e, first_line))
+    let value = serde_saphyr::from_str_with_options::<T>(yaml, options())
+        .map_err(|e| yaml_diagnostic(source, yaml, &e, first_line))?;
+    match escaped_refused_char(source, yaml, first_line) {
+        Some(problem) => Err(problem),
+        None => Ok(value),
+    }
+}
+
+/// A double-quoted scalar whose escapes make a character no output can
+/// carry (`"Eri\0trea\x07"`, `"\uFFFF"`); the file's own text was checked
+/// when it was read (`fsio`), so only escapes are left, and only text with a
+/// backslash is walked again, event by event, for them. Called once the
+/// document decoded, so the parser's limits have held already.
+fn escaped_refused_char(source: &SourceFile, yaml: &str, first_line: usize) -> Option<Diagnostic> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+    if !yaml.contains('\\') {
+        return None;
+    }
+    let mut parser = Parser::new_from_str(yaml);
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let Event::Scalar(value, ..) = event else { continue };
+        if let Some((_, c, _)) = crate::source::refused_chars(&value) {
+            let at = Position::new(span.start.line() + first_line - 1, span.start.col() + 1);
+            return Some(
+                Diagnostic::error(
+                    "refused-character",
+                    format!(
+                        "an escape in this text makes {}, which web pages and feeds cannot carry",
+                        crate::source::describe_refused_char(c)
+                    ),
+                )
+                .at(source, at)
+                .with_help(format!("remove the escape ({}) from the quoted text", escape_of(c))),
+            );
+        }
+    }
+    None
+}
+
+/// The ways YAML writes the character as an escape: `\a`, `\x07` or `\u0007`.
+fn escape_of(c: char) -> String {
+    let n = u32::from(c);
+    let short = match c {
+        '\0' => Some("\\0"),
+        '\u{7}' => Some("\\a"),
+        '\u{8}' => Some("\\b"),
+        '\u{b}' => Some("\\v"),
+        '\u{c}' => Some("\\f"),
+        '\u{1b}' => Some("\\e"),
+        '\u{85}' => Some("\\N"),
+        _ => None,
+    };
+    let mut ways: Vec<String> = short.into_iter().map(|s| format!("`{s}`")).collect();
+    if n <= 0xFF {
+        ways.push(format!("`\\x{n:02X}`"));
+    }
+    if n <= 0xFFFF {
+        ways.push(format!("`\\u{n:04X}`"));
+    } else {
+        ways.push(format!("`\\U{n:08X}`"));
+    }
+    match ways.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// How many bad fields one mapping may report before polibrief stops looking.

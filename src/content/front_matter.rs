@@ -142,7 +142,10 @@ fn check_values(
         diagnostics.push(
             Diagnostic::error("bad-slug", format!("slug `{}` may only contain a-z, 0-9 and `-`", slug.value))
                 .at(source, at(&slug.referenced))
-                .with_help(format!("try `{}`", crate::routes::slugify(&slug.value))),
+                .with_help(match crate::routes::slug(&slug.value) {
+                    s if s.is_empty() => String::from("write it with letters and digits, e.g. `policy-context`"),
+                    s => format!("try `{s}`"),
+                }),
         );
     }
 }

@@ -186,7 +186,10 @@ fn build_tree(loaded: Vec<Loaded>, site_title: &str, diagnostics: &mut Diagnosti
     let mut sections: Vec<Section> = Vec::new();
     let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
     for (dir, mut doc) in section_dirs {
-        doc.url = folder_url(&dir, &slugs);
+        doc.url = folder_url(&dir, &slugs).unwrap_or_else(|name| {
+            diagnostics.push(no_slug_error(&doc, &name, "folder"));
+            String::new()
+        });
         index_of.insert(dir, sections.len());
         sections.push(Section { doc, parent: None, pages: Vec::new(), subsections: Vec::new() });
     }
@@ -205,8 +208,12 @@ fn build_tree(loaded: Vec<Loaded>, site_title: &str, diagnostics: &mut Diagnosti
     for (rel, mut doc) in page_docs {
         let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
         let stem = file.trim_end_matches(".md");
-        let segment = doc.front.slug.clone().unwrap_or_else(|| routes::slugify(stem));
-        doc.url = format!("{}{}/", folder_url(dir, &slugs), segment);
+        let segment = doc.front.slug.clone().unwrap_or_else(|| routes::slug(stem));
+        match folder_url(dir, &slugs) {
+            Err(name) => diagnostics.push(no_slug_error(&doc, &name, "folder")),
+            Ok(_) if segment.is_empty() => diagnostics.push(no_slug_error(&doc, file, "file")),
+            Ok(folder) => doc.url = format!("{folder}{segment}/"),
+        }
         let section = nearest_section(dir, &index_of);
         sections[section].pages.push(pages.len());
         pages.push(Page { doc, section });
@@ -257,7 +264,8 @@ fn nearest_section(mut dir: &str, index_of: &BTreeMap<String, usize>) -> usize {
 
 /// `/brief/why-emigrants-succeed/` for the folder `brief/Why emigrants succeed`;
 /// a section's `slug` replaces its folder's segment for everything below it.
-fn folder_url(dir: &str, slugs: &BTreeMap<String, Option<String>>) -> String {
+/// The name of a folder that makes no slug (`???`) is the error.
+fn folder_url(dir: &str, slugs: &BTreeMap<String, Option<String>>) -> Result<String, String> {
     let mut url = String::from("/");
     let mut path = String::new();
     for name in dir.split('/').filter(|s| !s.is_empty()) {
@@ -265,16 +273,32 @@ fn folder_url(dir: &str, slugs: &BTreeMap<String, Option<String>>) -> String {
             path.push('/');
         }
         path.push_str(name);
-        let segment = slugs.get(&path).cloned().flatten().unwrap_or_else(|| routes::slugify(name));
+        let segment = slugs.get(&path).cloned().flatten().unwrap_or_else(|| routes::slug(name));
+        if segment.is_empty() {
+            return Err(name.to_string());
+        }
         url.push_str(&segment);
         url.push('/');
     }
-    url
+    Ok(url)
 }
 
-/// `content/countries/ma.md` narrates `/countries/ma/`.
+/// A file or folder name with no letter or digit gives no URL.
+fn no_slug_error(doc: &Document, name: &str, what: &str) -> Diagnostic {
+    let help = match what {
+        "file" => "rename the file, or give the page a `slug:` in its front matter",
+        _ => "rename the folder, or give it an `_index.md` with a `slug:`",
+    };
+    Diagnostic::error("no-slug", format!("no URL can be made from the {what} name `{name}`: it has no letter or digit"))
+        .at(&doc.source, Position::new(1, 1))
+        .with_help(help)
+}
+
+/// `content/countries/ma.md` narrates `/countries/ma/` (`MA.md` too: the
+/// file name is made a slug like any other). Two files for one page are an
+/// error naming both.
 fn place_narratives(files: Vec<Loaded>, diagnostics: &mut Diagnostics) -> BTreeMap<String, Document> {
-    let mut narratives = BTreeMap::new();
+    let mut narratives: BTreeMap<String, Document> = BTreeMap::new();
     for Loaded { rel, mut doc } in files {
         let (dir, file) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
         if dir.contains('/') {
@@ -291,7 +315,11 @@ fn place_narratives(files: Vec<Loaded>, diagnostics: &mut Diagnostics) -> BTreeM
             continue;
         }
         let stem = file.trim_end_matches(".md");
-        doc.url = if stem == "_index" { format!("/{dir}/") } else { format!("/{dir}/{}/", stem.to_ascii_lowercase()) };
+        doc.url = if stem == "_index" { format!("/{dir}/") } else { format!("/{dir}/{}/", routes::slug(stem)) };
+        if let Some(first) = narratives.get(&doc.url) {
+            diagnostics.push(duplicate_url_error(&doc, first, Position::new(1, 1)));
+            continue;
+        }
         narratives.insert(doc.url.clone(), doc);
     }
     narratives
@@ -328,20 +356,25 @@ fn report_url_collisions(tree: &ContentTree, diagnostics: &mut Diagnostics) {
     let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
     for r in tree.documents() {
         let doc = tree.doc(r);
+        if doc.url.is_empty() {
+            continue; // no URL could be made: reported already
+        }
         let Some(first) = seen.insert(&doc.url, doc) else { continue };
         // Blame the page whose `slug` moved it onto the other one, if any.
         let (culprit, other) =
             if first.front.slug_at.is_some() && doc.front.slug_at.is_none() { (first, doc) } else { (doc, first) };
         let position = culprit.front.slug_at.unwrap_or(Position::new(1, 1));
-        diagnostics.push(
-            Diagnostic::error(
-                "duplicate-url",
-                format!("this page and `{}` are both published at `{}`", other.source.path, doc.url),
-            )
-            .at(&culprit.source, position)
-            .with_help("give one of them another file name or a different `slug`"),
-        );
+        diagnostics.push(duplicate_url_error(culprit, other, position));
     }
+}
+
+fn duplicate_url_error(culprit: &Document, other: &Document, position: Position) -> Diagnostic {
+    Diagnostic::error(
+        "duplicate-url",
+        format!("this page and `{}` are both published at `{}`", other.source.path, culprit.url),
+    )
+    .at(&culprit.source, position)
+    .with_help("give one of them another file name or a different `slug`")
 }
 
 /// Reading order: a depth-first walk of each top-level section, where a
@@ -361,12 +394,14 @@ fn reading_order_neighbours(tree: &ContentTree) -> BTreeMap<String, (Option<DocR
     neighbours
 }
 
+/// Depth first, with a stack of its own: folders may nest as deep as the
+/// file system allows, and no input may drive a recursion.
 fn walk_reading_order(tree: &ContentTree, section: usize, order: &mut Vec<DocRef>) {
-    order.push(DocRef::Section(section));
-    for child in tree.children(section) {
-        match child {
-            DocRef::Section(c) => walk_reading_order(tree, c, order),
-            page => order.push(page),
+    let mut stack = vec![DocRef::Section(section)];
+    while let Some(next) = stack.pop() {
+        order.push(next);
+        if let DocRef::Section(s) = next {
+            stack.extend(tree.children(s).into_iter().rev());
         }
     }
 }

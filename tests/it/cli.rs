@@ -34,6 +34,29 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn a_bad_base_url_is_a_usage_error_as_both_docs_say() {
+    // docs/diagnostics.md said exit 1 and `<site>: --base-url: ...`;
+    // docs/format.md and the binary say exit 2 and `error: --base-url: ...`.
+    let site = TestSite::fixture("basic");
+    let output = site.command().args(["build", "--base-url", "/rel"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let message = "error: --base-url: `/rel` is not an absolute URL (relative URL without a base)";
+    assert_eq!((output.status.code(), stderr.trim_end()), (Some(2), message));
+    assert!(!site.path().join("public").exists());
+    let read = |name: &str| std::fs::read_to_string(repo_root().join("docs").join(name)).unwrap();
+    let (diagnostics, format) = (read("diagnostics.md"), read("format.md"));
+    assert!(diagnostics.contains(message), "docs/diagnostics.md shows the message as printed");
+    assert!(format.contains("prints `error: --base-url: …`"), "docs/format.md shows the message's form");
+    assert!(!diagnostics.contains("<site>: --base-url"), "docs/diagnostics.md still shows the old message");
+    for (name, doc) in [("diagnostics.md", &diagnostics), ("format.md", &format)] {
+        let exit_2 = doc.lines().find(|l| l.starts_with("| 2 |")).unwrap_or_else(|| panic!("{name}: no exit code 2"));
+        assert!(exit_2.contains("`--base-url`"), "{name}: exit code 2 does not list --base-url: {exit_2}");
+        let exit_1 = doc.lines().find(|l| l.starts_with("| 1 |")).unwrap_or_else(|| panic!("{name}: no exit code 1"));
+        assert!(!exit_1.contains("base-url"), "{name}: exit code 1 lists --base-url: {exit_1}");
+    }
+}
+
+#[test]
 fn output_folders_that_would_destroy_the_site_are_refused() {
     let site = TestSite::fixture("basic");
     let dir = site.path().to_str().unwrap().to_string();

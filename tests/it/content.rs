@@ -171,3 +171,104 @@ fn a_site_without_a_home_page_gets_one() {
     assert_eq!(home.text("main h1"), "Test site");
     assert_eq!(home.attrs(".cards a", "href"), ["/guide/"]);
 }
+
+#[test]
+fn file_names_in_any_script_keep_their_letters_in_urls() {
+    let names = [
+        ("Łódź", "lodz"),
+        ("İstanbul", "istanbul"),
+        ("Ærø", "aero"),
+        ("Straße", "strasse"),
+        ("Україна", "ukrayina"),
+        ("Россия", "rossiia"),
+        ("Ελλάδα", "ellada"),
+        ("مصر", "msr"),
+        ("Türkiye", "turkiye"),
+        ("price×volume", "pricexvolume"),
+    ];
+    let mut site = TestSite::minimal();
+    for (name, _) in names {
+        site = site.file(&format!("content/places/{name}.md"), &format!("---\ntitle: {name}\n---\n## {name}\n"));
+    }
+    let built = site.built();
+    for (name, slug) in names {
+        let page = built.page(&format!("/places/{slug}/"));
+        assert_eq!(page.text("main h1"), name);
+        // Heading ids use the same folding.
+        assert_eq!(page.attrs(".prose h2", "id"), [slug], "{name}");
+    }
+}
+
+#[test]
+fn a_slug_with_a_multiplication_sign_is_an_error_not_a_crash() {
+    // `routes::fold_accent` recursed forever on `×` (U+00D7) and overflowed the stack.
+    let site = TestSite::minimal().file("content/a.md", "---\ntitle: A\nslug: \"a×b\"\n---\nText\n");
+    let errors = site.error_text();
+    assert!(errors.starts_with("content/a.md:3:7: slug `a×b` may only contain a-z, 0-9 and `-`"), "{errors}");
+    assert!(errors.contains("help: try `axb`"), "{errors}");
+}
+
+#[test]
+fn two_file_names_with_one_slug_in_a_section_are_an_error_naming_both() {
+    let site = TestSite::minimal()
+        .file("content/places/Україна.md", "---\ntitle: One\n---\n")
+        .file("content/places/ukrayina.md", "---\ntitle: Two\n---\n");
+    let errors = site.error_text();
+    assert!(
+        errors.starts_with(
+            "content/places/Україна.md:1:1: this page and `content/places/ukrayina.md` are both published at \
+             `/places/ukrayina/`"
+        ),
+        "{errors}"
+    );
+}
+
+#[test]
+fn two_narratives_for_one_generated_page_are_an_error_naming_both() {
+    let site = TestSite::fixture("data-basic")
+        .file("content/countries/MA.md", "---\ntitle: One\n---\nA.\n")
+        .file("content/countries/ma.md", "---\ntitle: Two\n---\nB.\n");
+    let errors = site.error_text();
+    assert!(
+        errors.contains(
+            "content/countries/ma.md:1:1: this page and `content/countries/MA.md` are both published at `/countries/ma/`"
+        ),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_file_or_folder_name_without_letters_or_digits_is_an_error() {
+    let site = TestSite::minimal()
+        .file("content/brief/???.md", "---\ntitle: Questions\n---\n")
+        .file("content/!!!/page.md", "---\ntitle: Exclaimed\n---\n");
+    let errors = site.error_text();
+    assert!(
+        errors.contains(
+            "content/!!!/page.md:1:1: no URL can be made from the folder name `!!!`: it has no letter or digit"
+        ),
+        "{errors}"
+    );
+    assert!(
+        errors.contains(
+            "content/brief/???.md:1:1: no URL can be made from the file name `???.md`: it has no letter or digit"
+        ),
+        "{errors}"
+    );
+    // With a slug the same file is fine.
+    let fixed = TestSite::minimal().file("content/brief/???.md", "---\ntitle: Questions\nslug: questions\n---\n");
+    assert_eq!(fixed.built().page("/brief/questions/").text("main h1"), "Questions");
+}
+
+#[test]
+fn folders_nested_deeply_are_read_without_recursion() {
+    // The reading order walks sections with a stack of its own.
+    let mut dir = String::from("content");
+    let mut site = TestSite::minimal();
+    for depth in 0..300 {
+        dir.push_str("/d");
+        site = site.file(&format!("{dir}/_index.md"), &format!("---\ntitle: Level {depth}\n---\n"));
+    }
+    let built = site.built();
+    assert_eq!(built.page(&format!("{}/", dir.trim_start_matches("content"))).text("main h1"), "Level 299");
+}

@@ -212,3 +212,173 @@ fn hostile_yaml_in_data_files() {
          population: -1, year: -9223372036854775808, source: s}\nsources:\n  - {id: s, title: t, url: 'http://[::1', year: 0}\n",
     );
 }
+
+#[test]
+fn ten_thousand_bad_years_in_one_series_are_listed_a_hundred_at_a_time() {
+    // Every year outside 1900-2100 was printed (9,799 messages, 4 MB on stderr):
+    // the cap of 100 of one kind per file holds for data errors too.
+    let years: Vec<String> = (0..10_000).map(|n| format!("{}: {n}", 1_000 + n)).collect();
+    let indicator = format!(
+        "id: many-years\ntitle: Many years\nunit: percent\nhigher_is_better: true\nscope: country\nsource: {{title: S}}\n\
+         values:\n  ES: {{{}}}\n",
+        years.join(", ")
+    );
+    let site = TestSite::fixture("data-basic").file("data/indicators/many-years.yaml", &indicator);
+    let result = site.run();
+    let errors = result.errors();
+    let bad_years: Vec<_> = errors.iter().filter(|d| d.code == "bad-year").collect();
+    assert_eq!(bad_years.len(), 101, "{}", errors.render().chars().take(3_000).collect::<String>());
+    assert_eq!(bad_years[0].message, "year 1000 is outside 1900-2100");
+    let count = bad_years.iter().find(|d| d.message.contains("more")).expect("a count of the rest");
+    // 900 years before 1900 and 7,899 after 2100; the first 100 are listed.
+    assert_eq!(count.message, "9699 more errors like this from here on (only the first 100 are listed)");
+    assert_eq!(count.path, "data/indicators/many-years.yaml");
+    // The real binary prints the same, under check and under build.
+    for command in ["check", "build"] {
+        let output = site.command().arg(command).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        assert_eq!(stderr.matches("is outside 1900-2100").count(), 100, "{command}");
+        assert!(stderr.contains("9699 more errors like this from here on"), "{command}");
+        assert!(stderr.len() < 100_000, "{command}: {} bytes on stderr", stderr.len());
+    }
+}
+
+/// Characters a site may hold that XML and CSV writers often get wrong.
+const UNUSUAL: &str = "A & B <c> \"d\" 'e' ]]> \u{a0}\u{fffd}\u{fdcf}\u{fdf0}\u{e000}\u{10fffd}\u{feff}é";
+
+/// `UNUSUAL` written as a YAML double-quoted scalar, with escapes.
+fn unusual_yaml() -> String {
+    let escaped: String = UNUSUAL
+        .chars()
+        .map(|c| match c {
+            '"' => String::from("\\\""),
+            c if c.is_ascii() => c.to_string(),
+            c => format!("\\U{:08X}", u32::from(c)),
+        })
+        .collect();
+    format!("\"{escaped}\"")
+}
+
+#[test]
+fn the_feed_parses_and_keeps_every_character_a_title_may_hold() {
+    // A title holding U+FFFF was copied into feed.xml, which then did not
+    // parse. Such titles are refused now (broken sites
+    // `content-title-noncharacter-escape`, `content-control-character`);
+    // what a title may hold comes out whole and well-formed.
+    let site = TestSite::fixture("basic").file(
+        "content/brief/introduction.md",
+        &format!("---\ntitle: {}\ndate: 2026-01-15\n---\nText.\n", unusual_yaml()),
+    );
+    let built = site.built();
+    let feed = built.text("feed.xml");
+    let doc = roxmltree::Document::parse(&feed).expect("feed.xml is XML");
+    let titles: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .filter_map(|e| e.children().find(|c| c.has_tag_name("title")))
+        .filter_map(|t| t.text())
+        .collect();
+    assert_eq!(titles, [UNUSUAL]);
+    assert_eq!(built.page("/brief/introduction/").text("main h1"), normalize(UNUSUAL));
+
+    let refused = TestSite::fixture("basic")
+        .file("content/brief/introduction.md", "---\ntitle: \"Introduction \\uFFFF\"\ndate: 2026-01-15\n---\nText.\n");
+    let errors = refused.error_text();
+    assert!(
+        errors.starts_with(
+            "content/brief/introduction.md:2:8: an escape in this text makes the noncharacter U+FFFF, which web \
+             pages and feeds cannot carry"
+        ),
+        "{errors}"
+    );
+}
+
+#[test]
+fn typology_csv_and_pages_keep_every_character_a_name_may_hold() {
+    // `name: "Eri\0trea\x07"` put NUL and BEL into <title>, links and
+    // typology.csv; refused now, at load, under check and build alike.
+    let morocco = std::fs::read_to_string(fixtures_dir().join("data-basic/data/countries/ma.yaml")).unwrap();
+    let unusual = morocco.replacen("name: Morocco", &format!("name: {}", unusual_yaml()), 1);
+    let built = TestSite::fixture("data-basic").file("data/countries/ma.yaml", &unusual).built();
+    let csv_text = built.text("data/typology.csv");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let names: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_string()).collect();
+    assert!(names.iter().any(|n| n == UNUSUAL), "{names:?}");
+    assert_eq!(built.page("/countries/ma/").text("main h1"), normalize(UNUSUAL));
+
+    let refused = morocco.replacen("name: Morocco", "name: \"Eri\\0trea\\x07\"", 1);
+    let site = TestSite::fixture("data-basic").file("data/countries/ma.yaml", &refused);
+    for command in ["check", "build"] {
+        let output = site.command().arg(command).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.starts_with(
+                "data/countries/ma.yaml:2:7: an escape in this text makes the control character U+0000, which web \
+                 pages and feeds cannot carry"
+            ),
+            "{command}: {stderr}"
+        );
+        assert!(
+            stderr.contains("help: remove the escape (`\\0`, `\\x00` or `\\u0000`) from the quoted text"),
+            "{stderr}"
+        );
+    }
+    assert!(!site.path().join("public").exists(), "nothing is written");
+}
+
+#[test]
+fn a_page_of_shortcodes_stops_at_the_embed_budget() {
+    // 340 KB of `{{ typology() }}` lines made a 79 MB page and used 393 MB;
+    // a page near the 16 MB limit exhausted 4 GB. Shortcode output now has a
+    // budget per page (4 MB), with a located error past it.
+    let lines = 4_000;
+    let body = "{{ typology() }}\n\n".repeat(lines);
+    let site = TestSite::fixture("data-basic").file("content/many.md", &front(&body));
+    let result = site.run();
+    let errors = result.errors();
+    assert_eq!(errors.len(), 1, "{}", errors.render().chars().take(2_000).collect::<String>());
+    let error = errors.iter().next().unwrap();
+    assert_eq!((error.code, error.path.as_str(), error.column), ("embeds-too-large", "content/many.md", 1));
+    // The first shortcode is on line 4, one every two lines.
+    let index = (error.line - 4) / 2;
+    assert!(index > 100 && index < lines, "line {}", error.line);
+    assert_eq!(
+        error.message,
+        format!(
+            "the shortcodes of this page make more than 4 MB of HTML by here; this one and the {} after it are left out",
+            lines - index - 1
+        )
+    );
+    // The same under check and build, through the binary.
+    for command in ["check", "build"] {
+        let output = site.command().arg(command).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{command}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("content/many.md:{}:1: the shortcodes of this page", error.line)),
+            "{stderr}"
+        );
+    }
+    // Below the budget the same shortcodes all render.
+    let fine = TestSite::fixture("data-basic").file("content/many.md", &front(&"{{ typology() }}\n\n".repeat(20)));
+    assert_eq!(fine.built().page("/many/").count("main .typology-matrix"), 20);
+}
+
+#[test]
+fn a_page_of_headings_keeps_its_table_of_contents_bounded() {
+    // A page of `## a` headings near the size limit needed 3.3 GB, most of
+    // it a table of contents of millions of entries in the template's
+    // context. Every heading keeps its id; the contents list the first 1,000.
+    let headings = 3_000;
+    let site = TestSite::minimal().file("content/headings.md", &front(&"## a\n\n".repeat(headings)));
+    let built = site.built();
+    let page = built.page("/headings/");
+    let ids = page.attrs(".prose h2", "id");
+    assert_eq!(ids.len(), headings);
+    assert_eq!((ids[0].as_str(), ids[headings - 1].as_str()), ("a", "a-2999"));
+    let listed = page.attrs(".toc a", "href");
+    assert_eq!(listed.len(), 1_000);
+    assert_eq!(listed.last().map(String::as_str), Some("#a-999"));
+}
