@@ -187,7 +187,11 @@ fn embeds_within_budget(
     let mut total = 0;
     let mut errors: std::collections::BTreeMap<&'static str, (usize, usize)> = std::collections::BTreeMap::new();
     for (i, call) in calls.iter().enumerate() {
+        // An embed may be a placeholder for a fragment (a chart, a partial):
+        // what counts is the HTML it stands for.
+        let before = crate::scope::embedded_bytes();
         let result = embed(call);
+        total += crate::scope::embedded_bytes().saturating_sub(before);
         if let Err(problem) = &result {
             let (count, first_unlisted) = errors.entry(problem.code).or_default();
             *count += 1;

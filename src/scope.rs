@@ -88,6 +88,8 @@ pub(crate) struct Recorded {
     pub(crate) fragments: Vec<Fragment>,
     /// Problems found on the way (in Markdown rendered for the job).
     pub(crate) diagnostics: Vec<crate::diagnostics::Diagnostic>,
+    /// Bytes of the fragments embedded so far.
+    embedded: usize,
 }
 
 thread_local! {
@@ -141,9 +143,23 @@ pub(crate) fn report(diagnostics: impl IntoIterator<Item = crate::diagnostics::D
     });
 }
 
-/// The character that opens and closes a placeholder. Authors' text and
-/// data cannot contain it (see `neutralise`).
+/// The character that opens and closes a placeholder.
 pub(crate) const HOLE: char = '\u{E002}';
+
+/// What follows the opening `HOLE`, before the fragment's number: with it,
+/// a placeholder is text nobody types (and one forged in data could only
+/// repeat the page's own fragment, never bring in HTML of its own).
+pub(crate) const HOLE_TAG: &str = "polibrief-fragment-";
+
+/// The placeholder of fragment `n`.
+pub(crate) fn placeholder(n: usize) -> String {
+    format!("{HOLE}{HOLE_TAG}{n}{HOLE}")
+}
+
+/// The number of the fragment a placeholder stands for.
+pub(crate) fn placeholder_number(text: &str) -> Option<usize> {
+    text.strip_prefix(HOLE)?.strip_prefix(HOLE_TAG)?.strip_suffix(HOLE)?.parse().ok()
+}
 
 /// Keep `fragment` aside and return the placeholder that stands for it in
 /// the running job's output. With no job running (a unit test, a report
@@ -151,19 +167,26 @@ pub(crate) const HOLE: char = '\u{E002}';
 pub(crate) fn embed(fragment: Fragment) -> String {
     SCOPES.with(|s| match s.borrow_mut().last_mut() {
         Some(scope) => {
+            scope.embedded += fragment.html.len();
             scope.fragments.push(fragment);
-            format!("{HOLE}{}{HOLE}", scope.fragments.len() - 1)
+            placeholder(scope.fragments.len() - 1)
         }
         None => fragment.html.to_string(),
     })
 }
 
-/// The characters polibrief uses inside its own output (shortcode and
-/// fragment placeholders), replaced by U+FFFD where text from authors or
-/// data could carry them.
+/// How many bytes of fragments the running job has embedded so far (what
+/// its placeholders will stand for), to hold a page to a budget.
+pub(crate) fn embedded_bytes() -> usize {
+    SCOPES.with(|s| s.borrow().last().map_or(0, |scope| scope.embedded))
+}
+
+/// The characters Markdown rendering uses as markers of shortcodes and
+/// embeds, replaced by U+FFFD (also three bytes, so offsets stay true) in
+/// what authors write: typed by hand, they could pass for a shortcode.
 pub(crate) fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
-    const MARKS: [char; 4] = ['\u{E000}', '\u{E001}', HOLE, '\u{E003}'];
-    // All four start with the byte EE: look for it first (fast).
+    const MARKS: [char; 2] = ['\u{E000}', '\u{E001}'];
+    // Both start with the byte EE: look for it first (fast).
     let may_hold = memchr::memchr(0xEE, text.as_bytes()).is_some();
     if may_hold && text.contains(MARKS) {
         std::borrow::Cow::Owned(text.replace(MARKS, "\u{FFFD}"))
@@ -195,14 +218,16 @@ mod tests {
     #[test]
     fn fragments_become_numbered_placeholders() {
         let (text, recorded) = run(|| format!("{}-{}", embed(fragment("<a>")), embed(fragment("<b>"))));
-        assert_eq!(text, format!("{HOLE}0{HOLE}-{HOLE}1{HOLE}"));
+        assert_eq!(text, format!("{}-{}", placeholder(0), placeholder(1)));
+        assert_eq!(placeholder_number(&placeholder(12)), Some(12));
+        assert_eq!(placeholder_number(&format!("{HOLE}12{HOLE}")), None);
         assert_eq!(&*recorded.fragments[1].html, "<b>");
         assert_eq!(embed(fragment("<c>")), "<c>");
     }
 
     #[test]
     fn marks_in_text_are_neutralised() {
-        assert_eq!(neutralise("a\u{E002}0\u{E002}b\u{E000}"), "a\u{FFFD}0\u{FFFD}b\u{FFFD}");
+        assert_eq!(neutralise("a\u{E001}0\u{E001}b\u{E000}\u{E002}"), "a\u{FFFD}0\u{FFFD}b\u{FFFD}\u{E002}");
         assert!(matches!(neutralise("plain"), std::borrow::Cow::Borrowed(_)));
     }
 }

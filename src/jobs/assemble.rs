@@ -1,7 +1,7 @@
 //! Putting a page together: the template's output with its fragments
 //! spliced in, in one pass.
 //!
-//! Owns finding the placeholders (`scope::HOLE`, a number, `HOLE`) in a
+//! Owns finding the placeholders (`scope::placeholder`) in a
 //! page's template output and in its fragments, and producing the page as
 //! a list of byte slices that borrow from both (written one after the other,
 //! never concatenated), together with the links and ids of every piece
@@ -10,7 +10,7 @@
 //! splicing always ends. Cost: one pass over the template output and one
 //! over each fragment used, whatever the number of charts on the site.
 
-use crate::scope::{Fragment, HOLE, PieceFacts};
+use crate::scope::{Fragment, HOLE, HOLE_TAG, PieceFacts};
 
 /// A page as byte slices, and what its pieces hold.
 pub(crate) struct Assembled<'a> {
@@ -69,15 +69,18 @@ fn push<'a>(out: &mut Assembled<'a>, text: &'a str) {
     }
 }
 
-/// The text before the next placeholder, its number (none when the
-/// characters after `HOLE` are not a number and a closing `HOLE`), and the
+/// The text before the next placeholder, its number (none when what
+/// follows `HOLE` is not `HOLE_TAG`, a number and a closing `HOLE`), and the
 /// text after it.
 fn next_hole(text: &str) -> Option<(&str, Option<usize>, &str)> {
     let start = text.find(HOLE)?;
     let after_open = &text[start + HOLE.len_utf8()..];
-    let digits = after_open.bytes().take_while(u8::is_ascii_digit).count();
-    let number = after_open[..digits].parse::<usize>().ok().filter(|_| digits > 0 && digits < 10);
-    match (number, after_open[digits..].strip_prefix(HOLE)) {
+    let Some(numbered) = after_open.strip_prefix(HOLE_TAG) else {
+        return Some((&text[..start + HOLE.len_utf8()], None, after_open));
+    };
+    let digits = numbered.bytes().take_while(u8::is_ascii_digit).count();
+    let number = numbered[..digits].parse::<usize>().ok().filter(|_| digits > 0 && digits < 10);
+    match (number, numbered[digits..].strip_prefix(HOLE)) {
         (Some(n), Some(after)) => Some((&text[..start], Some(n), after)),
         _ => Some((&text[..start + HOLE.len_utf8()], None, after_open)),
     }
@@ -100,7 +103,7 @@ mod tests {
     }
 
     fn hole(n: usize) -> String {
-        format!("{HOLE}{n}{HOLE}")
+        crate::scope::placeholder(n)
     }
 
     #[test]
@@ -124,7 +127,13 @@ mod tests {
     #[test]
     fn text_that_is_not_a_placeholder_stays() {
         let fragments = vec![fragment("F", "a")];
-        for text in [format!("{HOLE}"), format!("a{HOLE}x{HOLE}"), format!("{HOLE}7{HOLE}"), format!("{HOLE}0")] {
+        for text in [
+            format!("{HOLE}"),
+            format!("a{HOLE}x{HOLE}"),
+            hole(7),
+            format!("{HOLE}0{HOLE}"),
+            format!("{HOLE}{HOLE_TAG}0"),
+        ] {
             assert_eq!(assemble_string(&text, &fragments), text);
         }
         assert_eq!(assemble_string(&format!("{HOLE}{}", hole(0)), &fragments), format!("{HOLE}F"));

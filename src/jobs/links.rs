@@ -55,15 +55,15 @@ impl LinkIndex {
     /// The output a site path names: the file itself, or the folder's page.
     fn output_of(&self, site_path: &str) -> Option<(&str, u32)> {
         let trimmed = site_path.trim_start_matches('/');
-        let as_file = (!trimmed.is_empty() && !trimmed.ends_with('/'))
-            .then(|| self.outputs.get_key_value(trimmed))
-            .flatten();
-        as_file.or_else(|| {
-            let dir = trimmed.trim_end_matches('/');
-            let page = if dir.is_empty() { "index.html".to_string() } else { format!("{dir}/index.html") };
-            self.outputs.get_key_value(page.as_str())
-        })
-        .map(|(k, i)| (k.as_str(), *i))
+        let as_file =
+            (!trimmed.is_empty() && !trimmed.ends_with('/')).then(|| self.outputs.get_key_value(trimmed)).flatten();
+        as_file
+            .or_else(|| {
+                let dir = trimmed.trim_end_matches('/');
+                let page = if dir.is_empty() { "index.html".to_string() } else { format!("{dir}/index.html") };
+                self.outputs.get_key_value(page.as_str())
+            })
+            .map(|(k, i)| (k.as_str(), *i))
     }
 
     fn missing(&self, site_path: &str) -> (String, Option<String>) {

@@ -406,7 +406,7 @@ pub(crate) fn report_pdf(site: &Site, tera: &tera::Tera, code: &str) -> Result<V
         render::report_pages::report_page(site, country, &narratives, true)
     });
     let svg = |placeholder: &str| -> Option<String> {
-        let n: usize = placeholder.trim_matches(scope::HOLE).parse().ok()?;
+        let n = scope::placeholder_number(placeholder)?;
         recorded.fragments.get(n).map(|f| f.html.to_string())
     };
     let meta = render::report_pages::pdf_meta(site, country);

@@ -266,7 +266,7 @@ fn draw_figure(site: &Site, tera: &Tera, request: &ChartRequest) -> Result<Figur
 }
 
 /// Stands for a chart's SVG in its figure while the figure is read.
-const SVG_STAND_IN: &str = "\u{E003}svg\u{E003}";
+const SVG_STAND_IN: &str = "\u{E003}polibrief-chart-svg\u{E003}";
 
 /// A chart drawn by the run's book (once), what it read recorded in the
 /// running job's scope.

@@ -157,7 +157,11 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
                 rank_of: rank.map(|r| r.of),
                 rank_order: if i.higher_is_better { "highest first".into() } else { "lowest first".into() },
                 csv_url: site.config.href(&routes::indicator_csv(&i.id)),
-                charts: if is_main(site, i) { figures(site, country_charts(site, i, &country.code)) } else { Vec::new() },
+                charts: if is_main(site, i) {
+                    figures(site, country_charts(site, i, &country.code))
+                } else {
+                    Vec::new()
+                },
             }
         })
         .filter(|v| !v.latest.missing || country.destination)

@@ -64,9 +64,6 @@ impl PageInfo {
 /// `theme`, `nav`): a copy of the compiled templates, made once per run.
 pub(crate) fn prepare_tera(site: &Site, feed: Option<&str>) -> Tera {
     let mut tera = site.tera.clone();
-    // Text from data is printed through this escaping: it also removes the
-    // characters of polibrief's own placeholders, so data cannot forge one.
-    tera.set_escape_fn(escape_html);
     let config = &site.config;
     let theme = ThemeView {
         stylesheet: asset_href(site, "css/polibrief.css"),
@@ -92,11 +89,6 @@ pub(crate) fn prepare_tera(site: &Site, feed: Option<&str>) -> Tera {
     globals.insert("theme", &theme);
     globals.insert("nav", &nav);
     tera
-}
-
-/// Tera's HTML escaping, with polibrief's placeholder characters replaced.
-fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    tera::escape_html(&scope::neutralise(input), out)
 }
 
 /// `/brief/css/polibrief.css?v=1a2b3c4d`: the query changes when the file

@@ -130,8 +130,12 @@ fn country_pages_chart_the_country_against_the_others_and_over_time() {
     let built = TestSite::fixture("data-basic").built();
     let spain = built.page("/countries/es/");
     let kinds = spain.attrs("section.indicator-charts figure.chart", "class");
-    // Three indicators with a value for Spain: a bar and a line each.
-    assert_eq!(kinds.len(), 6, "{kinds:?}");
+    // The site's two main indicators (config.yaml), both with a value for
+    // Spain: a bar and a line each. The third indicator is in the table only.
+    assert_eq!(kinds, ["chart chart--bar", "chart chart--line", "chart chart--bar", "chart chart--line"]);
+    let charted: Vec<String> = spain.attrs("section.indicator-charts", "aria-labelledby");
+    assert_eq!(charted, ["charts-employment-rate", "charts-naturalisation-rate"]);
+    assert_eq!(spain.count(".indicator-table tbody tr"), 3);
     // The bar chart emphasises Spain.
     let bar = spain.select("section.indicator-charts figure.chart--bar svg")[0].html();
     assert!(bar.contains("chart__highlight"), "Spain is drawn emphasised");

@@ -25,7 +25,8 @@ fn the_report_page_has_a_title_block_a_summary_and_the_evidence() {
     );
     // The indicator table, the charts, and every source with its URL.
     assert_eq!(page.count(".report .indicator-table tbody tr"), 3);
-    assert_eq!(page.count(".report figure.chart svg[role=img]"), 6);
+    // Charts for the two main indicators only, as on the profile.
+    assert_eq!(page.count(".report figure.chart svg[role=img]"), 4);
     let sources = page.text("section[aria-labelledby=sources-title]");
     assert!(sources.contains("Eurostat"), "{sources}");
     // A running header with the country name, for print.
@@ -73,7 +74,7 @@ fn the_report_command_writes_one_self_contained_file() {
     assert_eq!(page.text(".report__header h1"), "Spain");
     assert_eq!(page.count("link[rel=stylesheet]"), 0, "the stylesheets are inlined");
     assert!(page.count("style") >= 2);
-    assert_eq!(page.count("figure.chart svg[role=img]"), 6, "charts are drawn, not markers");
+    assert_eq!(page.count("figure.chart svg[role=img]"), 4, "charts are drawn, not placeholders");
     let relative: Vec<String> = page.attrs("a[href]", "href").into_iter().filter(|h| h.starts_with('/')).collect();
     assert!(relative.is_empty(), "every link is absolute: {relative:?}");
     assert!(!site.path().join("public").exists(), "nothing else is written");

@@ -25,13 +25,14 @@ const PAGE_KINDS: &[(&str, &str)] = &[
 /// nothing), with what changes for other reasons masked: stylesheet hashes
 /// and the numbers of fragments (Markdown and charts arrive as placeholders
 /// that polibrief replaces with their HTML after rendering; the dump shows
-/// them escaped, `\u{e002}3\u{e002}`).
+/// them escaped, `\u{e002}polibrief-fragment-3\u{e002}`).
 fn normalize_dump(dump: &str) -> String {
+    const OPEN: &str = "\\u{e002}polibrief-fragment-";
     let mut dump = dump.to_string();
-    while let Some(a) = dump.find("\\u{e002}") {
-        let rest = &dump[a + 8..];
+    while let Some(a) = dump.find(OPEN) {
+        let rest = &dump[a + OPEN.len()..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let end = a + 8 + digits + if rest[digits..].starts_with("\\u{e002}") { 8 } else { 0 };
+        let end = a + OPEN.len() + digits + if rest[digits..].starts_with("\\u{e002}") { 8 } else { 0 };
         dump.replace_range(a..end, "<fragment>");
     }
     let mut json = String::with_capacity(dump.len());
