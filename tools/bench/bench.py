@@ -185,6 +185,12 @@ def parse_timings(stdout):
     return data if isinstance(data, dict) and isinstance(data.get("stages"), list) else None
 
 
+def count_warnings(stderr):
+    """Warnings a build printed (its closing count: `3 warnings`, `1 error, 2 warnings`)."""
+    m = re.search(r"^(?:\d+ errors?, )?(\d+) warnings?$", stderr, re.M)
+    return int(m.group(1)) if m else 0
+
+
 def output_files(out):
     """Files and bytes in the output folder, and how many are HTML pages."""
     files = pages = size = 0
@@ -231,6 +237,8 @@ def measure(label, site, work, binary, flags, args):
             row["status"] = f"exit {run['returncode']}"
             row["error"] = (run["stderr"] or run["stdout"])[-2000:]
             break
+        if "warnings" not in row:
+            row["warnings"] = count_warnings(run["stderr"])
         if i >= args.warmup:
             row["runs"].append({"seconds": run["seconds"], "peak_bytes": run["peak_bytes"],
                                 "timings": parse_timings(run["stdout"])})
@@ -391,6 +399,9 @@ def report(info, flags, blocks, markdown):
         for note in b.get("notes", []):
             print("   " + note)
         for r in b["rows"]:
+            if r.get("warnings"):
+                print(f"   {r['label']}: the build printed {r['warnings']} warnings: the site is not clean "
+                      "(run `polibrief check` on it; --keep keeps it)")
             if r.get("error"):
                 print(f"   {r['label']}: {r['status']}:\n" + "\n".join("     " + l for l in r["error"].splitlines()[-15:]))
             st = stage_rows(r)
