@@ -165,6 +165,7 @@ def timed_run(cmd, timeout, nice, env=None):
         return {
             "seconds": seconds,
             "peak_bytes": usage.ru_maxrss * 1024,  # Linux reports KiB
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
             "returncode": proc.returncode,
             "timed_out": killed.is_set(),
             "stdout": out.read().decode("utf-8", "replace"),
@@ -240,9 +241,10 @@ def measure(label, site, work, binary, flags, args):
         if "warnings" not in row:
             row["warnings"] = count_warnings(run["stderr"])
         if i >= args.warmup:
-            row["runs"].append({"seconds": run["seconds"], "peak_bytes": run["peak_bytes"],
+            row["runs"].append({"seconds": run["seconds"], "cpu_seconds": run["cpu_seconds"],
+                                "peak_bytes": run["peak_bytes"],
                                 "timings": parse_timings(run["stdout"])})
-            print(f"  {label}: run {len(row['runs'])}: {run['seconds']:.2f} s, "
+            print(f"  {label}: run {len(row['runs'])}: {run['seconds']:.2f} s ({run['cpu_seconds']:.2f} s CPU), "
                   f"{run['peak_bytes'] / MIB:.0f} MiB", file=sys.stderr, flush=True)
         if row["runs"] and spent > args.max_seconds_per_size:
             break  # enough: a slow size gets fewer runs (the row says how many)
@@ -254,6 +256,7 @@ def measure(label, site, work, binary, flags, args):
     secs = [r["seconds"] for r in row["runs"]]
     row["median_s"] = statistics.median(secs)
     row["min_s"], row["max_s"] = min(secs), max(secs)
+    row["cpu_s"] = statistics.median(r["cpu_seconds"] for r in row["runs"])
     row["peak_bytes"] = max(r["peak_bytes"] for r in row["runs"])
     row["files"], row["pages"], row["bytes"] = output_files(out)
     row["files_per_s"] = row["files"] / row["median_s"]
@@ -338,14 +341,14 @@ def size_rows(block):
     for r in block["rows"]:
         if r.get("status") != "ok":
             peak = r.get("peak_at_stop_bytes")
-            rows.append([r["label"], str(len(r["runs"])), r["status"], "", "",
+            rows.append([r["label"], str(len(r["runs"])), r["status"], "", "", "",
                          f"{peak / MIB:.0f} (at stop)" if peak else "-", "", "", "", load(r)])
             continue
         rows.append([r["label"], str(len(r["runs"])), fmt_s(r["median_s"]),
-                     f"{fmt_s(r['min_s'])}-{fmt_s(r['max_s'])}", ("yes" if r.get("target_met") else "NO")
+                     f"{fmt_s(r['min_s'])}-{fmt_s(r['max_s'])}", fmt_s(r["cpu_s"]), ("yes" if r.get("target_met") else "NO")
                      if "target_met" in r else "", f"{r['peak_bytes'] / MIB:.0f}", f"{r['pages']:,}",
                      f"{r['files']:,}", fmt_rate(r["files_per_s"]), load(r)])
-    return ["size", "runs", "median s", "min-max s", "target", "peak MiB", "pages", "files", "files/s",
+    return ["size", "runs", "median s", "min-max s", "CPU s", "target", "peak MiB", "pages", "files", "files/s",
             "load"], rows
 
 
@@ -415,7 +418,8 @@ def report(info, flags, blocks, markdown):
         print(f"Machine: {info['nproc']} cores ({info['cpu']}), {info['ram']} RAM; {info['polibrief']} "
               f"(commit {info['commit']}), {info['rustc']}; {info['date']}. Output in {info['output_in']}; "
               "`load` is the 1-minute load average before/after the runs of a size; "
-              "`pages` are the HTML files written, `files` all files; "
+              "`pages` are the HTML files written, `files` all files; `CPU s` is the median user+system "
+              "CPU time of the build process (less disturbed by other load than the wall time); "
               f"command: `{info['invocation']}`.")
         for b in blocks:
             print()
@@ -465,6 +469,17 @@ def scale_notes_pages(rows):
     return notes
 
 
+def wait_for_quiet(args):
+    """With --wait-load X: wait (at most --wait-max s) until the 1-minute load average is below X."""
+    if args.wait_load is None:
+        return
+    deadline = time.monotonic() + args.wait_max
+    while os.getloadavg()[0] >= args.wait_load and time.monotonic() < deadline:
+        print(f"  waiting for the load average ({os.getloadavg()[0]:.2f}) to fall below {args.wait_load:g}...",
+              file=sys.stderr, flush=True)
+        time.sleep(15)
+
+
 def run_block(title, command, sizes, make_site, work, binary, flags, args, skip_above=None):
     block = {"title": title, "command": command, "rows": [], "notes": []}
     stopped = None
@@ -480,6 +495,7 @@ def run_block(title, command, sizes, make_site, work, binary, flags, args, skip_
             continue
         print(f"{title}: {label}: generating...", file=sys.stderr, flush=True)
         site = make_site(size)
+        wait_for_quiet(args)
         row = measure(label, site, work, binary, flags, args)
         row["size"] = size
         block["rows"].append(row)
@@ -513,6 +529,9 @@ def main():
                     help="keep the previous output between runs (measures a rebuild over it)")
     ap.add_argument("--check", action="store_true", help="run `polibrief check --deny-warnings` on each site first")
     ap.add_argument("--nice", type=int, default=0, help="run the builds under `nice -n N` (default 0: not niced)")
+    ap.add_argument("--wait-load", type=float, metavar="X",
+                    help="before each size, wait until the 1-minute load average is below X")
+    ap.add_argument("--wait-max", type=float, default=600.0, help="wait at most this many seconds (default 600)")
     ap.add_argument("--tmp", help="where sites and outputs go (default /dev/shm, else the system temp folder)")
     ap.add_argument("--binary", help="use this polibrief binary instead of building one")
     ap.add_argument("--no-build", action="store_true", help="use target/release/polibrief as it is")
