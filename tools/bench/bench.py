@@ -387,7 +387,7 @@ def report(info, flags, blocks, markdown):
     print()
     print(f"machine: {info['nproc']} cores, {info['cpu']}, {info['ram']} RAM, Linux {info['kernel']}")
     print(f"versions: {info['polibrief']} (commit {info['commit']}), {info['rustc']}, Python {info['python']}")
-    print(f"command: {info['invocation']}")
+    print(f"command: {info['invocation']}" + (f" (builds under nice -n {info['nice']})" if info["nice"] else ""))
     print(f"date: {info['date']}; per-stage timings: "
           f"{'yes' if flags['timings'] else 'not supported by this binary (no --timings)'}")
     for b in blocks:
@@ -559,6 +559,7 @@ def main():
     info["invocation"] = " ".join(["tools/bench/bench.py"] + sys.argv[1:])
     base = args.tmp or ("/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir())
     info["output_in"] = base
+    info["nice"] = args.nice
     work = tempfile.mkdtemp(prefix="polibrief-bench-", dir=base)
     limit = max_countries()
     blocks = []

@@ -83,6 +83,7 @@ def hugo_env(work):
 def summarize(runs):
     secs = [r["seconds"] for r in runs]
     return {"runs": len(runs), "median_s": statistics.median(secs), "min_s": min(secs), "max_s": max(secs),
+            "cpu_s": statistics.median(r["cpu_seconds"] for r in runs),
             "peak_bytes": max(r["peak_bytes"] for r in runs)}
 
 
@@ -97,6 +98,9 @@ def main():
     ap.add_argument("--no-build", action="store_true", help="use target/release/polibrief as it is")
     ap.add_argument("--timeout", type=float, default=300.0, help="stop a build after this many seconds")
     ap.add_argument("--nice", type=int, default=0, help="run the builds under `nice -n N` (default 0)")
+    ap.add_argument("--wait-load", type=float, metavar="X",
+                    help="before the first round, wait until the 1-minute load average is below X")
+    ap.add_argument("--wait-max", type=float, default=600.0, help="wait at most this many seconds (default 600)")
     ap.add_argument("--tmp", help="where the corpus and outputs go (default /dev/shm, else the system temp folder)")
     ap.add_argument("--keep", action="store_true", help="keep the corpus and the outputs")
     ap.add_argument("--markdown", action="store_true", help="also print a Markdown table for docs/performance.md")
@@ -128,6 +132,7 @@ def main():
         cmd_p.append("--quiet")
     env = hugo_env(work)
     runs = {"hugo": [], "polibrief": []}
+    bench.wait_for_quiet(args)
     load_before = os.getloadavg()[0]
     failed = None
     try:
@@ -143,7 +148,8 @@ def main():
                               + "\n" + (run["stderr"] or run["stdout"])[-2000:])
                     break
                 runs[tool].append(run)
-                print(f"  round {rnd + 1}: {tool}: {run['seconds']:.2f} s, {run['peak_bytes'] / bench.MIB:.0f} MiB",
+                print(f"  round {rnd + 1}: {tool}: {run['seconds']:.2f} s ({run['cpu_seconds']:.2f} s CPU), "
+                      f"{run['peak_bytes'] / bench.MIB:.0f} MiB",
                       file=sys.stderr, flush=True)
             if failed:
                 break
@@ -161,22 +167,26 @@ def main():
 
     h, p = summarize(runs["hugo"]), summarize(runs["polibrief"])
     ratio = p["median_s"] / h["median_s"]
+    cpu_ratio = p["cpu_s"] / h["cpu_s"]
     rows = []
     short = hugo_version.split()[1].split("-")[0] if hugo_version.startswith("hugo v") else hugo_version
     short = "hugo " + short + (" extended" if "+extended" in hugo_version else "")
     for name, s, version in (("Hugo", h, short), ("polibrief", p, info["polibrief"])):
         f = files.get(name.lower(), (0, 0, 0))
         rows.append([name, version, str(s["runs"]), bench.fmt_s(s["median_s"]),
-                     f"{bench.fmt_s(s['min_s'])}-{bench.fmt_s(s['max_s'])}", f"{s['peak_bytes'] / bench.MIB:.0f}",
+                     f"{bench.fmt_s(s['min_s'])}-{bench.fmt_s(s['max_s'])}", bench.fmt_s(s["cpu_s"]),
+                     f"{s['peak_bytes'] / bench.MIB:.0f}",
                      f"{f[1]:,}", f"{f[0]:,}"])
-    header = ["tool", "version", "runs", "median s", "min-max s", "peak MiB", "HTML files", "files"]
+    header = ["tool", "version", "runs", "median s", "min-max s", "CPU s", "peak MiB", "HTML files", "files"]
     verdict_t = "meets" if ratio <= RATIO_TARGET else "misses"
     verdict_m = "meets" if p["peak_bytes"] <= MEMORY_TARGET else "misses"
     lines = [
         f"ratio of medians (polibrief / Hugo): {ratio:.2f}x; {verdict_t} the target (at most {RATIO_TARGET}x)",
         f"polibrief peak memory: {p['peak_bytes'] / bench.MIB:.0f} MiB; {verdict_m} the target (at most "
         f"{MEMORY_TARGET // bench.MIB} MiB)",
-        f"load average (1 min): {load_before:.2f} before, {load_after:.2f} after",
+        f"ratio of median CPU times (polibrief / Hugo): {cpu_ratio:.2f}x (less disturbed by other load)",
+        f"load average (1 min): {load_before:.2f} before, {load_after:.2f} after"
+        + (f"; builds run under nice -n {args.nice}" if args.nice else ""),
     ]
     print()
     print(f"machine: {info['nproc']} cores, {info['cpu']}, {info['ram']} RAM, Linux {info['kernel']}")
