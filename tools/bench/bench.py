@@ -233,6 +233,7 @@ def measure(label, site, work, binary, flags, args):
         if run["timed_out"]:
             row["status"] = f"did not finish in {args.timeout:g} s"
             row["peak_at_stop_bytes"] = run["peak_bytes"]
+            row["cpu_at_stop_s"] = run["cpu_seconds"]
             break
         if run["returncode"] != 0:
             row["status"] = f"exit {run['returncode']}"
@@ -341,7 +342,8 @@ def size_rows(block):
     for r in block["rows"]:
         if r.get("status") != "ok":
             peak = r.get("peak_at_stop_bytes")
-            rows.append([r["label"], str(len(r["runs"])), r["status"], "", "", "",
+            cpu = r.get("cpu_at_stop_s")
+            rows.append([r["label"], str(len(r["runs"])), r["status"], "", f"{fmt_s(cpu)} (at stop)" if cpu else "", "",
                          f"{peak / MIB:.0f} (at stop)" if peak else "-", "", "", "", load(r)])
             continue
         rows.append([r["label"], str(len(r["runs"])), fmt_s(r["median_s"]),
@@ -451,8 +453,10 @@ def scale_notes_countries(rows):
         per_doubling = ratio ** (1 / math.log2(cb / ca))
         verdict = "meets" if per_doubling <= COUNTRY_DOUBLING_TARGET else "misses"
         exponent = math.log(ratio) / math.log(cb / ca)
+        cpu_ratio = b["cpu_s"] / a["cpu_s"]
         notes.append(f"{ca} -> {cb} countries: {ratio:.2f}x the time ({per_doubling:.2f}x per doubling, "
-                     f"time ~ countries^{exponent:.2f}); {verdict} the {COUNTRY_DOUBLING_TARGET}x target")
+                     f"time ~ countries^{exponent:.2f}); {verdict} the {COUNTRY_DOUBLING_TARGET}x target; "
+                     f"CPU time {cpu_ratio:.2f}x ({cpu_ratio ** (1 / math.log2(cb / ca)):.2f}x per doubling)")
     return notes
 
 
@@ -465,7 +469,7 @@ def scale_notes_pages(rows):
         limit = size_ratio * PAGES_SLACK
         verdict = "meets" if ratio <= limit else "misses"
         notes.append(f"{a['size']:,} -> {b['size']:,} pages ({size_ratio:g}x): {ratio:.2f}x the time; "
-                     f"{verdict} the target (at most {limit:g}x)")
+                     f"{verdict} the target (at most {limit:g}x); CPU time {b['cpu_s'] / a['cpu_s']:.2f}x")
     return notes
 
 

@@ -386,7 +386,7 @@ def words(text):
     return len(text.split())
 
 
-def link_targets(r, plan, here):
+def link_targets(r, plan):
     """Markdown links to pages (with an anchor), a country, an indicator and a corridor."""
     links = []
     other = r.choice(plan.page_urls)
@@ -425,12 +425,12 @@ def chart_shortcode(plan, g):
     return None
 
 
-def page_md(a, plan, i, url, chart_numbers):
+def page_md(a, plan, i, chart_numbers):
     r = rng_for(a.seed, "page", i)
     topic = r.choice(TOPIC_NOUNS)
     title = f"Brief {i + 1:05d}: {topic} and {r.choice(OUTCOMES)}"
     date = f"{2015 + i % 10}-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
-    links = link_targets(r, plan, url)
+    links = link_targets(r, plan)
     charts = [c for c in (chart_shortcode(plan, g) for g in chart_numbers) if c]
     parts = [f"This brief looks at **{topic}** and draws on {links[0]} and {links[1]}. "
              + paragraph(r, plan, 2) + "[^src]"]
@@ -518,7 +518,7 @@ def generate(a):
             if a.chart_every > 0 and (i + 1) % a.chart_every == 0:
                 numbers = list(range(g, g + a.charts_per_page))
                 g += a.charts_per_page
-            text = page_md(a, plan, i, f"/{slug}/{page}/", numbers)
+            text = page_md(a, plan, i, numbers)
             n_charts = text.count("{{ chart(")
             charts += n_charts
             chart_pages += n_charts > 0
