@@ -30,6 +30,7 @@ Python 3 standard library only.
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -169,7 +170,7 @@ def main():
     ratio = p["median_s"] / h["median_s"]
     cpu_ratio = p["cpu_s"] / h["cpu_s"]
     rows = []
-    short = hugo_version.split()[1].split("-")[0] if hugo_version.startswith("hugo v") else hugo_version
+    short = re.split(r"[-+]", hugo_version.split()[1])[0] if hugo_version.startswith("hugo v") else hugo_version
     short = "hugo " + short + (" extended" if "+extended" in hugo_version else "")
     for name, s, version in (("Hugo", h, short), ("polibrief", p, info["polibrief"])):
         f = files.get(name.lower(), (0, 0, 0))
