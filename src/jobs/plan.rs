@@ -57,9 +57,9 @@ pub(crate) fn plan(site: &Site, options: PlanOptions) -> (Plan, Diagnostics) {
         };
         jobs.push(Job::new(Make::Download(download), url, "the data downloads", group, lang));
     }
-    jobs.push(Job::new(Make::Sitemap, routes::SITEMAP.into(), "polibrief", None, lang));
+    jobs.push(Job::new(Make::Sitemap, routes::SITEMAP.into(), "the sitemap", None, lang));
     if exports::feed_url(site).is_some() {
-        jobs.push(Job::new(Make::Feed, routes::FEED.into(), "polibrief", None, lang));
+        jobs.push(Job::new(Make::Feed, routes::FEED.into(), "the feed", None, lang));
     }
     for (path, abs) in &site.static_files {
         let origin = format!("static/{path}");
@@ -69,7 +69,7 @@ pub(crate) fn plan(site: &Site, options: PlanOptions) -> (Plan, Diagnostics) {
         let url = format!("/{}", asset.path);
         jobs.push(Job::new(Make::Theme(asset.bytes.clone()), url, "the built-in theme", None, lang));
     }
-    let mut diagnostics = check_paths(&jobs);
+    let mut diagnostics = check_paths(site, &jobs);
     report_orphan_narratives(site, &jobs, &mut diagnostics);
     let groups = groups(&jobs);
     (Plan { jobs, groups }, diagnostics)
@@ -111,7 +111,7 @@ fn groups(jobs: &[Job]) -> Vec<Vec<usize>> {
 }
 
 /// Two outputs at one path, a file where a folder must be, names too long.
-fn check_paths(jobs: &[Job]) -> Diagnostics {
+fn check_paths(site: &Site, jobs: &[Job]) -> Diagnostics {
     let mut diagnostics = Diagnostics::new();
     let mut first: BTreeMap<&str, &Job> = BTreeMap::new();
     for job in jobs {
@@ -127,7 +127,8 @@ fn check_paths(jobs: &[Job]) -> Diagnostics {
         }
         if let Some(long) = job.path.split('/').find(|name| name.len() > MAX_NAME_BYTES) {
             let shown: String = long.chars().take(40).collect();
-            diagnostics.push(located(
+            diagnostics.push(at_slug(
+                site,
                 job,
                 Diagnostic::error(
                     "name-too-long",
@@ -162,27 +163,51 @@ fn check_paths(jobs: &[Job]) -> Diagnostics {
     // A file at a path where another output needs a folder.
     let folders: BTreeSet<&str> = first.keys().flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i])).collect();
     for folder in folders {
-        if let Some(job) = first.get(folder) {
-            let inside = first.keys().find(|p| p.starts_with(folder) && p[folder.len()..].starts_with('/'));
-            let below = inside.map(|p| format!(" (for `{p}`)")).unwrap_or_default();
-            diagnostics.push(
-                located(
-                    job,
-                    Diagnostic::error(
-                        "duplicate-output",
-                        format!("`{folder}` is a file of {}, where the site needs a folder{below}", job.origin),
+        let Some(file) = first.get(folder) else { continue };
+        let below = first.range::<str, _>((std::ops::Bound::Excluded(folder), std::ops::Bound::Unbounded));
+        let Some((inner_path, inner)) = below
+            .map(|(p, j)| (*p, *j))
+            .find(|(p, _)| p.strip_prefix(folder).is_some_and(|rest| rest.starts_with('/')))
+        else {
+            continue;
+        };
+        // Blame a file of the site: the one in the way, else the one inside.
+        let blamed = if is_site_file(file) || !is_site_file(inner) { file } else { inner };
+        diagnostics.push(
+            located(
+                blamed,
+                Diagnostic::error(
+                    "duplicate-output",
+                    format!(
+                        "`{folder}` is a file (made by {}) where {} needs a folder (`{inner_path}`)",
+                        file.origin, inner.origin
                     ),
-                )
-                .with_help("rename or move the file: a generated page is published in a folder of that name"),
-            );
-        }
+                ),
+            )
+            .with_help("rename or move one of them: a file and a folder cannot have the same name"),
+        );
     }
     diagnostics
 }
 
+fn is_site_file(job: &Job) -> bool {
+    job.origin.starts_with("content/") || job.origin.starts_with("static/")
+}
+
+/// A name too long for a content page is most often its `slug`: point at it.
+fn at_slug(site: &Site, job: &Job, d: Diagnostic) -> Diagnostic {
+    if let Make::Page(_, Subject::Doc(r)) = &job.make {
+        let doc = site.content.doc(*r);
+        if let Some(position) = doc.front.slug_at {
+            return d.at(&doc.source, position);
+        }
+    }
+    located(job, d)
+}
+
 /// Put a diagnostic at the file that asked for the output, when it is one.
 fn located(job: &Job, d: Diagnostic) -> Diagnostic {
-    if job.origin.starts_with("content/") || job.origin.starts_with("static/") { d.in_file(&job.origin) } else { d }
+    if is_site_file(job) { d.in_file(&job.origin) } else { d }
 }
 
 /// A narrative whose generated page does not exist is an error.
