@@ -41,6 +41,17 @@ impl SiteRoot {
         if !self.symlink_target_inside(path).map_err(|e| io_error(&rel, &e))? {
             return Err(outside_error(rel));
         }
+        self.read_checked(path, rel)
+    }
+
+    /// Read a file that `files_under` found: it has been checked already
+    /// (walks never follow a link to a folder, and a linked file's target
+    /// was checked), so no path is resolved again.
+    pub(crate) fn read_found(&self, path: &Path) -> Result<Source, Diagnostic> {
+        self.read_checked(path, self.relative(path))
+    }
+
+    fn read_checked(&self, path: &Path, rel: String) -> Result<Source, Diagnostic> {
         let metadata = std::fs::metadata(path).map_err(|e| io_error(&rel, &e))?;
         if metadata.len() > MAX_TEXT_FILE_BYTES {
             return Err(Diagnostic::error(

@@ -97,8 +97,11 @@ impl<E: html5gum::Emitter> html5gum::ForwardingEmitter for WithoutErrors<E> {
 }
 
 fn has_hole(bytes: &[u8]) -> bool {
-    let opening = format!("{HOLE}{HOLE_TAG}");
-    memchr::memmem::find(bytes, opening.as_bytes()).is_some()
+    // The placeholder opens with HOLE (three bytes, EE first), then the tag.
+    let mut hole = [0u8; 4];
+    let hole = HOLE.encode_utf8(&mut hole).as_bytes();
+    memchr::memchr_iter(hole[0], bytes)
+        .any(|i| bytes[i..].starts_with(hole) && bytes[i + hole.len()..].starts_with(HOLE_TAG.as_bytes()))
 }
 
 /// The links and ids of a piece of HTML.

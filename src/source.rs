@@ -115,6 +115,13 @@ pub(crate) fn is_refused_char(c: char) -> bool {
 
 /// The first refused character of a text, its byte offset, and how many there are.
 pub(crate) fn refused_chars(text: &str) -> Option<(usize, char, usize)> {
+    // Every refused character starts with an ASCII control byte, C2 (C1
+    // controls), EF (U+FDD0-U+FFFF) or F0-F4 (the other planes): most texts
+    // have none of these, and bytes are cheaper to look at than characters.
+    let suspicious = |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r')) || matches!(*b, 0x7F | 0xC2 | 0xEF..);
+    if !text.as_bytes().iter().any(suspicious) {
+        return None;
+    }
     let mut found = text.char_indices().filter(|&(_, c)| is_refused_char(c));
     let (at, c) = found.next()?;
     Some((at, c, 1 + found.count()))

@@ -154,7 +154,7 @@ fn relative_to(base: &Path, path: &Path) -> String {
 }
 
 fn load_document(root: &SiteRoot, path: &Path) -> Result<Document, Diagnostics> {
-    let source = root.read_source(path).map_err(Diagnostics::from)?;
+    let source = root.read_found(path).map_err(Diagnostics::from)?;
     let split = front_matter::split(&source).map_err(Diagnostics::from)?;
     let front = front_matter::parse(&source, split.yaml)?;
     let body_offset = split.body_offset;

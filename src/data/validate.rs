@@ -119,7 +119,7 @@ fn load_countries(
     for path in yaml_files(root, "countries", diagnostics) {
         // Until the file proves readable, its country counts as unreadable.
         unreadable.insert(file_stem(&path).to_ascii_uppercase());
-        let file = match root.read_source(&path) {
+        let file = match root.read_found(&path) {
             Ok(file) => file,
             Err(d) => {
                 diagnostics.push(d);
@@ -390,7 +390,7 @@ fn load_indicators(
     let mut raws = Vec::new();
     let mut broken: BTreeSet<String> = BTreeSet::new();
     for path in yaml_files(root, "indicators", diagnostics) {
-        let file = match root.read_source(&path) {
+        let file = match root.read_found(&path) {
             Ok(file) => file,
             Err(d) => {
                 diagnostics.push(d);

@@ -136,7 +136,7 @@ pub(crate) fn load_templates(root: &SiteRoot, diagnostics: &mut Diagnostics) -> 
                 .push(Diagnostic::warning("not-a-template", "ignored: templates end in .html or .xml").in_file(rel));
             continue;
         }
-        match root.read_source(&path) {
+        match root.read_found(&path) {
             Ok(source) => {
                 set.templates.insert(name, TemplateSource { source });
             }
