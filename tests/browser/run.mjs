@@ -7,6 +7,9 @@
 //   node tests/browser/run.mjs                 build the default site (release), then check it
 //   node tests/browser/run.mjs --site DIR      check an already built site folder
 //   node tests/browser/run.mjs --only report   one page kind (repeatable)
+//   --no-vnu, --no-xml                         leave out the site-wide checks
+//   --jobs N                                   pages checked at a time (default 3)
+//   --screenshots DIR                          default target/browser-screenshots
 //
 // Every check is one test; a failure prints the page kind and URL, the
 // configuration (width, colour scheme), the rule and the element, and the
@@ -441,6 +444,7 @@ async function main() {
       screenshots: { type: "string" },
       server: { type: "string", default: "static" },
       "no-vnu": { type: "boolean", default: false },
+      "no-xml": { type: "boolean", default: false },
       jobs: { type: "string", default: "3" },
       chromium: { type: "string", default: process.env.CHROMIUM || "/usr/bin/chromium" },
     },
@@ -475,7 +479,7 @@ async function main() {
         cursor++;
       }
     });
-    if (!values.only) await checkXml(browser, siteDir, files);
+    if (!values["no-xml"]) await checkXml(browser, siteDir, files);
   } finally {
     await browser.close();
     await server.close();

@@ -428,12 +428,58 @@
     }
   }
 
-  function positioned(el) {
-    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+  // Sticky and fixed elements of the page, found once per page.
+  let stuck = null;
+
+  function stuckElements() {
+    if (stuck) return stuck;
+    stuck = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const p = getComputedStyle(n).position;
-      if (p === "sticky" || p === "fixed") return n;
+      if ((p === "sticky" || p === "fixed") && n.checkVisibility()) stuck.push(n);
     }
-    return null;
+    return stuck;
+  }
+
+  function shows(el, x, y) {
+    const hit = document.elementFromPoint(x, y);
+    return !hit || hit === el || el.contains(hit) || hit.contains(el);
+  }
+
+  /**
+   * What covers the focused element's boxes (already cut to the viewport):
+   * any sticky or fixed element painted over part of it (`sticky`), or,
+   * when neither its centre nor any corner shows, whatever is on top (`all`).
+   */
+  function obscuredBy(el, boxes, vw, vh) {
+    const sticky = new Set();
+    let shown = false;
+    const clipped = boxes.map((r) => ({
+      left: Math.max(r.left, 0), right: Math.min(r.right, vw), top: Math.max(r.top, 0), bottom: Math.min(r.bottom, vh),
+    }));
+    for (const r of clipped) {
+      if (shows(el, (r.left + r.right) / 2, (r.top + r.bottom) / 2)) shown = true;
+      for (const s of stuckElements()) {
+        if (s.contains(el) || el.contains(s)) continue; // part of the same box
+        const b = s.getBoundingClientRect();
+        const left = Math.max(b.left, r.left), right = Math.min(b.right, r.right);
+        const top = Math.max(b.top, r.top), bottom = Math.min(b.bottom, r.bottom);
+        if (left >= right || top >= bottom) continue;
+        const hit = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+        if (hit && s.contains(hit)) sticky.add(cssPath(s));
+      }
+    }
+    const all = new Set();
+    if (!shown) {
+      for (const r of clipped) {
+        for (const [x, y] of [[r.left + 1, r.top + 1], [r.right - 1, r.top + 1], [r.left + 1, r.bottom - 1], [r.right - 1, r.bottom - 1]]) {
+          if (shows(el, x, y)) return { sticky: Array.from(sticky), all: [] };
+          all.add(cssPath(document.elementFromPoint(x, y)));
+        }
+      }
+    }
+    return { sticky: Array.from(sticky), all: Array.from(all) };
   }
 
   /**
@@ -478,31 +524,11 @@
       const r = rects[0];
       problems.push({ rule: "focus-not-obscured", detail: "focused element outside the viewport (at " + Math.round(r.left) + "," + Math.round(r.top) + ")" });
     } else {
-      let shown = 0;
-      const covers = new Set();
-      for (const r of inView) {
-        const left = Math.max(r.left, 0), right = Math.min(r.right, vw);
-        const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, vh);
-        const points = [
-          [(left + right) / 2, (top + bottom) / 2],
-          [left + 1, top + 1], [right - 1, top + 1], [left + 1, bottom - 1], [right - 1, bottom - 1],
-        ];
-        for (const [x, y] of points) {
-          const hit = document.elementFromPoint(x, y);
-          if (!hit || hit === el || el.contains(hit) || hit.contains(el)) {
-            shown++;
-            continue;
-          }
-          const sticky = positioned(hit);
-          if (sticky && !sticky.contains(el)) covers.add("sticky/fixed " + cssPath(sticky));
-          else if (!sticky) covers.add(cssPath(hit));
-        }
-      }
-      const stickyCovers = Array.from(covers).filter((c) => c.startsWith("sticky/fixed"));
-      if (stickyCovers.length) {
-        problems.push({ rule: "focus-not-obscured", detail: "partly hidden behind " + stickyCovers.join(", ") });
-      } else if (shown === 0) {
-        problems.push({ rule: "focus-not-obscured", detail: "hidden behind " + Array.from(covers).join(", ") });
+      const obscured = obscuredBy(el, inView, vw, vh);
+      if (obscured.sticky.length) {
+        problems.push({ rule: "focus-not-obscured", detail: "partly hidden behind sticky/fixed " + obscured.sticky.join(", ") });
+      } else if (obscured.all.length) {
+        problems.push({ rule: "focus-not-obscured", detail: "hidden behind " + obscured.all.join(", ") });
       }
     }
     return { id, name, problems };
