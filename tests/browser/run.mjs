@@ -274,23 +274,33 @@ async function openPage(browser, origin, target, { width, scheme, media, reduced
   return { context, page, log };
 }
 
+/**
+ * axe-core's violations for the WCAG 2.2 AA tags, plus a check of our own
+ * for the text whose contrast axe leaves undecided ("incomplete").
+ */
 async function axeViolations(page) {
   await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.join(" "),
-        summary: (n.failureSummary || "").split("\n").slice(1, 2).join(" ").trim(),
+  const result = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations", "incomplete"] });
+    return {
+      violations: r.violations.map((v) => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({
+          target: n.target.join(" "),
+          summary: (n.failureSummary || "").split("\n").slice(1, 2).join(" ").trim(),
+        })),
       })),
-    }));
+      undecided: r.incomplete
+        .filter((v) => v.id === "color-contrast")
+        .flatMap((v) => v.nodes.filter((n) => n.target.length === 1).map((n) => n.target[0])),
+    };
   }, AXE_TAGS);
   const problems = [];
-  for (const v of violations) {
+  for (const v of result.violations) {
     for (const n of v.nodes) problems.push({ rule: `axe ${v.id}`, element: n.target, detail: `${v.help}${n.summary ? ": " + n.summary : ""}` });
   }
+  problems.push(...(await page.evaluate((sels) => window.__pb.textContrast(sels), result.undecided)));
   return problems;
 }
 

@@ -24,6 +24,7 @@ const HOME_DEFECTS = `
   .selftest-banner { position: fixed; left: 0; right: 0; bottom: 0; height: 40vh; background: #fff; color: #000; }
 </style>
 <p style="color:#c8c8c8">Low contrast text.</p>                                  <!-- axe color-contrast -->
+<div class="table-scroll"><p style="color:#c0c0c0">Faint text on the scroll shadows.</p></div> <!-- text-contrast -->
 <script>console.error("selftest: console error");</script>                        <!-- console-error -->
 <script>null.selftest();</script>                                                  <!-- page-error -->
 <img src="/selftest-missing.png" alt="missing">                                     <!-- http-status -->
@@ -51,6 +52,7 @@ const REPORT_DEFECTS = `
 
 const EXPECTED = [
   ["home", "axe color-contrast"],
+  ["home", "text-contrast"],
   ["home", "console-error"],
   ["home", "page-error"],
   ["home", "http-status"],
