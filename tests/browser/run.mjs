@@ -21,7 +21,7 @@
 
 import { spawn } from "node:child_process";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -187,7 +187,7 @@ function recordVnu(siteDir, files, messages) {
 
 // Parsed by Chromium's XML parser (DOMParser, application/xml): the same
 // strict parser a browser uses for a standalone .svg or an Atom feed.
-async function checkXml(browser, siteDir, files) {
+async function checkXml(browser, siteDir, files, out) {
   const page = await browser.newPage();
   const parse = (docs) =>
     page.evaluate((docs) => {
@@ -210,11 +210,11 @@ async function checkXml(browser, siteDir, files) {
   ]) {
     const full = path.join(siteDir, file);
     if (!existsSync(full)) {
-      record(`xml /${file}`, [{ rule: "xml", element: file, detail: "missing" }]);
+      record(`xml /${file}`, [{ rule: "xml", element: file, detail: "missing" }], out);
       continue;
     }
     const [err] = await parse([{ text: await readFile(full, "utf8"), root, ns }]);
-    record(`xml /${file}`, err ? [{ rule: "xml", element: file, detail: err }] : []);
+    record(`xml /${file}`, err ? [{ rule: "xml", element: file, detail: err }] : [], out);
   }
 
   let charts = 0;
@@ -231,7 +231,7 @@ async function checkXml(browser, siteDir, files) {
       problems.push({ rule: "svg-xml", element: `${fileToUrl(rel)} svg #${i + 1}${id ? ` (${id[1]})` : ""}`, detail: err });
     });
   }
-  record(`xml every inline SVG chart (${charts} in ${files.length} pages)`, problems);
+  record(`xml every inline SVG chart (${charts} in ${files.length} pages)`, problems, out);
   await page.close();
 }
 
@@ -243,6 +243,8 @@ async function openPage(browser, origin, target, { width, scheme, media, reduced
     colorScheme: scheme,
     reducedMotion: reducedMotion || "no-preference",
   });
+  // Generous limits for a loaded machine; every wait is still on a condition.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const log = [];
   page.on("console", (msg) => {
@@ -374,69 +376,87 @@ async function printProblems(browser, origin, target, shotDir) {
 }
 
 /**
- * Every check of one page kind, in four configurations (360 and 1280 px,
- * light and dark). Reduced motion is emulated throughout, so that focus
- * scrolling is instant and the skip link does not slide in (the theme turns
- * smooth scrolling and transitions off for it): what is measured is the
- * state a reader sees once motion has ended. Colours do not depend on the
- * width, so chart colours are measured at 1280 px in each scheme.
+ * Every check of one page kind in one configuration (360 or 1280 px, light
+ * or dark); returns its output lines. Reduced motion is emulated, so that
+ * focus scrolling is instant and the skip link does not slide in (the theme
+ * turns smooth scrolling and transitions off for it): what is measured is
+ * the state a reader sees once motion has ended. Colours do not depend on
+ * the width, so chart colours are measured at 1280 px in each scheme.
  */
-async function checkKind(browser, origin, target, shotDir) {
-  const started = Date.now();
+async function checkConfig(browser, origin, target, shotDir, width, scheme) {
   const lines = [];
   const out = (line) => lines.push(line);
-  const label = `${target.kind} ${target.url}`;
-  for (const width of WIDTHS) {
-    for (const scheme of SCHEMES) {
-      const config = `${label} [${width} ${scheme}]`;
-      const lap = trace(config);
-      const { context, page, log } = await openPage(browser, origin, target, { width, scheme, reducedMotion: "reduce" });
-      lap("open");
-      const axe = await axeViolations(page);
-      lap("axe");
-      const charts = await page.evaluate(() => window.__pb.chartsVisible());
-      const colours = width === 1280
-        ? await page.evaluate(
-            (t) => window.__pb.chartColours(t[0], t[1], t[2], t[3]),
-            [MIN_TEXT, MIN_SERIES, MIN_SERIES_DISTANCE, MIN_MAP_DISTANCE],
-          )
-        : null;
-      const overflow = width === 360 ? await page.evaluate(() => window.__pb.horizontalOverflow()) : null;
-      lap("charts");
-      await page.screenshot({ path: path.join(shotDir, `${target.kind}-${width}-${scheme}.png`), fullPage: true });
-      lap("screenshot");
-      const keyboard = scheme === SCHEMES[0] ? await tabThrough(page) : await focusEveryTarget(page);
-      lap("keyboard");
-      await context.close();
+  const config = `${target.kind} ${target.url} [${width} ${scheme}]`;
+  const lap = trace(config);
+  const { context, page, log } = await openPage(browser, origin, target, { width, scheme, reducedMotion: "reduce" });
+  lap("open");
+  const axe = await axeViolations(page);
+  lap("axe");
+  const charts = await page.evaluate(() => window.__pb.chartsVisible());
+  const colours = width === 1280
+    ? await page.evaluate(
+        (t) => window.__pb.chartColours(t[0], t[1], t[2], t[3]),
+        [MIN_TEXT, MIN_SERIES, MIN_SERIES_DISTANCE, MIN_MAP_DISTANCE],
+      )
+    : null;
+  const overflow = width === 360 ? await page.evaluate(() => window.__pb.horizontalOverflow()) : null;
+  lap("charts");
+  await page.screenshot({ path: path.join(shotDir, `${target.kind}-${width}-${scheme}.png`), fullPage: true });
+  lap("screenshot");
+  const keyboard = scheme === SCHEMES[0] ? await tabThrough(page) : await focusEveryTarget(page);
+  lap("keyboard");
+  await context.close();
 
-      record(`${config} loads without console errors or failed requests`, log, out);
-      record(`${config} axe ${AXE_TAGS.join(",")}`, axe, out);
-      record(`${config} charts visible (${charts.count})`, charts.problems.map((p) => ({ rule: "chart-visible", ...p })), out);
-      if (colours) record(`${config} chart text and series colours`, colours, out);
-      if (overflow) {
-        const wide = overflow.culprits.length || overflow.scrollWidth > overflow.width;
-        record(`${config} no horizontal page scroll`, wide
-          ? [{ rule: "horizontal-scroll", element: overflow.culprits.join("; ") || "html", detail: `page is ${overflow.scrollWidth} px wide in a ${overflow.width} px viewport` }]
-          : [], out);
-      }
-      const how = scheme === SCHEMES[0] ? "Tab reaches" : "focus on";
-      record(`${config} keyboard: ${how} all ${keyboard.targets} links and controls, focus visible and not obscured`, keyboard.problems, out);
-    }
+  record(`${config} loads without console errors or failed requests`, log, out);
+  record(`${config} axe ${AXE_TAGS.join(",")}`, axe, out);
+  record(`${config} charts visible (${charts.count})`, charts.problems.map((p) => ({ rule: "chart-visible", ...p })), out);
+  if (colours) record(`${config} chart text and series colours`, colours, out);
+  if (overflow) {
+    const wide = overflow.culprits.length || overflow.scrollWidth > overflow.width;
+    record(`${config} no horizontal page scroll`, wide
+      ? [{ rule: "horizontal-scroll", element: overflow.culprits.join("; ") || "html", detail: `page is ${overflow.scrollWidth} px wide in a ${overflow.width} px viewport` }]
+      : [], out);
   }
-  if (target.kind === "report") {
-    record(`${label} [print A4] no navigation chrome, no chart or table row split`, await printProblems(browser, origin, target, shotDir), out);
-  }
-  out(`# ${target.kind}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const how = scheme === SCHEMES[0] ? "Tab reaches" : "focus on";
+  record(`${config} keyboard: ${how} all ${keyboard.targets} links and controls, focus visible and not obscured`, keyboard.problems, out);
   return lines;
 }
 
-/** Runs `task` over `items` with at most `n` at a time; results in order. */
-async function pool(items, n, task) {
+async function checkPrint(browser, origin, target, shotDir) {
+  const lines = [];
+  record(
+    `${target.kind} ${target.url} [print A4] no navigation chrome, no chart or table row split`,
+    await printProblems(browser, origin, target, shotDir),
+    (l) => lines.push(l),
+  );
+  return lines;
+}
+
+/** The units of work: every page kind in every configuration, and the report in print. */
+function jobsFor(present) {
+  const jobs = [];
+  for (const target of present) {
+    for (const width of WIDTHS) {
+      for (const scheme of SCHEMES) {
+        jobs.push({ target, run: (b, o, d) => checkConfig(b, o, target, d, width, scheme) });
+      }
+    }
+    if (target.kind === "report") jobs.push({ target, run: (b, o, d) => checkPrint(b, o, target, d) });
+  }
+  return jobs;
+}
+
+/**
+ * Runs `task` over `items` with at most `n` at a time, starting them in the
+ * order of `first` (a list of indices: the heaviest pages first, so the
+ * longest one does not start last); results by index.
+ */
+async function pool(items, n, task, first = items.map((_, i) => i)) {
   const results = new Array(items.length);
   let next = 0;
   async function worker() {
-    while (next < items.length) {
-      const i = next++;
+    while (next < first.length) {
+      const i = first[next++];
       results[i] = await task(items[i], i);
     }
   }
@@ -478,18 +498,45 @@ async function main() {
       .filter((t) => !values.only || values.only.includes(t.kind));
     for (const t of kinds.filter((t) => t.absent)) skip(t.kind, t.absent);
     // Pages are independent: a few at a time keep both cores busy while
-    // one page waits for a frame. Each kind's lines print together, in order.
+    // one page waits for a frame. Output is printed in page-kind order.
+    // The XML parse runs beside the pages; its lines print after theirs.
+    const xmlLines = [];
+    const toXml = (l) => xmlLines.push(l);
+    const xml = values["no-xml"]
+      ? Promise.resolve()
+      : checkXml(browser, siteDir, files, toXml).catch((err) =>
+          record("xml could be checked", [{ rule: "run", element: "xml", detail: String(err.message || err) }], toXml));
     const present = kinds.filter((t) => !t.absent);
-    const done = new Array(present.length);
+    const jobs = jobsFor(present);
+    const done = new Array(jobs.length);
     let cursor = 0;
-    await pool(present, Number(values.jobs), async (target, i) => {
-      done[i] = await checkKind(browser, server.origin, target, shotDir);
-      while (cursor < present.length && done[cursor]) {
+    const weight = (t) => {
+      try {
+        return statSync(path.join(siteDir, t.url, "index.html")).size;
+      } catch {
+        return 0;
+      }
+    };
+    const heaviestFirst = jobs.map((j, i) => [weight(j.target), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
+    await pool(jobs, Number(values.jobs), async (job, i) => {
+      try {
+        done[i] = await job.run(browser, server.origin, shotDir);
+      } catch (err) {
+        // A page that cannot be checked at all (navigation timeout, crash)
+        // is one failure naming the page; the rest still runs.
+        const lines = [];
+        record(`${job.target.kind} ${job.target.url} could be checked`, [
+          { rule: "run", element: job.target.url, detail: String(err && err.message ? err.message : err).split("\n")[0] },
+        ], (l) => lines.push(l));
+        done[i] = lines;
+      }
+      while (cursor < jobs.length && done[cursor]) {
         for (const line of done[cursor]) console.log(line);
         cursor++;
       }
-    });
-    if (!values["no-xml"]) await checkXml(browser, siteDir, files);
+    }, heaviestFirst);
+    await xml;
+    for (const line of xmlLines) console.log(line);
   } finally {
     await browser.close();
     await server.close();
