@@ -195,7 +195,12 @@ fn draw_series(
             }
         }
         if flagged && !frame.crowded {
-            scene.text((at.0, at.1 - 14.0), point.flags, Anchor::Middle, FONT, TEXT).class("chart__label");
+            // `chart__flag`: the theme gives the letters a halo of the
+            // background colour, so they stay legible over lines and markers.
+            scene
+                .text((at.0, at.1 - 14.0), point.flags, Anchor::Middle, FONT, TEXT)
+                .class("chart__label")
+                .class("chart__flag");
         }
     }
     runs.last().and_then(|r| r.last()).map(|p| frame.at(p))

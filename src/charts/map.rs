@@ -209,20 +209,32 @@ fn class_of(value: f64, breaks: &[f64], decimals: usize) -> usize {
     breaks.iter().skip(1).position(|b| value <= *b).unwrap_or(classes - 1).min(classes - 1)
 }
 
-/// Sequential blues (ColorBrewer "Blues" with `n + 1` steps, less its
-/// lightest, so that the first class stays apart from the grey context).
-fn ramp(n: usize) -> Vec<&'static str> {
-    let steps: &[&'static str] = match n {
-        0 => &[],
-        1 => &["#6BAED6"],
-        2 => &["#9ECAE1", "#3182BD"],
-        3 => &["#BDD7E7", "#6BAED6", "#2171B5"],
-        4 => &["#BDD7E7", "#6BAED6", "#3182BD", "#08519C"],
-        5 => &["#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C"],
-        6 => &["#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#084594"],
-        _ => &["#DEEBF7", "#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5", "#084594"],
-    };
-    steps.to_vec()
+/// The map's sequential blues: 13 steps evenly spaced in lightness
+/// (OKLab L 0.88 to 0.33, along ColorBrewer's "Blues"), light to dark. A
+/// map of `n` classes takes `n` of them spread evenly (see [`ramp`]), so
+/// neighbouring classes are at least two steps apart (about 0.09 in OKLab)
+/// and the lightest stays apart from the grey context. Each region and
+/// swatch carries its step as the class `map-step--S` (1-based), which the
+/// theme recolours for dark mode; these are the fallback colours.
+const STEPS: [&str; 13] = [
+    "#C5DAEF", "#A9CFE5", "#90C2DE", "#77B4D9", "#60A6D2", "#4B98C9", "#3989C1", "#2979B9", "#1B69AF", "#105AA3",
+    "#084C94", "#083F81", "#08326E",
+];
+
+/// The steps (indices into [`STEPS`]) of `n` classes, spread evenly from
+/// the lightest to the darkest; one class takes the middle step.
+fn ramp(n: usize) -> Vec<usize> {
+    let last = STEPS.len() - 1;
+    match n {
+        0 => Vec::new(),
+        1 => vec![last / 2],
+        n => (0..n).map(|k| (k * last * 2 + (n - 1)) / (2 * (n - 1))).collect(),
+    }
+}
+
+/// The class name and fallback colour of a step.
+fn step(s: usize) -> (String, &'static str) {
+    (format!("map-step--{}", s + 1), STEPS[s.min(STEPS.len() - 1)])
 }
 
 /// The legend text of each class: "40.0–55.2" ("−3.0 to 2.0" with a sign).
@@ -253,13 +265,13 @@ pub(crate) fn map(meta: &ChartMeta, values: &[MapValue], classes: usize) -> Stri
     let by_code: BTreeMap<&str, &MapValue> = values.iter().rev().map(|v| (v.code.as_str(), v)).collect();
     let present: Vec<f64> = values.iter().filter_map(|v| v.value).filter(|v| v.is_finite()).collect();
     let breaks = breaks(&present, classes, meta.decimals);
-    let colours = ramp(breaks.len().saturating_sub(1).max(usize::from(!breaks.is_empty())));
+    let steps = ramp(breaks.len().saturating_sub(1).max(usize::from(!breaks.is_empty())));
     let mut scene = Scene::new(0.0);
     let hatch = format!("{}-hatch", meta.id);
     scene.add_defs(&format!(
         "<pattern id=\"{}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-         <rect width=\"6\" height=\"6\" fill=\"{NO_DATA_GREY}\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" \
-         stroke=\"{MUTED}\" stroke-width=\"1.5\"/></pattern>",
+         <rect class=\"map-hatch__ground\" width=\"6\" height=\"6\" fill=\"{NO_DATA_GREY}\"/>\
+         <line class=\"map-hatch__line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{MUTED}\" stroke-width=\"1.5\"/></pattern>",
         escape_xml(&hatch)
     ));
     for outline in &geo.countries {
@@ -269,11 +281,11 @@ pub(crate) fn map(meta: &ChartMeta, values: &[MapValue], classes: usize) -> Stri
             Some(None) => Fill::NoData,
             Some(Some(x)) => Fill::Class(class_of(x, &breaks, meta.decimals)),
         };
-        region(&mut scene, outline, value, fill, (&colours, &hatch), meta);
+        region(&mut scene, outline, value, fill, (&steps, &hatch), meta);
     }
     let legend_top = geo.height + 6.0;
     let height =
-        legend(&mut scene, &class_labels(&breaks, meta.decimals), &colours, &hatch, legend_top, &meta.unit_label);
+        legend(&mut scene, &class_labels(&breaks, meta.decimals), &steps, &hatch, legend_top, &meta.unit_label);
     scene.set_height(height);
     scene.render(meta, "map")
 }
@@ -290,13 +302,13 @@ fn region(
     outline: &Outline,
     value: Option<&MapValue>,
     fill: Fill,
-    (colours, hatch): (&[&str], &str),
+    (steps, hatch): (&[usize], &str),
     meta: &ChartMeta,
 ) {
-    let colour = match fill {
-        Fill::Class(k) => colours.get(k).copied().unwrap_or("#6BAED6"),
-        Fill::NoData => NO_DATA_GREY,
-        Fill::Context => CONTEXT,
+    let (step_class, colour) = match fill {
+        Fill::Class(k) => step(steps.get(k).copied().unwrap_or(STEPS.len() / 2)),
+        Fill::NoData => (String::new(), NO_DATA_GREY),
+        Fill::Context => (String::new(), CONTEXT),
     };
     let item = scene.region(outline.rings.clone(), colour);
     item.attr("data-code", outline.code.as_str())
@@ -311,7 +323,7 @@ fn region(
             item.class("map-region").class("map-nodata").attr("fill", format!("url(#{hatch})"));
         }
         Fill::Class(k) => {
-            item.class("map-region").class(&format!("map-class--{}", k + 1));
+            item.class("map-region").class(&format!("map-class--{}", k + 1)).class(&step_class);
         }
     }
     if let Some(v) = value {
@@ -329,29 +341,31 @@ fn region(
 }
 
 /// Swatches in two columns under the unit; returns the y below.
-fn legend(scene: &mut Scene, labels: &[String], colours: &[&str], hatch: &str, top: f64, unit: &str) -> f64 {
+fn legend(scene: &mut Scene, labels: &[String], steps: &[usize], hatch: &str, top: f64, unit: &str) -> f64 {
     let mut y = top;
     if !unit.trim().is_empty() {
         scene.text((MARGIN, y + 10.0), &truncate(unit, 40), Anchor::Start, FONT, MUTED).class("chart__axis");
         y += 24.0;
     }
-    let entries: Vec<(String, &str, bool)> = labels
-        .iter()
-        .zip(colours)
-        .map(|(l, c)| (l.clone(), *c, false))
-        .chain([("no data".to_string(), NO_DATA_GREY, true)])
-        .collect();
+    let entries: Vec<(String, Option<usize>)> =
+        labels.iter().zip(steps).map(|(l, s)| (l.clone(), Some(*s))).chain([("no data".to_string(), None)]).collect();
     let column = (WIDTH - 2.0 * MARGIN) / 2.0;
-    let widest = entries.iter().map(|(l, _, _)| text_width(l, FONT)).fold(0.0, f64::max);
+    let widest = entries.iter().map(|(l, _)| text_width(l, FONT)).fold(0.0, f64::max);
     let per_row = if widest + 40.0 > column { 1 } else { 2 };
     let rows = entries.len().div_ceil(per_row);
-    for (i, (label, colour, is_hatch)) in entries.iter().enumerate() {
+    for (i, (label, class_step)) in entries.iter().enumerate() {
         let (col, row) = (i / rows, i % rows);
         let (x, cy) = (MARGIN + col as f64 * column, y + row as f64 * 24.0 + 10.0);
+        let (step_class, colour) = class_step.map_or((String::new(), NO_DATA_GREY), step);
         let swatch = scene.rect((x, cy - 8.0), (x + 26.0, cy + 8.0), colour);
         swatch.class("map-swatch").attr("stroke", RULE).attr("stroke-width", "1");
-        if *is_hatch {
-            swatch.attr("fill", format!("url(#{hatch})"));
+        match class_step {
+            Some(_) => {
+                swatch.class(&step_class);
+            }
+            None => {
+                swatch.attr("fill", format!("url(#{hatch})"));
+            }
         }
         scene.text((x + 34.0, cy), label, Anchor::Start, FONT, TEXT).class("chart__label");
     }
@@ -454,12 +468,20 @@ mod tests {
         assert!(doc.descendants().any(|n| n.has_tag_name("pattern") && n.attribute("id") == Some("map-hatch")));
         let cz = regions.iter().find(|n| n.attribute("data-code") == Some("CZ")).unwrap();
         assert!(cz.attribute("class").unwrap().contains("map-class--5"));
+        assert!(cz.attribute("class").unwrap().contains("map-step--13"), "darkest step for the top class");
+        assert_eq!(cz.attribute("fill"), Some(STEPS[12]));
         assert_eq!(child_text(*cz, "title").as_deref(), Some("Czechia: 82.3 %"));
         let es = regions.iter().find(|n| n.attribute("data-code") == Some("ES")).unwrap();
         assert_eq!(child_text(*es, "title").as_deref(), Some("Spain: 63.0 % (p)"));
         let texts = texts(&doc);
         assert!(texts.contains(&"no data".to_string()) && texts.contains(&"%".to_string()));
         assert_eq!(with_class(&doc, "map-swatch").len(), 6);
+        let swatch_steps: Vec<&str> = with_class(&doc, "map-swatch")
+            .iter()
+            .filter_map(|n| n.attribute("class").unwrap().split(' ').find(|c| c.starts_with("map-step--")))
+            .collect();
+        assert_eq!(swatch_steps, ["map-step--1", "map-step--4", "map-step--7", "map-step--10", "map-step--13"]);
+        assert_eq!(with_class(&doc, "map-hatch__ground").len(), 1);
     }
 
     #[test]
@@ -474,8 +496,17 @@ mod tests {
         assert_eq!(class_of(5.0, &[5.0], 0), 0);
         assert_eq!(class_labels(&[40.0, 55.2, 60.0], 1), vec!["40.0–55.2", "55.2–60.0"]);
         assert_eq!(class_labels(&[-3.0, 2.0], 1), vec!["−3.0 to 2.0"]);
-        assert_eq!(ramp(5), vec!["#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C"]);
-        assert!((1..=7).all(|n| ramp(n).len() == n));
+        assert_eq!(ramp(5), vec![0, 3, 6, 9, 12]);
+        assert_eq!(ramp(7), vec![0, 2, 4, 6, 8, 10, 12]);
+        assert_eq!(ramp(6), vec![0, 2, 5, 7, 10, 12]);
+        assert_eq!(ramp(2), vec![0, 12]);
+        assert_eq!(ramp(1), vec![6]);
+        for n in 1..=7 {
+            let r = ramp(n);
+            assert_eq!(r.len(), n);
+            assert!(r.windows(2).all(|w| w[1] >= w[0] + 2), "{n} classes: {r:?}");
+            assert!(r.iter().all(|s| *s < STEPS.len()));
+        }
     }
 
     #[test]

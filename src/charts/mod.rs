@@ -80,11 +80,13 @@ pub(super) const MUTED: &str = "#595959";
 pub(super) const GRID: &str = "#D8D8D3";
 pub(super) const RULE: &str = "#8A8A85";
 
-/// Series colours: Okabe–Ito hues, the first four darkened as the theme's
-/// `--chart-1…4` (each ≥ 4.7:1 on white), then reddish purple (3.1:1) and
-/// near-black. Colour is never the only cue: markers, dashes and direct
-/// labels tell series apart.
-pub(super) const SERIES: [&str; 6] = ["#0072B2", "#B04D00", "#00785A", "#9A6A00", "#CC79A7", "#1B1C1D"];
+/// Series colours: Okabe–Ito hues darkened as the theme's light
+/// `--chart-1…6` (blue, vermillion, bluish green, olive ochre, reddish
+/// purple, near-black), each at least 5:1 on white and at least 0.11 apart
+/// in OKLab from every other; the theme swaps in lighter hues for dark mode.
+/// Colour is never the only cue: markers, dashes and direct labels tell
+/// series apart.
+pub(super) const SERIES: [&str; 6] = ["#0072B2", "#B04D00", "#00785A", "#7A6A00", "#A6457F", "#1B1C1D"];
 
 /// The class and fallback colour of the `n`-th series (0-based).
 pub(super) fn series(n: usize) -> (String, &'static str) {
