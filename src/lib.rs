@@ -32,6 +32,7 @@ mod shortcodes;
 mod site;
 mod source;
 mod typology;
+mod working_notes;
 mod yaml;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::source::{Position, Source};
 use crate::typology::TypologyCell;
-pub(crate) use raw::{Effect, Mode, Scope, Unit};
+pub(crate) use raw::{Actor, Effect, Mode, Scope, Unit};
 pub(crate) use validate::load_dataset;
 
 /// Every country and indicator of the site.
@@ -59,7 +59,11 @@ pub(crate) struct Country {
     pub(crate) summary: Option<String>,
     /// Largest community first.
     pub(crate) diaspora: Vec<Diaspora>,
+    /// The origin state's own measures (counted in the typology).
     pub(crate) measures: Vec<Measure>,
+    /// Acts of others bearing on the country's emigrants (the EU, a
+    /// destination, a bilateral agreement): shown, never counted.
+    pub(crate) context: Vec<ContextItem>,
     pub(crate) typology_override: Option<TypologyOverride>,
     pub(crate) sources: Vec<SourceEntry>,
     pub(crate) file: Source,
@@ -95,6 +99,8 @@ pub(crate) struct Diaspora {
 #[derive(Debug, Clone)]
 pub(crate) struct Measure {
     pub(crate) title: String,
+    /// The kind of measure whose coding rule it follows.
+    pub(crate) kind: Option<String>,
     pub(crate) mode: Mode,
     pub(crate) effect: Effect,
     pub(crate) weight: u8,
@@ -116,6 +122,19 @@ impl Measure {
     }
 }
 
+/// An act of another party than the origin state (`actor` other than
+/// `origin`): context of the country, not one of its measures.
+#[derive(Debug, Clone)]
+pub(crate) struct ContextItem {
+    pub(crate) title: String,
+    pub(crate) actor: Actor,
+    pub(crate) since: Option<i32>,
+    pub(crate) until: Option<i32>,
+    /// Markdown.
+    pub(crate) description: Option<String>,
+    pub(crate) sources: Vec<String>,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct TypologyOverride {
     pub(crate) class: TypologyCell,
@@ -125,7 +144,11 @@ pub(crate) struct TypologyOverride {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct SourceEntry {
     pub(crate) id: String,
+    pub(crate) author: Option<String>,
     pub(crate) title: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub(crate) date: Option<String>,
+    pub(crate) identifier: Option<String>,
     pub(crate) url: Option<String>,
     pub(crate) year: Option<i32>,
 }
@@ -175,9 +198,12 @@ pub(crate) fn latest_value(series: &Series) -> Option<(i32, &Observation)> {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct IndicatorSource {
+    pub(crate) publisher: Option<String>,
     pub(crate) title: String,
     pub(crate) dataset: Option<String>,
     pub(crate) url: Option<String>,
+    /// The date of the database version the values come from.
+    pub(crate) updated: Option<String>,
     pub(crate) retrieved: Option<String>,
     pub(crate) licence: Option<String>,
     pub(crate) note: Option<String>,
@@ -204,14 +230,27 @@ pub(crate) struct Corridor {
 }
 
 impl Country {
-    /// The typology of this country's current measures.
-    pub(crate) fn classification(&self) -> crate::typology::Classification {
-        let weighted: Vec<crate::typology::Weighted> = self
-            .measures
+    /// The measures as the typology computation sees them, in file order.
+    pub(crate) fn weighted(&self) -> Vec<crate::typology::Weighted> {
+        self.measures
             .iter()
             .map(|m| crate::typology::Weighted { cell: m.cell(), weight: m.weight, current: m.is_current() })
-            .collect();
-        crate::typology::classify(&weighted)
+            .collect()
+    }
+
+    /// The typology of this country's current measures.
+    pub(crate) fn classification(&self) -> crate::typology::Classification {
+        crate::typology::classify(&self.weighted())
+    }
+
+    /// How sure the computed class is (indices into `measures`).
+    pub(crate) fn sensitivity(&self) -> crate::typology::Sensitivity {
+        crate::typology::sensitivity(&self.weighted())
+    }
+
+    /// Fewer current measures than the documented threshold.
+    pub(crate) fn thin_evidence(&self) -> bool {
+        crate::typology::thin_evidence(&self.weighted())
     }
 }
 
