@@ -153,7 +153,7 @@ mod tests {
     use crate::charts::testutil::{self, check_common, parse, texts, with_class};
 
     fn d(code: &str, label: &str, value: f64, flags: &str) -> Datum {
-        Datum { code: code.into(), label: label.into(), value, flags: flags.into() }
+        Datum { code: code.into(), label: label.into(), value, flags: flags.into(), ..Datum::default() }
     }
 
     fn sample() -> Vec<CorridorGroup> {

@@ -144,10 +144,13 @@ pub(crate) struct TypologyOverride {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct SourceEntry {
     pub(crate) id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) author: Option<String>,
     pub(crate) title: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) identifier: Option<String>,
     pub(crate) url: Option<String>,
     pub(crate) year: Option<i32>,
@@ -162,6 +165,9 @@ pub(crate) struct Indicator {
     pub(crate) higher_is_better: bool,
     pub(crate) scope: Scope,
     pub(crate) compare_with: Option<String>,
+    /// What the gap against `compare_with` is called (the gap is always
+    /// this indicator minus that one).
+    pub(crate) gap_title: Option<String>,
     /// Markdown.
     pub(crate) description: Option<String>,
     pub(crate) source: IndicatorSource,
@@ -174,6 +180,12 @@ pub(crate) struct Indicator {
 impl Indicator {
     pub(crate) fn label(&self) -> &str {
         self.short_title.as_deref().unwrap_or(&self.title)
+    }
+
+    /// The name of the gap against `other` (its `compare_with`): this
+    /// indicator minus the other, everywhere it is shown.
+    pub(crate) fn gap_label(&self, other: &Indicator) -> String {
+        self.gap_title.clone().unwrap_or_else(|| format!("Gap: {} minus {}", self.label(), other.label()))
     }
 
     /// The latest year with a value for `key`.
@@ -198,11 +210,13 @@ pub(crate) fn latest_value(series: &Series) -> Option<(i32, &Observation)> {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct IndicatorSource {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) publisher: Option<String>,
     pub(crate) title: String,
     pub(crate) dataset: Option<String>,
     pub(crate) url: Option<String>,
     /// The date of the database version the values come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) updated: Option<String>,
     pub(crate) retrieved: Option<String>,
     pub(crate) licence: Option<String>,

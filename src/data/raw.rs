@@ -183,6 +183,8 @@ pub(crate) struct RawIndicator {
     pub(crate) higher_is_better: bool,
     pub(crate) scope: Scope,
     pub(crate) compare_with: Option<Spanned<String>>,
+    /// What the gap against `compare_with` (this minus that) is called.
+    pub(crate) gap_title: Option<String>,
     pub(crate) description: Option<String>,
     pub(crate) source: RawIndicatorSource,
     #[serde(default)]

@@ -646,6 +646,7 @@ fn check_indicator(
         higher_is_better: raw.higher_is_better,
         scope: raw.scope,
         compare_with: raw.compare_with.map(|c| c.value),
+        gap_title: raw.gap_title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
         description: raw.description,
         source: IndicatorSource {
             publisher: raw.source.publisher,
