@@ -393,12 +393,12 @@ pub(crate) fn sensitivity_view(country: &Country) -> SensitivityView {
             let mut groups: Vec<FlipGroupView> = Vec::new();
             for flip in &flips {
                 let change = match flip.change {
-                    Change::Heavier(i) => format!("“{}” weighted {} instead of {}", title(i), weight(i) + 1, weight(i)),
-                    Change::Lighter(i) => format!("“{}” weighted {} instead of {}", title(i), weight(i) - 1, weight(i)),
-                    Change::EqualWeights => "all measures weighted equally".to_string(),
-                    Change::Dropped(i) => format!("“{}” left out", title(i)),
+                    Change::Heavier(i) => format!("“{}” weighs {} instead of {}", title(i), weight(i) + 1, weight(i)),
+                    Change::Lighter(i) => format!("“{}” weighs {} instead of {}", title(i), weight(i) - 1, weight(i)),
+                    Change::EqualWeights => "all measures weigh the same".to_string(),
+                    Change::Dropped(i) => format!("“{}” is left out", title(i)),
                 };
-                let to = flip.to.label();
+                let to = class_phrase(&flip.to);
                 match groups.iter_mut().find(|g| g.to == to) {
                     Some(g) => g.changes.push(change),
                     None => groups.push(FlipGroupView { to, changes: vec![change] }),
@@ -414,6 +414,22 @@ pub(crate) fn sensitivity_view(country: &Country) -> SensitivityView {
                 flips: groups,
             }
         }
+    }
+}
+
+/// Where a change moves a country, as a sentence continues after "moves
+/// to": "Passive concordance", "a tie between active concordance and
+/// passive concordance", "no class (nothing left to count)".
+fn class_phrase(class: &crate::typology::Class) -> String {
+    use crate::typology::Class;
+    match class {
+        Class::Cell(cell) => cell.label().to_string(),
+        Class::Tie(cells) => {
+            let names: Vec<String> = cells.iter().map(|c| c.label().to_lowercase()).collect();
+            let (last, init) = names.split_last().map_or((String::new(), &[][..]), |(l, i)| (l.clone(), i));
+            format!("a tie between {} and {last}", init.join(", "))
+        }
+        Class::NotCoded => "no class (nothing left to count)".to_string(),
     }
 }
 

@@ -185,9 +185,11 @@ pub(crate) struct SensitivityView {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct FlipGroupView {
-    /// The class the changes lead to ("Passive concordance", "Tie: ...").
+    /// Where the changes move the country: "Passive concordance", "a tie
+    /// between active concordance and passive concordance".
     pub(crate) to: String,
-    /// Each change in words: "“Voting from abroad” weighted 2 instead of 1".
+    /// Each change as a clause: "“Voting from abroad” weighs 2 instead of 1",
+    /// "all measures weigh the same", "“X” is left out".
     pub(crate) changes: Vec<String>,
 }
 

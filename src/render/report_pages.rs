@@ -322,7 +322,11 @@ fn unit_after(indicator: &Indicator) -> String {
 fn typology_sentence(country: &Country) -> String {
     let classification = country.classification();
     let current = country.measures.iter().filter(|m| m.is_current()).count();
-    let measures = if current == 1 { "Its one current coded measure" } else { "Its current coded measures" };
+    let measures = if current == 1 {
+        "Its one current coded measure".to_string()
+    } else {
+        format!("Its {current} current coded measures")
+    };
     let verb = if current == 1 { "places" } else { "place" };
     let placed = match &classification.class {
         Class::NotCoded => format!(
@@ -330,11 +334,11 @@ fn typology_sentence(country: &Country) -> String {
             country.name
         ),
         Class::Cell(cell) => format!(
-            "{measures} towards nationals abroad ({current}) {verb} it in {} in the concordance typology",
+            "{measures} towards nationals abroad {verb} it in {} in the concordance typology",
             cell.label().to_lowercase()
         ),
         Class::Tie(_) => format!(
-            "{measures} towards nationals abroad ({current}) leave it tied in the concordance typology between {}",
+            "{measures} towards nationals abroad leave it tied in the concordance typology between {}",
             classification.class.label().trim_start_matches("Tie: ").to_lowercase()
         ),
     };

@@ -32,11 +32,11 @@ fn the_matrix_places_every_coded_origin_with_its_evidence() {
         [
             (
                 "Active discordance".to_string(),
-                vec!["Türkiye (expert classification; computed: Tie: Active discordance and Passive concordance): Presidency for Turks Abroad".to_string()]
+                vec!["Türkiye (fragile; thin evidence) (expert classification; computed: Tie: Active discordance and Passive concordance): Presidency for Turks Abroad".to_string()]
             ),
             (
                 "Active concordance".to_string(),
-                vec!["Morocco: Ministry for Moroccans living abroad; Teachers of Arabic sent to destination schools".to_string()]
+                vec!["Morocco (fragile): Ministry for Moroccans living abroad; Teachers of Arabic sent to destination schools".to_string()]
             ),
             ("Passive discordance".to_string(), vec![]),
             ("Passive concordance".to_string(), vec![]),
@@ -46,7 +46,8 @@ fn the_matrix_places_every_coded_origin_with_its_evidence() {
     assert_eq!(page.attrs(".typology-cell li a", "href"), ["/sub/countries/tr/", "/sub/countries/ma/"]);
     // Countries without measures are listed apart, never placed.
     assert_eq!(page.text(".typology-not-coded"), "Not coded (no current measures): Senegal.");
-    // The table of every coded country: four cell totals, total, class, coordinates.
+    // The table of every coded country: four cell totals, total, class,
+    // coordinates, current measures (thin evidence marked) and sensitivity.
     let rows: Vec<String> = page
         .select("table.typology-table tbody tr")
         .iter()
@@ -61,8 +62,8 @@ fn the_matrix_places_every_coded_origin_with_its_evidence() {
     assert_eq!(
         rows,
         [
-            "Morocco | 5 | 0 | 1 | 2 | 8 | Active concordance | +0.25 | +0.50",
-            "Türkiye | 0 | 2 | 2 | 0 | 4 | Tie: Active discordance and Passive concordance; expert classification: Active discordance | 0.00 | 0.00"
+            "Morocco | 5 | 0 | 1 | 2 | 8 | Active concordance | +0.25 | +0.50 | 4 | fragile",
+            "Türkiye | 0 | 2 | 2 | 0 | 4 | Tie: Active discordance and Passive concordance; expert classification: Active discordance | 0.00 | 0.00 | 2 (thin evidence) | fragile"
         ]
     );
     assert_eq!(page.attrs("figure.chart--quadrant svg", "role"), ["img"]);
@@ -78,8 +79,8 @@ fn a_tie_without_an_expert_classification_is_shown_in_both_cells() {
     );
     let page = site.file("data/countries/tr.yaml", &without_override).built().page("/typology/");
     let cells = matrix(&page);
-    assert_eq!(cells[0].1, ["Türkiye (tie): Presidency for Turks Abroad"]);
-    assert_eq!(cells[3].1, ["Türkiye (tie): Blue card for former citizens"]);
+    assert_eq!(cells[0].1, ["Türkiye (tie; thin evidence): Presidency for Turks Abroad"]);
+    assert_eq!(cells[3].1, ["Türkiye (tie; thin evidence): Blue card for former citizens"]);
 }
 
 #[test]
@@ -96,7 +97,7 @@ fn raising_a_weight_moves_the_country_as_the_method_says() {
     let built = site.file("data/countries/tr.yaml", &heavier).built();
     let cells = matrix(&built.page("/typology/"));
     assert!(cells[0].1.is_empty(), "{cells:?}");
-    assert_eq!(cells[3].1, ["Türkiye: Blue card for former citizens"]);
+    assert_eq!(cells[3].1, ["Türkiye (fragile; thin evidence): Blue card for former citizens"]);
     let profile = built.page("/countries/tr/");
     assert_eq!(
         profile.text(".typology-class"),

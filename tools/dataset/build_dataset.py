@@ -413,6 +413,7 @@ LFS_NOTE = (
     "shown as a reference line). Flags are as Eurostat published them. The values are those of "
     "an extract of the Eurostat database made in September 2025; the extract does not carry "
     "Eurostat's update date, so later revisions by Eurostat are not included."
+    " How the extracts were obtained is explained on the [data and sources](/about/data-and-sources/) page."
 )
 
 ACQ_NOTE = (
@@ -420,12 +421,14 @@ ACQ_NOTE = (
     "written GR) and Eurostat's EU aggregate of the member states of each year (shown as a "
     "reference line). Flags are as Eurostat published them. The values come from the Eurostat "
     "database as updated on 27 March 2026."
+    " How the extracts were obtained is explained on the [data and sources](/about/data-and-sources/) page."
 )
 
 POP_NOTE_COMMON = (
     "The values come from the Eurostat database as updated on 13 March 2025 (sex total, all "
     "ages, unit number). The extract used does not carry Eurostat's observation flags, so no "
     "flags are shown."
+    " How the extracts were obtained is explained on the [data and sources](/about/data-and-sources/) page."
 )
 
 ESTAT_DB = "Eurostat database"
@@ -570,7 +573,8 @@ def build_indicators(sd, countries, origins, eu):
                    "dataset": "MIPEX 2020 edition, access to nationality",
                    "url": "https://www.mipex.eu/",
                    "licence": MIPEX_LICENCE,
-                   "note": "Only EU-27 rows with a value are shown (Greece written GR). No flags."},
+                   "note": "Only EU-27 rows with a value are shown (Greece written GR). No flags."
+                           + PROVENANCE},
         "values": values, "reference": {}})
 
     # MIPEX overall
@@ -632,6 +636,9 @@ MIPEX_OTHER = {
 }
 MIPEX_PAGES = {"BE": "https://www.mipex.eu/belgium", "BG": "https://www.mipex.eu/bulgaria",
                "PT": "https://mipex.eu/portugal", "FR": "https://www.mipex.eu/france"}
+MIPEX_PAGE_NAMES = {"BE": "Belgium", "BG": "Bulgaria", "PT": "Portugal", "FR": "France"}
+PROVENANCE = (" How the figures were obtained is explained on the "
+              "[data and sources](/about/data-and-sources/) page.")
 # The MIPEX 2020 edition scores policies as of 2019: its values are keyed 2019, the
 # reference year, as in mipex-access-to-nationality.
 MIPEX_2020_EDITION_YEAR = 2019
@@ -696,7 +703,8 @@ def build_mipex_overall(sd, countries):
                            "eight policy areas. The workbook's later columns (2021-2024), "
                            "available for eight states only, are not shown, so that every "
                            "comparison uses one edition. Country pages: "
-                           + ", ".join(f"{c} {u}" for c, u in sorted(MIPEX_PAGES.items())) + "."},
+                           + ", ".join(f"[{MIPEX_PAGE_NAMES[c]}]({u})" for c, u in sorted(MIPEX_PAGES.items()))
+                           + "." + PROVENANCE},
         "values": values, "reference": {}}
 
 
