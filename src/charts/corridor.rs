@@ -272,7 +272,10 @@ mod tests {
             origin_label: "Morocco".into(),
             bars: vec![d("ES", "Spain", 920.0, "")],
         }];
-        assert_eq!(summarize_corridor(&one, "thousand people", 0), "The corridor from Morocco to Spain (920 thousand people).");
+        assert_eq!(
+            summarize_corridor(&one, "thousand people", 0),
+            "The corridor from Morocco to Spain (920 thousand people)."
+        );
     }
 
     #[test]

@@ -272,7 +272,8 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
             sources: m.sources.iter().map(|s| s.value.clone()).collect(),
         });
     }
-    if !(measures.is_empty() && context.is_empty()) && !raw.roles.value.contains(&Role::Origin) {
+    let has_measures = !measures.is_empty() || !context.is_empty();
+    if has_measures && !raw.roles.value.contains(&Role::Origin) {
         c.error("measures-need-origin", pos(&raw.roles.referenced), "only an origin country can have `measures`")
             .help = Some("add `origin` to `roles`".into());
     }

@@ -147,7 +147,12 @@ fn spain_profile_ranks_each_indicator_and_links_the_corridors_into_spain() {
         [
             ["Employment rate of non-EU citizens aged 20-64 (%)", "55.8p", "2022", "3 of 3 in 2022 (highest first)"],
             ["Employment rate of nationals aged 20-64 (%)", "66.0", "2023", "2 of 3 in 2023 (highest first)"],
-            ["Naturalisations per 100 resident non-EU citizens (per 100)", "2.3", "2022", "1 of 2 in 2022 (highest first)"],
+            [
+                "Naturalisations per 100 resident non-EU citizens (per 100)",
+                "2.3",
+                "2022",
+                "1 of 2 in 2022 (highest first)"
+            ],
         ]
     );
     assert_eq!(page.attrs(".indicator-table abbr.flag", "title"), ["provisional"]);
@@ -174,14 +179,20 @@ fn a_rank_counts_only_the_countries_with_a_value_in_that_year() {
     // rank among the three countries with a value then.
     let italy = built.page("/countries/it/");
     let row = &rows(&italy, "section[aria-labelledby=indicators-title] table")[0];
-    assert_eq!(row, &["Employment rate of non-EU citizens aged 20-64 (%)", "57.5", "2022", "2 of 3 in 2022 (highest first)"]);
+    assert_eq!(
+        row,
+        &["Employment rate of non-EU citizens aged 20-64 (%)", "57.5", "2022", "2 of 3 in 2022 (highest first)"]
+    );
     // Italy has no naturalisation rate: shown as "no data", without a rank.
     let row = &rows(&italy, "section[aria-labelledby=indicators-title] table")[2];
     assert_eq!(row, &["Naturalisations per 100 resident non-EU citizens (per 100)", "no data", "", ""]);
     // Germany 2022: 63.0 is the highest of three.
     let germany = built.page("/countries/de/");
     let row = &rows(&germany, "section[aria-labelledby=indicators-title] table")[0];
-    assert_eq!(row, &["Employment rate of non-EU citizens aged 20-64 (%)", "63.0bp", "2022", "1 of 3 in 2022 (highest first)"]);
+    assert_eq!(
+        row,
+        &["Employment rate of non-EU citizens aged 20-64 (%)", "63.0bp", "2022", "1 of 3 in 2022 (highest first)"]
+    );
 }
 
 #[test]
@@ -506,10 +517,15 @@ fn corridor_page_links_both_countries_and_compares_the_destination_s_origin_grou
     assert_eq!(page.attrs(".stat a", "href"), ["https://www.ine.es/padron"]);
     // Every corridor-scoped indicator: here the one, with its latest value
     // (2022); then the sources, each named with its dataset and date.
-    assert_eq!(page.texts("main section h2"), ["Citizens of the origin country living in the destination", "Sources and data"]);
+    assert_eq!(
+        page.texts("main section h2"),
+        ["Citizens of the origin country living in the destination", "Sources and data"]
+    );
     assert_eq!(
         page.texts("section[aria-labelledby=sources-title] .source-list li"),
-        ["Citizens of the origin country living in the destination: Eurostat, population by citizenship, dataset migr_pop1ctz, retrieved 2025-04-01."]
+        [
+            "Citizens of the origin country living in the destination: Eurostat, population by citizenship, dataset migr_pop1ctz, retrieved 2025-04-01."
+        ]
     );
     assert_eq!(page.attrs("main section h2 a", "href"), ["/sub/indicators/corridor-population/"]);
     assert_eq!(page.text("main section > p"), "Latest: 812,000 (2022) people");
@@ -993,7 +1009,9 @@ fn a_context_item_may_not_be_coded() {
     );
     assert_eq!(
         errors[0].help.as_deref(),
-        Some("remove `mode` (context is shown on the country page, never counted), or write `actor: origin` if the origin state itself acted")
+        Some(
+            "remove `mode` (context is shown on the country page, never counted), or write `actor: origin` if the origin state itself acted"
+        )
     );
     // A context item without coding is fine, and the profile lists it apart.
     let built = with_one_measure("    actor: destination\n    since: 2020\n").built();
@@ -1023,7 +1041,9 @@ fn a_measure_follows_the_coding_rule_of_its_kind() {
     );
     assert_eq!(
         errors[0].help.as_deref(),
-        Some("write `mode: passive` or leave `mode` out; a measure the rule does not fit needs another `kind` (the rules are on the method page)")
+        Some(
+            "write `mode: passive` or leave `mode` out; a measure the rule does not fit needs another `kind` (the rules are on the method page)"
+        )
     );
     // An unknown kind suggests the nearest one; no kind needs mode and effect.
     assert_error(

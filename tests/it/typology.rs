@@ -128,3 +128,69 @@ fn the_default_brief_embeds_the_typology_in_its_origin_country_chapter() {
     let placed = page.count(".typology-cell li") + page.count(".typology-not-coded a");
     assert!(placed >= 15, "{placed}");
 }
+
+#[test]
+fn the_sensitivity_line_names_each_change_that_moves_the_country() {
+    // Morocco (data-basic): active concordance 3 + 2, passive concordance 1,
+    // passive discordance 2. Of the eleven single changes tried, only
+    // leaving out the ministry (3) moves it: to a tie with passive discordance.
+    let built = TestSite::fixture("data-basic").built();
+    let page = built.page("/countries/ma/");
+    assert_eq!(
+        page.text(".country-typology .typology-sensitivity p"),
+        "Fragile: 1 of the 11 single changes tried moves the country out of its class."
+    );
+    assert_eq!(
+        page.texts(".country-typology .typology-sensitivity li"),
+        [
+            "Moves to a tie between active concordance and passive discordance if “Ministry for Moroccans living abroad” is left out."
+        ]
+    );
+    assert_eq!(page.count(".country-typology .typology-thin"), 0, "four current measures are not thin evidence");
+    // Türkiye has two current measures: thin evidence, said on its page.
+    let tr = built.page("/countries/tr/");
+    assert!(
+        tr.text(".typology-thin").starts_with("Thin evidence. The class rests on 2 current measures"),
+        "{}",
+        tr.text(".typology-thin")
+    );
+    // The typology page repeats the evidence behind each placement, with the
+    // measures' own sources linked directly.
+    let typology = built.page("/typology/");
+    assert_eq!(
+        typology.texts(".typology-placement h3"),
+        [
+            "Morocco: Active concordance",
+            "Türkiye: Tie: Active discordance and Passive concordance (expert classification: Active discordance)"
+        ]
+    );
+    assert!(
+        typology.attrs(".typology-placement a", "href").contains(&"https://www.sgg.gov.ma/decree-2002".to_string())
+    );
+}
+
+#[test]
+fn the_method_page_states_the_rules_whose_acts_count_and_how_sure_a_placement_is() {
+    let built = TestSite::fixture("data-basic").built();
+    let method = built.page("/typology/method/");
+    let text = method.text("main");
+    assert!(text.contains("Only what the origin state itself does is counted."), "{text}");
+    // One rule per kind of measure, each with its cell, weight and reasoning.
+    let rules = method.texts(".coding-rules dt");
+    assert!(rules.contains(&"voting-from-abroad: Passive concordance, weight 1".to_string()), "{rules:?}");
+    assert!(rules.contains(&"dual-nationality-lost: Passive discordance, weight 3".to_string()), "{rules:?}");
+    assert!(rules.len() >= 15, "{rules:?}");
+    assert_eq!(method.count(".coding-rules dd"), rules.len());
+    assert!(text.contains("Made for political inclusion at home"), "the reasoning is printed");
+    assert!(text.contains("A placement that rests on fewer than 3 current measures"), "{text}");
+    assert!(text.contains("any one current measure weighted one step more or one step less"), "{text}");
+    // Every kind the default site's data uses has its rule on the page.
+    let default = TestSite::default_site().built();
+    let listed = default.page("/typology/method/").texts(".coding-rules dt code");
+    for entry in std::fs::read_dir(repo_root().join("data/countries")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines().filter_map(|l| l.trim().strip_prefix("kind: ")) {
+            assert!(listed.iter().any(|k| k == line), "kind `{line}` has no rule on the method page");
+        }
+    }
+}
