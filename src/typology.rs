@@ -287,7 +287,7 @@ pub(crate) const EXAMPLES: &[Example] = &[
             ("Surveillance of emigrant associations (ended)", TypologyCell::ActiveDiscordance, 3, false),
             ("Dual nationality tolerated", TypologyCell::PassiveConcordance, 2, true),
         ],
-        lesson: "A measure with an `until` year is listed on the country page but left out of the totals, so the country is placed by what it does now.",
+        lesson: "A measure with an end year is listed on the country page but left out of the totals, so the country is placed by what it does now.",
     },
     Example {
         title: "No current measures",
@@ -459,7 +459,7 @@ pub(crate) const CODING_RULES: &[CodingRule] = &[
     CodingRule {
         kind: "diaspora-services",
         topic: "Diaspora bodies",
-        covers: "Legal, social or civic support that a state body documentedly gives nationals in their country of residence.",
+        covers: "Legal, social or civic support for nationals in their country of residence, documented as given by a state body.",
         cell: AC,
         weight: 2,
         reasoning: "Active, and it helps emigrants settle and take part where they live: concordant. Weight 2: a direct service. A body is coded once: by its services where they are documented, else as a diaspora body.",
@@ -551,8 +551,8 @@ pub(crate) const NOT_CODED_RULES: &[&str] = &[
     "A body or programme that has only been announced is not coded until it exists.",
     "Religious staff sent abroad (imams, delegations) are not coded: the sources used do not show what they encourage.",
     "Help with remittances or with travel home is not coded: it bears on ties with home, not on life where emigrants live.",
-    "A fact the research notes mark as unverified, or that rests only on a mirror, a wiki or a blog, is not coded.",
-    "Where a source dates a change only to part of a decade (\"the early 1990s\"), `since` and `until` record the first year of that decade.",
+    "A fact the sources used leave unconfirmed, or that rests only on a mirror, a wiki or a blog, is not coded.",
+    "Where a source dates a change only to part of a decade (\"the early 1990s\"), the start or end year recorded is the first year of that decade.",
 ];
 
 /// The rule of a `kind`, if there is one.

@@ -185,7 +185,7 @@ impl Indicator {
     /// The name of the gap against `other` (its `compare_with`): this
     /// indicator minus the other, everywhere it is shown.
     pub(crate) fn gap_label(&self, other: &Indicator) -> String {
-        self.gap_title.clone().unwrap_or_else(|| format!("Gap: {} minus {}", self.label(), other.label()))
+        self.gap_title.clone().unwrap_or_else(|| format!("Gap ({} minus {})", self.label(), other.label()))
     }
 
     /// The latest year with a value for `key`.

@@ -225,11 +225,11 @@ fn the_employment_gap_reads_the_same_everywhere() {
         let page = built.page(url);
         assert_eq!(
             page.texts("figure.chart--gap .chart__title"),
-            ["Employment gap: nationals minus non-EU citizens, 2024"],
+            ["Employment gap (nationals minus non-EU citizens), 2024"],
             "{url}"
         );
         let header = page.texts("figure.chart--gap .chart__data thead th");
-        assert_eq!(header.last().unwrap(), "Employment gap: nationals minus non-EU citizens", "{url}");
+        assert_eq!(header.last().unwrap(), "Employment gap (nationals minus non-EU citizens)", "{url}");
         let rows: Vec<Vec<String>> = page
             .select("figure.chart--gap .chart__data tbody tr")
             .iter()
@@ -256,7 +256,7 @@ fn the_employment_gap_reads_the_same_everywhere() {
     assert!(text.contains("negative in five member states"), "{text}");
     // The report of a destination states the gap with the same definition.
     let report = built.page("/countries/be/report/").text(".report__summary");
-    assert!(report.contains("Employment gap: nationals minus non-EU citizens: +22.4 points in 2024."), "{report}");
+    assert!(report.contains("Employment gap (nationals minus non-EU citizens): +22.4 points in 2024."), "{report}");
     // The non-EU page has no second, opposite gap chart.
     assert_eq!(built.page("/indicators/employment-rate-non-eu/").count("figure.chart--gap"), 0);
 }

@@ -471,7 +471,7 @@ def build_indicators(sd, countries, origins, eu):
     eurostat_lfs(
         "employment-rate-nationals", "lfsa_ergan_nat.csv", "NAT (citizens of the reporting country)",
         "Employment rate of nationals aged 20-64", "Employment, nationals",
-        "employment-rate-non-eu", "Employment gap: nationals minus non-EU citizens",
+        "employment-rate-non-eu", "Employment gap (nationals minus non-EU citizens)",
         "Share of people aged 20 to 64 who hold the citizenship of the reporting country and "
         "are in employment, in percent, from the EU Labour Force Survey (annual results). "
         "Naturalised migrants are counted here. It is the benchmark for the employment rate of "
@@ -542,7 +542,7 @@ def build_indicators(sd, countries, origins, eu):
     acq("naturalisation-rate-non-eu", "naturalisation_neu.csv", "NEU_P_HHAB",
         "Naturalisation rate of non-EU citizens", "Naturalisation, non-EU citizens",
         "naturalisation-rate-all",
-        "Difference: non-EU citizens minus all foreign citizens",
+        "Difference (non-EU citizens minus all foreign citizens)",
         "former citizens of non-EU countries", "citizens of non-EU countries", 2015,
         " Bulgaria, Greece, Croatia, Cyprus and Malta have no 2020 value.")
     acq("naturalisation-rate-all", "naturalisation_all.csv", "FOR_P_HHAB",
