@@ -154,6 +154,7 @@ fn main() {
             y: ((rng.next() * 2.0 - 1.0) * 10.0).round() / 10.0,
             tie: i % 12 == 0,
             fragile: i % 7 == 0,
+            class: None,
             expert: (i % 17 == 5).then(|| "Active discordance".to_string()),
         })
         .collect();

@@ -30,6 +30,11 @@ pub(crate) struct QuadrantPoint {
     /// class), named as in the corners ("Active discordance"): drawn as a
     /// diamond and counted in that cell by the summary.
     pub expert: Option<String>,
+    /// The computed class when it is one cell, named as in the corners: the
+    /// summary counts the country there even when its coordinates sit on
+    /// an axis (the largest cell need not be the quadrant of the
+    /// coordinates). `None`: counted by its position.
+    pub class: Option<String>,
 }
 
 impl QuadrantPoint {
@@ -41,6 +46,12 @@ impl QuadrantPoint {
     fn expert_cell(&self) -> Option<usize> {
         let expert = self.expert.as_deref()?.trim();
         CELLS.iter().position(|c| c.eq_ignore_ascii_case(expert))
+    }
+
+    /// The corner of the computed class, when it is one cell.
+    fn class_cell(&self) -> Option<usize> {
+        let class = self.class.as_deref()?.trim();
+        CELLS.iter().position(|c| c.eq_ignore_ascii_case(class))
     }
 
     /// The point clamped to the plane; non-finite coordinates sit at 0.
@@ -237,11 +248,15 @@ fn corner(scene: &mut Scene, i: usize, name: &str) -> Vec<Box4> {
     boxes
 }
 
-/// Which cell a point is in: an expert's cell, else the one its
-/// coordinates fall in; `None` for a tie or a point on an axis.
+/// Which cell a point is in: an expert's cell, else its computed class,
+/// else the one its coordinates fall in; `None` for a tie or a point on an
+/// axis without a class.
 fn cell_of(p: &QuadrantPoint) -> Option<usize> {
     if p.expert.is_some() {
         return p.expert_cell();
+    }
+    if let Some(cell) = p.class_cell() {
+        return Some(cell);
     }
     let (x, y) = p.position();
     if p.tie || x == 0.0 || y == 0.0 {
@@ -304,7 +319,7 @@ mod tests {
     use crate::charts::testutil::{self, check_common, find_all, parse, texts, with_class};
 
     fn p(code: &str, label: &str, x: f64, y: f64, tie: bool) -> QuadrantPoint {
-        QuadrantPoint { code: code.into(), label: label.into(), x, y, tie, fragile: false, expert: None }
+        QuadrantPoint { code: code.into(), label: label.into(), x, y, tie, fragile: false, expert: None, class: None }
     }
 
     fn cell_texts(doc: &roxmltree::Document<'_>) -> Vec<String> {
@@ -440,6 +455,17 @@ mod tests {
             assert_eq!(svg, quadrant(&meta, &points));
             assert!(!svg.contains("&amp;lt;") && !svg.contains("<script>"));
         }
+    }
+
+    #[test]
+    fn the_summary_counts_a_country_in_its_computed_class_even_on_an_axis() {
+        // Egypt-like: passive discordance 2, passive concordance 1, active
+        // concordance 1: alignment 0, on the vertical axis, but its class is
+        // passive discordance.
+        let egypt = QuadrantPoint { class: Some("Passive discordance".into()), ..p("EG", "Egypt", 0.0, -0.5, false) };
+        let summary = summarize_quadrant(&[egypt]);
+        assert!(summary.contains("Passive discordance: 1 country (Egypt)."), "{summary}");
+        assert!(!summary.contains("boundary"), "{summary}");
     }
 
     #[test]

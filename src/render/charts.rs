@@ -719,6 +719,10 @@ fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
             tie: matches!(cl.class, Class::Tie(_)),
             fragile: c.sensitivity() != crate::typology::Sensitivity::Robust,
             expert: c.typology_override.as_ref().map(|o| o.class.label().to_string()),
+            class: match cl.class {
+                Class::Cell(cell) => Some(cell.label().to_string()),
+                _ => None,
+            },
         });
         let coordinate =
             |v: f64| ValueView { display: crate::format::signed(v, 2), value: Some(v), ..ValueView::default() };

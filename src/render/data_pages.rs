@@ -653,7 +653,10 @@ fn country_charts(site: &Site, indicator: &str, code: &str, latest_year: Option<
     let bar =
         ChartRequest { highlight: Some(code.to_string()), year: Some(year), ..ChartRequest::new(Kind::Bar, indicator) };
     let line = ChartRequest { countries: vec![code.to_string()], ..ChartRequest::new(Kind::Line, indicator) };
-    [bar, line].iter().filter_map(|r| charts::figure(site, r).ok()).collect()
+    // A time series needs at least two years (MIPEX 2020 is one edition).
+    let years = site.data.indicators.get(indicator).map_or(0, |i| i.years().len());
+    let requests = if years > 1 { vec![bar, line] } else { vec![bar] };
+    requests.iter().filter_map(|r| charts::figure(site, r).ok()).collect()
 }
 
 /// On an origin's page: where its citizens live, per corridor indicator.
@@ -676,11 +679,15 @@ fn diaspora_charts(site: &Site, country: &Country) -> Vec<FigureView> {
 /// On an indicator page: bar, line and map (country indicators), gap when
 /// paired, or the corridor chart (corridor indicators).
 fn indicator_charts(site: &Site, indicator: &Indicator) -> Vec<FigureView> {
-    let kinds: Vec<Kind> = match indicator.scope {
+    let mut kinds: Vec<Kind> = match indicator.scope {
         Scope::Corridor => vec![Kind::Corridor],
         Scope::Country if indicator.compare_with.is_some() => vec![Kind::Bar, Kind::Line, Kind::Map, Kind::Gap],
         Scope::Country => vec![Kind::Bar, Kind::Line, Kind::Map],
     };
+    // A time series needs at least two years.
+    if indicator.years().len() < 2 {
+        kinds.retain(|k| *k != Kind::Line);
+    }
     let year = comparison_year(indicator);
     kinds
         .into_iter()

@@ -417,12 +417,11 @@ SOURCES = {
 # --------------------------------------------------------------------------
 ORIGIN_SUMMARIES = {
     "MA": (
-        "Morocco lets citizens who naturalise abroad keep their nationality. From the 1960s the "
-        "state kept watch over its emigrants in Europe and discouraged them from settling in or "
-        "organising politically; during the 1990s it changed course, began to court its diaspora "
-        "and took a favourable view of integration and dual citizenship. Its Hassan II Foundation "
-        "(1990) offers Moroccans abroad legal and social assistance, and an advisory Council of "
-        "the Moroccan Community Abroad was created in 2007."
+        "Morocco lets citizens who naturalise abroad keep their nationality. For three decades "
+        "from the 1960s the state treated its emigrants' settling in Europe as a risk and kept "
+        "watch over them; in the 1990s it reversed course and came to welcome their integration. "
+        "Its Hassan II Foundation (1990) offers Moroccans abroad legal and social assistance, and "
+        "an advisory Council of the Moroccan Community Abroad was created in 2007."
     ),
     "TR": (
         "Türkiye tolerates dual nationality, and former citizens who gave up Turkish nationality "
