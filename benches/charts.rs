@@ -87,7 +87,13 @@ fn main() {
         .iter()
         .zip(&data.values)
         .filter_map(|((code, label), v)| {
-            v[last].map(|value| Datum { code: code.clone(), label: label.clone(), value, flags: "p".into() })
+            v[last].map(|value| Datum {
+                code: code.clone(),
+                label: label.clone(),
+                value,
+                flags: "p".into(),
+                ..Datum::default()
+            })
         })
         .collect();
     let series_of = |i: usize| Series {
@@ -121,6 +127,7 @@ fn main() {
                     label: data.names[20 + d].1.clone(),
                     value: data.values[o][d].unwrap_or(0.0) * 1000.0,
                     flags: String::new(),
+                    ..Datum::default()
                 })
                 .collect(),
         })
@@ -135,6 +142,7 @@ fn main() {
             label: code.clone(),
             value: data.values[i][last],
             flags: String::new(),
+            ..MapValue::default()
         })
         .collect();
     let mut rng = Lcg(7);
@@ -145,6 +153,8 @@ fn main() {
             x: ((rng.next() * 2.0 - 1.0) * 10.0).round() / 10.0,
             y: ((rng.next() * 2.0 - 1.0) * 10.0).round() / 10.0,
             tie: i % 12 == 0,
+            fragile: i % 7 == 0,
+            class: None,
             expert: (i % 17 == 5).then(|| "Active discordance".to_string()),
         })
         .collect();

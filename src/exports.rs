@@ -221,15 +221,17 @@ fn observation_text(o: &Observation) -> String {
     o.value.map(|v| values::number_text(o.text.as_deref(), v)).unwrap_or_default()
 }
 
-/// `country,year,value,flag` (corridors: `origin,destination,year,value,flag`),
-/// one row per value, sorted by code then year; `null` is an empty value.
+/// `country,year,value,flag,note` (corridors:
+/// `origin,destination,year,value,flag,note`), one row per value, sorted by
+/// code then year; `null` is an empty value. `note` carries a value's
+/// caveat (a derived or secondary figure), as the pages show it.
 pub(crate) fn indicator_csv(indicator: &Indicator) -> String {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     let corridor = indicator.scope == Scope::Corridor;
     let header: &[&str] = if corridor {
-        &["origin", "destination", "year", "value", "flag"]
+        &["origin", "destination", "year", "value", "flag", "note"]
     } else {
-        &["country", "year", "value", "flag"]
+        &["country", "year", "value", "flag", "note"]
     };
     let _ = writer.write_record(header);
     for (key, series) in &indicator.values {
@@ -241,6 +243,7 @@ pub(crate) fn indicator_csv(indicator: &Indicator) -> String {
             record.push(year.to_string());
             record.push(observation_text(o));
             record.push(csv_text(&o.flags));
+            record.push(o.note.as_deref().map(csv_text).unwrap_or_default());
             let _ = writer.write_record(&record);
         }
     }
@@ -281,6 +284,8 @@ struct IndicatorJson<'a> {
     higher_is_better: bool,
     scope: &'static str,
     compare_with: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gap_title: Option<&'a str>,
     description: Option<&'a str>,
     source: &'a crate::data::IndicatorSource,
     values: std::collections::BTreeMap<&'a str, std::collections::BTreeMap<String, ObservationJson>>,
@@ -296,6 +301,7 @@ fn indicator_json(i: &Indicator) -> IndicatorJson<'_> {
         higher_is_better: i.higher_is_better,
         scope: crate::render::data_pages::scope_slug(i.scope),
         compare_with: i.compare_with.as_deref(),
+        gap_title: i.gap_title.as_deref(),
         description: i.description.as_deref(),
         source: &i.source,
         values: series_json(&i.values),
@@ -314,7 +320,20 @@ struct CountryJson<'a> {
     diaspora: Vec<DiasporaJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     typology: Option<TypologyJson<'a>>,
+    /// Acts of others (EU, destinations, bilateral agreements): never counted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    context: Vec<ContextJson<'a>>,
     sources: &'a [crate::data::SourceEntry],
+}
+
+#[derive(Serialize)]
+struct ContextJson<'a> {
+    title: &'a str,
+    actor: &'static str,
+    since: Option<i32>,
+    until: Option<i32>,
+    description: Option<&'a str>,
+    sources: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -342,6 +361,8 @@ struct TypologyJson<'a> {
 #[derive(Serialize)]
 struct MeasureJson<'a> {
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
     cell: &'static str,
     weight: u8,
     since: Option<i32>,
@@ -374,6 +395,7 @@ fn country_json(c: &Country) -> CountryJson<'_> {
                 .iter()
                 .map(|m| MeasureJson {
                     title: &m.title,
+                    kind: m.kind.as_deref(),
                     cell: m.cell().slug(),
                     weight: m.weight,
                     since: m.since,
@@ -403,6 +425,18 @@ fn country_json(c: &Country) -> CountryJson<'_> {
             })
             .collect(),
         typology,
+        context: c
+            .context
+            .iter()
+            .map(|x| ContextJson {
+                title: &x.title,
+                actor: x.actor.slug(),
+                since: x.since,
+                until: x.until,
+                description: x.description.as_deref(),
+                sources: &x.sources,
+            })
+            .collect(),
         sources: &c.sources,
     }
 }

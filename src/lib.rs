@@ -37,6 +37,7 @@ mod source;
 mod theme;
 mod timings;
 mod typology;
+mod working_notes;
 mod yaml;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};

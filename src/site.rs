@@ -54,6 +54,9 @@ pub(crate) fn load_site(dir: PathBuf, options: &LoadOptions) -> (Option<Site>, D
     let config = load_config(&root, base_override.as_ref(), &mut diagnostics);
     let title = config.as_ref().map_or("", |c| c.title.as_str());
     let content = content::load_content(&root, title, ContentOptions { drafts: options.drafts }, &mut diagnostics);
+    for r in content.documents() {
+        crate::working_notes::check(&content.doc(r).source, crate::working_notes::Syntax::Markdown, &mut diagnostics);
+    }
     let data = data::load_dataset(&root, &mut diagnostics);
     let templates = theme::load_templates(&root, &mut diagnostics);
     let files = content.documents().count()

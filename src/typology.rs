@@ -224,7 +224,7 @@ impl TypologyCell {
                 "The origin state deliberately acts to help its nationals settle and take part where they live: orientation before departure, consular and legal support, incentives to naturalise while keeping ties."
             }
             TypologyCell::ActiveDiscordance => {
-                "The origin state deliberately works against settling in: monitoring emigrants, discouraging naturalisation or participation, or withholding services as a policy choice."
+                "The origin state deliberately works against settling in: monitoring emigrants, discouraging naturalisation or participation, or turning their attention home instead."
             }
             TypologyCell::PassiveConcordance => {
                 "Without aiming at integration, the origin state's laws or restraint make it easier: tolerating dual nationality, easy re-acquisition of nationality, rights abroad that do not depend on staying a national only."
@@ -287,7 +287,7 @@ pub(crate) const EXAMPLES: &[Example] = &[
             ("Surveillance of emigrant associations (ended)", TypologyCell::ActiveDiscordance, 3, false),
             ("Dual nationality tolerated", TypologyCell::PassiveConcordance, 2, true),
         ],
-        lesson: "A measure with an `until` year is listed on the country page but left out of the totals, so the country is placed by what it does now.",
+        lesson: "A measure with an end year is listed on the country page but left out of the totals, so the country is placed by what it does now.",
     },
     Example {
         title: "No current measures",
@@ -371,5 +371,382 @@ mod properties {
                 }
             }
         }
+    }
+}
+
+// ------------------------------------------------------------ coding rules
+
+/// Which measures count: the principle the method page states first.
+pub(crate) const ACTOR_RULE: &str = "Only what the origin state itself does is counted. Instruments of the EU or of a destination state, and agreements whose content the other party sets (an EU Talent Partnership, equal treatment under an EU association agreement, a destination's reform of heritage-language teaching), are recorded as context: listed on the country page with who acted and a source, never added to a cell. Where the origin state acted within such a framework (it set up a body, paid teachers or changed a law), that act is its own measure.";
+
+/// How the mode of a measure is decided.
+pub(crate) const MODE_RULE: &str = "A measure is active when the origin state designed it to act on its nationals' lives abroad: to prepare, serve, steer or watch them where they live. It is passive when its bearing on their integration is a by-product of a legal default, of a lack of capacity, or of a policy made for another end, such as political inclusion at home or military mobilisation.";
+
+/// How the effect of a measure is decided.
+pub(crate) const EFFECT_RULE: &str = "A measure is concordant when it makes it easier or cheaper for nationals abroad to settle, work, learn, take part or naturalise where they live, and discordant when it makes any of these harder or costlier.";
+
+/// One documented rule: every measure of a kind is coded the same way in
+/// every country (`kind` in the data; `check` refuses a measure that
+/// departs from its rule).
+#[derive(Debug)]
+pub(crate) struct CodingRule {
+    /// The value of `kind` in the data.
+    pub(crate) kind: &'static str,
+    /// The kind of measure, as the method page groups the rules.
+    pub(crate) topic: &'static str,
+    /// Which measures the rule covers.
+    pub(crate) covers: &'static str,
+    pub(crate) cell: TypologyCell,
+    pub(crate) weight: u8,
+    /// Why this cell and this weight.
+    pub(crate) reasoning: &'static str,
+}
+
+use TypologyCell::{
+    ActiveConcordance as AC, ActiveDiscordance as AD, PassiveConcordance as PC, PassiveDiscordance as PD,
+};
+
+/// The rules, one per kind of measure, in the order the method page shows them.
+pub(crate) const CODING_RULES: &[CodingRule] = &[
+    CodingRule {
+        kind: "dual-nationality-kept",
+        topic: "Dual nationality",
+        covers: "Nationals who naturalise abroad keep the origin nationality (at least when they naturalise in the EU states where most of them live).",
+        cell: PC,
+        weight: 2,
+        reasoning: "Nationality law applies to everyone and was not written for life abroad, so the measure is passive even where a government chose it on purpose. Naturalising in the destination then costs nothing at home, which removes the best-documented obstacle to naturalisation: concordant. Weight 2: a clear effect on one major decision.",
+    },
+    CodingRule {
+        kind: "dual-nationality-by-permission",
+        topic: "Dual nationality",
+        covers: "Nationals may keep the origin nationality on naturalising abroad only with the state's prior permission.",
+        cell: PD,
+        weight: 2,
+        reasoning: "A standing procedure, not a measure aimed at emigrants: passive. An authorisation step with an uncertain outcome makes naturalising costlier: discordant. Weight 2: a hurdle, not a loss.",
+    },
+    CodingRule {
+        kind: "dual-nationality-lost",
+        topic: "Dual nationality",
+        covers: "Naturalising abroad ends the origin nationality.",
+        cell: PD,
+        weight: 3,
+        reasoning: "A legal default: passive. Naturalising in the destination costs the origin nationality, and with it ties to family, property and the right to return: discordant. Weight 3, the highest: it bears directly on whether to naturalise.",
+    },
+    CodingRule {
+        kind: "former-national-status",
+        topic: "Former nationals",
+        covers: "A status, or rights at home, created for former nationals who gave up the nationality to naturalise abroad.",
+        cell: AC,
+        weight: 2,
+        reasoning: "Designed for emigrants who naturalised: active. It lowers the cost of naturalising where the nationality has to be given up: concordant. Weight 2: it softens the loss without removing it.",
+    },
+    CodingRule {
+        kind: "voting-from-abroad",
+        topic: "Voting from abroad",
+        covers: "Nationals abroad may vote from abroad, or elect members of parliament of their own.",
+        cell: PC,
+        weight: 1,
+        reasoning: "Made for political inclusion at home, so its bearing on integration where emigrants live is a by-product: passive. It does not ask them to stay foreigners where they live, so it takes away one reason not to naturalise: concordant. Weight 1: indirect.",
+    },
+    CodingRule {
+        kind: "diaspora-body",
+        topic: "Diaspora bodies",
+        covers: "A ministry, council or agency for nationals abroad whose existence and remit are documented, but no service bearing on life in the destination.",
+        cell: AC,
+        weight: 1,
+        reasoning: "Created for emigrants: active. A body that keeps a channel open to nationals abroad without asking them to choose between home and host is the usual instrument of engagement: concordant, unless the sources show a controlling aim (then the rule on control of emigrants applies). Weight 1: existence alone says little about reach.",
+    },
+    CodingRule {
+        kind: "diaspora-services",
+        topic: "Diaspora bodies",
+        covers: "Legal, social or civic support for nationals in their country of residence, documented as given by a state body.",
+        cell: AC,
+        weight: 2,
+        reasoning: "Active, and it helps emigrants settle and take part where they live: concordant. Weight 2: a direct service. A body is coded once: by its services where they are documented, else as a diaspora body.",
+    },
+    CodingRule {
+        kind: "pre-departure-compulsory",
+        topic: "Orientation before departure",
+        covers: "A compulsory course for people leaving to work or settle abroad, on the destination's rules, culture and services.",
+        cell: AC,
+        weight: 2,
+        reasoning: "A programme for emigrants: active. It prepares them for life in the destination: concordant. Weight 2: it reaches everyone who leaves through the official channel.",
+    },
+    CodingRule {
+        kind: "pre-departure-voluntary",
+        topic: "Orientation before departure",
+        covers: "The same kind of course, taken by choice.",
+        cell: AC,
+        weight: 1,
+        reasoning: "Active and concordant, as the compulsory course, but it reaches only those who choose it: weight 1.",
+    },
+    CodingRule {
+        kind: "integration-encouraged",
+        topic: "Official stance",
+        covers: "A stated policy line encouraging nationals abroad to settle, take part and naturalise where they live while keeping ties.",
+        cell: AC,
+        weight: 2,
+        reasoning: "A deliberate stance towards emigrants: active, and concordant. Weight 2: it frames the state's whole engagement, though the sources do not measure its effect.",
+    },
+    CodingRule {
+        kind: "homeland-loyalty",
+        topic: "Official stance",
+        covers: "A stated policy line that puts loyalty and identity ties with the homeland first, without measures that stop emigrants from settling.",
+        cell: AD,
+        weight: 1,
+        reasoning: "Deliberate: active. It turns emigrants' attention home rather than towards settling in: discordant. Weight 1: an orientation, not a barrier.",
+    },
+    CodingRule {
+        kind: "emigrant-control",
+        topic: "Control of emigrants",
+        covers: "Watching or steering nationals abroad, or discouraging them from naturalising, organising or taking part in the host society.",
+        cell: AD,
+        weight: 2,
+        reasoning: "Deliberate and aimed at emigrants: active. It works against settling in and taking part: discordant. Weight 2: the sources document the intent, not the size of the effect.",
+    },
+    CodingRule {
+        kind: "foreign-status-declaration",
+        topic: "Control of emigrants",
+        covers: "A duty, backed by penalties, to report another nationality or a foreign residence permit to the origin state.",
+        cell: AD,
+        weight: 1,
+        reasoning: "Deliberate monitoring of nationals' status abroad: active. It attaches a risk to acquiring that status: discordant. Weight 1: it watches rather than forbids.",
+    },
+    CodingRule {
+        kind: "heritage-language-in-host-school",
+        topic: "Heritage-language teaching",
+        covers: "Teachers of the origin's language and culture, chosen or paid by the origin state, who teach inside the host school system under the host's supervision.",
+        cell: AC,
+        weight: 1,
+        reasoning: "A programme for emigrants' children: active. Built into the host school, it bridges home and school: concordant. Weight 1: a few hours a week for some pupils.",
+    },
+    CodingRule {
+        kind: "heritage-language-outside-host-school",
+        topic: "Heritage-language teaching",
+        covers: "Teachers of the origin's language and culture, appointed by the origin state, who teach its own curricula outside the host's supervision (France's ELCO scheme until 2020).",
+        cell: AD,
+        weight: 1,
+        reasoning: "Active. Run beside the child's schooling rather than within it, under the origin state's control, it points towards home rather than towards the school where the child lives: discordant. Weight 1, as for teaching inside the host school.",
+    },
+    CodingRule {
+        kind: "documents-withheld",
+        topic: "Consular documents",
+        covers: "Consulates stop issuing documents to a group of nationals abroad, for an end other than their life abroad (such as military mobilisation).",
+        cell: PD,
+        weight: 2,
+        reasoning: "Made for another end: passive. Residence, family reunion, naturalisation and the recognition of diplomas all need papers only the origin state can issue: discordant. Weight 2.",
+    },
+    CodingRule {
+        kind: "documents-conditional",
+        topic: "Consular documents",
+        covers: "Consular documents issued only on a condition unrelated to life abroad (such as updated military registration).",
+        cell: PD,
+        weight: 1,
+        reasoning: "Passive and discordant for the same reasons; a condition delays documents without refusing them: weight 1.",
+    },
+];
+
+/// What is deliberately left uncoded, and the convention for dates.
+pub(crate) const NOT_CODED_RULES: &[&str] = &[
+    "A body or programme that has only been announced is not coded until it exists.",
+    "Religious staff sent abroad (imams, delegations) are not coded: the sources used do not show what they encourage.",
+    "Help with remittances or with travel home is not coded: it bears on ties with home, not on life where emigrants live.",
+    "A fact the sources used leave unconfirmed, or that rests only on a mirror, a wiki or a blog, is not coded.",
+    "Where a source dates a change only to part of a decade (\"the early 1990s\"), the start or end year recorded is the first year of that decade.",
+];
+
+/// The rule of a `kind`, if there is one.
+pub(crate) fn coding_rule(kind: &str) -> Option<&'static CodingRule> {
+    CODING_RULES.iter().find(|r| r.kind == kind)
+}
+
+// ------------------------------------------------------------- sensitivity
+
+/// Fewer current measures than this and a placement is marked "thin
+/// evidence": too little to read with confidence.
+pub(crate) const THIN_EVIDENCE_BELOW: usize = 3;
+
+/// Whether a placement rests on fewer than [`THIN_EVIDENCE_BELOW`] current measures.
+pub(crate) fn thin_evidence(measures: &[Weighted]) -> bool {
+    measures.iter().filter(|m| m.current).count() < THIN_EVIDENCE_BELOW
+}
+
+/// One change the sensitivity test tries on a country's current measures.
+/// The index is the measure's position in the slice given to [`sensitivity`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Change {
+    /// The measure weighs one more (up to 3).
+    Heavier(usize),
+    /// The measure weighs one less (down to 1).
+    Lighter(usize),
+    /// Every current measure weighs the same.
+    EqualWeights,
+    /// The measure is left out.
+    Dropped(usize),
+}
+
+/// A change that moves the country out of its class, and where to.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Flip {
+    pub(crate) change: Change,
+    pub(crate) to: Class,
+}
+
+/// How sure a computed class is.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Sensitivity {
+    /// No current measures: nothing to test.
+    NotCoded,
+    /// The class holds under every change tried.
+    Robust,
+    /// These changes move the country (in the order tried: weights measure
+    /// by measure, equal weights, then measures left out).
+    Fragile(Vec<Flip>),
+}
+
+/// Tries every single change a coder could reasonably dispute: any one
+/// current measure's weight one step up or down (within 1-3), all weights
+/// equal, any one current measure left out; the class is robust when none
+/// of them changes it. A tie holds only while the same cells stay tied.
+pub(crate) fn sensitivity(measures: &[Weighted]) -> Sensitivity {
+    let base = classify(measures).class;
+    if base == Class::NotCoded {
+        return Sensitivity::NotCoded;
+    }
+    let mut flips = Vec::new();
+    let mut attempt = |change: Change, variant: Vec<Weighted>| {
+        let to = classify(&variant).class;
+        if to != base {
+            flips.push(Flip { change, to });
+        }
+    };
+    let with_weight = |i: usize, weight: u8| -> Vec<Weighted> {
+        let mut v = measures.to_vec();
+        v[i].weight = weight;
+        v
+    };
+    for (i, m) in measures.iter().enumerate().filter(|(_, m)| m.current) {
+        if m.weight < *WEIGHT_RANGE.end() {
+            attempt(Change::Heavier(i), with_weight(i, m.weight + 1));
+        }
+        if m.weight > *WEIGHT_RANGE.start() {
+            attempt(Change::Lighter(i), with_weight(i, m.weight - 1));
+        }
+    }
+    attempt(Change::EqualWeights, measures.iter().map(|m| Weighted { weight: 1, ..*m }).collect());
+    for (i, _) in measures.iter().enumerate().filter(|(_, m)| m.current) {
+        let mut v = measures.to_vec();
+        v.remove(i);
+        attempt(Change::Dropped(i), v);
+    }
+    if flips.is_empty() { Sensitivity::Robust } else { Sensitivity::Fragile(flips) }
+}
+
+/// What the sensitivity test does, as the method page states it.
+pub(crate) const SENSITIVITY_RULE: &str = "For every coded country the generator tries each change a coder could reasonably dispute, one at a time: any one current measure weighted one step more or one step less (within 1 to 3), all measures weighted equally, and any one current measure left out. A placement is robust when none of these changes moves the country out of its class; otherwise it is fragile, and the country page names each change that moves it and where to. A tie holds only while the same cells stay tied, so a tie is always fragile. On the quadrant chart a fragile placement is drawn hollow.";
+
+#[cfg(test)]
+mod sensitivity_tests {
+    use super::*;
+    use TypologyCell::*;
+
+    fn m(cell: TypologyCell, weight: u8) -> Weighted {
+        Weighted { cell, weight, current: true }
+    }
+
+    #[test]
+    fn every_rule_has_a_weight_in_range_and_a_unique_kind() {
+        for rule in CODING_RULES {
+            assert!(WEIGHT_RANGE.contains(&rule.weight), "{}", rule.kind);
+            assert_eq!(CODING_RULES.iter().filter(|r| r.kind == rule.kind).count(), 1, "{}", rule.kind);
+            assert!(crate::content::front_matter::is_slug(rule.kind), "{}", rule.kind);
+        }
+        assert_eq!(coding_rule("voting-from-abroad").map(|r| (r.cell, r.weight)), Some((PassiveConcordance, 1)));
+        assert!(coding_rule("no-such-kind").is_none());
+    }
+
+    #[test]
+    fn sensitivity_table() {
+        use Change::*;
+        let tie = |cells: &[TypologyCell]| Class::Tie(cells.to_vec());
+        let cases: Vec<(&str, Vec<Weighted>, Sensitivity)> = vec![
+            ("nothing coded", vec![], Sensitivity::NotCoded),
+            (
+                "only history",
+                vec![Weighted { cell: ActiveDiscordance, weight: 2, current: false }],
+                Sensitivity::NotCoded,
+            ),
+            (
+                // AC 3+2 against PD 1: no single change closes a gap of 4.
+                "a wide lead is robust",
+                vec![m(ActiveConcordance, 3), m(ActiveConcordance, 2), m(PassiveDiscordance, 1)],
+                Sensitivity::Robust,
+            ),
+            (
+                // AC 2 against PC 1: lighter AC ties, heavier PC ties, equal weights tie, dropping AC leaves PC.
+                "a lead of one is fragile",
+                vec![m(ActiveConcordance, 2), m(PassiveConcordance, 1)],
+                Sensitivity::Fragile(vec![
+                    Flip { change: Lighter(0), to: tie(&[ActiveConcordance, PassiveConcordance]) },
+                    Flip { change: Heavier(1), to: tie(&[ActiveConcordance, PassiveConcordance]) },
+                    Flip { change: EqualWeights, to: tie(&[ActiveConcordance, PassiveConcordance]) },
+                    Flip { change: Dropped(0), to: Class::Cell(PassiveConcordance) },
+                ]),
+            ),
+            (
+                // PD 3 against AC 1+1: equal weights make AC lead 2 to 1.
+                "equal weights can flip a class",
+                vec![
+                    m(PassiveDiscordance, 3),
+                    m(ActiveConcordance, 1),
+                    m(ActiveConcordance, 1),
+                    m(PassiveConcordance, 1),
+                ],
+                Sensitivity::Fragile(vec![
+                    Flip { change: Lighter(0), to: tie(&[ActiveConcordance, PassiveDiscordance]) },
+                    Flip { change: Heavier(1), to: tie(&[ActiveConcordance, PassiveDiscordance]) },
+                    Flip { change: Heavier(2), to: tie(&[ActiveConcordance, PassiveDiscordance]) },
+                    Flip { change: EqualWeights, to: Class::Cell(ActiveConcordance) },
+                    Flip { change: Dropped(0), to: Class::Cell(ActiveConcordance) },
+                ]),
+            ),
+            (
+                // Dropping the only measure leaves nothing coded.
+                "a single measure",
+                vec![m(PassiveConcordance, 1)],
+                Sensitivity::Fragile(vec![Flip { change: Dropped(0), to: Class::NotCoded }]),
+            ),
+            (
+                // An ended measure is never varied, and its index is kept.
+                "history is left alone",
+                vec![
+                    Weighted { cell: PassiveDiscordance, weight: 3, current: false },
+                    m(PassiveConcordance, 3),
+                    m(PassiveConcordance, 2),
+                ],
+                Sensitivity::Robust,
+            ),
+            (
+                "a tie is always fragile",
+                vec![m(ActiveConcordance, 1), m(PassiveConcordance, 1)],
+                Sensitivity::Fragile(vec![
+                    Flip { change: Heavier(0), to: Class::Cell(ActiveConcordance) },
+                    Flip { change: Heavier(1), to: Class::Cell(PassiveConcordance) },
+                    Flip { change: Dropped(0), to: Class::Cell(PassiveConcordance) },
+                    Flip { change: Dropped(1), to: Class::Cell(ActiveConcordance) },
+                ]),
+            ),
+        ];
+        for (name, measures, expected) in cases {
+            assert_eq!(sensitivity(&measures), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn thin_evidence_counts_current_measures_only() {
+        let history = Weighted { cell: ActiveDiscordance, weight: 3, current: false };
+        assert!(thin_evidence(&[]));
+        assert!(thin_evidence(&[m(ActiveConcordance, 3), m(PassiveConcordance, 1), history]));
+        assert!(!thin_evidence(&[m(ActiveConcordance, 1), m(PassiveConcordance, 1), m(PassiveConcordance, 1)]));
     }
 }

@@ -4,8 +4,8 @@
 use super::axis::{Linear, Ticks, ticks_across, x_axis, x_grid};
 use super::scene::{Anchor, Scene};
 use super::{
-    BOLD, ChartMeta, Datum, FONT, MAX_LABEL_CHARS, MUTED, TEXT, WIDTH, fit, flags_sentence, name_of, no_data, series,
-    text_width, value_label, with_unit,
+    BOLD, ChartMeta, Datum, FONT, MAX_LABEL_CHARS, MUTED, TEXT, WIDTH, fit, flags_sentence, marked_label, name_of,
+    no_data, noted_sentence, series, text_width, value_label, with_unit,
 };
 use crate::format;
 
@@ -48,6 +48,10 @@ pub(super) struct BarRow {
     pub(super) value: f64,
     pub(super) flags: String,
     pub(super) highlight: bool,
+    /// Published decimals, when fewer than the chart's.
+    pub(super) decimals: Option<usize>,
+    /// Marked as carrying a note.
+    pub(super) noted: bool,
 }
 
 impl BarRow {
@@ -58,7 +62,15 @@ impl BarRow {
             value: d.value,
             flags: d.flags.clone(),
             highlight,
+            decimals: d.decimals,
+            noted: d.noted,
         }
+    }
+
+    /// The value label as drawn, with `decimals` unless the value was
+    /// published with fewer.
+    fn value_text(&self, decimals: usize) -> String {
+        marked_label(self.value, self.decimals.map_or(decimals, |d| d.min(decimals)), &self.flags, self.noted)
     }
 
     /// The label as drawn: cut to fit a label column `room` wide.
@@ -73,7 +85,7 @@ impl BarRow {
     }
 
     fn value_width(&self, decimals: usize) -> f64 {
-        let w = text_width(&value_label(self.value, decimals, &self.flags), FONT);
+        let w = text_width(&self.value_text(decimals), FONT);
         if self.highlight { w * BOLD } else { w }
     }
 }
@@ -155,7 +167,7 @@ impl BarFrame {
         if row.highlight {
             bar.class("chart__highlight").attr("stroke", TEXT).attr("stroke-width", "2");
         }
-        let text = value_label(row.value, self.decimals, &row.flags);
+        let text = row.value_text(self.decimals);
         let at = if row.value < 0.0 { (x1 - 6.0, y) } else { (x1 + 6.0, y) };
         let anchor = if row.value < 0.0 { Anchor::End } else { Anchor::Start };
         let value = scene.text(at, &text, anchor, FONT, TEXT);
@@ -286,8 +298,8 @@ pub(crate) fn summarize_bar(
     let fmt = |v: f64| with_unit(v, unit_label, decimals);
     let mut out = match rows.as_slice() {
         [] => "No data.".to_string(),
-        [one] => format!("{}: {}.", one.label, fmt(one.value)),
-        _ => extremes_and_average(&rows, &fmt, decimals),
+        [one] => format!("{}: {}.", one.label, with_unit(one.value, unit_label, row_decimals(one, decimals))),
+        _ => extremes_and_average(&rows, unit_label, decimals),
     };
     if let Some(reference) = reference.filter(|r| r.value.is_finite()) {
         out.push(' ');
@@ -296,26 +308,40 @@ pub(crate) fn summarize_bar(
     let flagged: Vec<(String, String)> =
         rows.iter().filter(|r| !r.flags.trim().is_empty()).map(|r| (r.label.clone(), r.flags.clone())).collect();
     out.push_str(&flags_sentence(&flagged));
+    let noted: Vec<String> = rows.iter().filter(|r| r.noted).map(|r| r.label.clone()).collect();
+    out.push_str(&noted_sentence(&noted));
+    let _ = fmt;
     out
 }
 
-fn extremes_and_average(rows: &[BarRow], fmt: &dyn Fn(f64) -> String, decimals: usize) -> String {
+/// The decimals a row's value is said with: as published, at most the chart's.
+fn row_decimals(row: &BarRow, decimals: usize) -> usize {
+    row.decimals.map_or(decimals, |d| d.min(decimals))
+}
+
+fn extremes_and_average(rows: &[BarRow], unit_label: &str, decimals: usize) -> String {
     let n = rows.len();
     let mean = rows.iter().map(|r| r.value).sum::<f64>() / n as f64;
     let shown = |v: f64| format::number(v, decimals);
     let (max, min) = (rows[0].value, rows[n - 1].value);
     let average = format!(
         "Average of {n} countries: {} (a simple average of the countries shown, not the EU figure).",
-        fmt(mean)
+        with_unit(mean, unit_label, decimals)
     );
     if shown(max) == shown(min) {
-        return format!("All {n} countries: {}.", fmt(max));
+        return format!("All {n} countries: {}.", with_unit(max, unit_label, row_decimals(&rows[0], decimals)));
     }
-    let named = |v: f64| -> String {
-        let names: Vec<&str> = rows.iter().filter(|r| shown(r.value) == shown(v)).map(|r| r.label.as_str()).collect();
-        if names.len() > 3 { format!("{} countries", names.len()) } else { super::join_names(&names) }
+    // Every country sharing the extreme value is named (two countries tied
+    // at the bottom are both "lowest"), each value as published.
+    let named = |v: f64| -> (String, String) {
+        let tied: Vec<&BarRow> = rows.iter().filter(|r| shown(r.value) == shown(v)).collect();
+        let names: Vec<&str> = tied.iter().map(|r| r.label.as_str()).collect();
+        let value = with_unit(v, unit_label, tied.iter().map(|r| row_decimals(r, decimals)).max().unwrap_or(decimals));
+        let names = if names.len() > 3 { format!("{} countries", names.len()) } else { super::join_names(&names) };
+        (names, value)
     };
-    format!("Highest: {} ({}). Lowest: {} ({}). {average}", named(max), fmt(max), named(min), fmt(min))
+    let ((high, high_value), (low, low_value)) = (named(max), named(min));
+    format!("Highest: {high} ({high_value}). Lowest: {low} ({low_value}). {average}")
 }
 
 #[cfg(test)]
@@ -324,7 +350,7 @@ mod tests {
     use crate::charts::testutil::{self, check_common, find_all, parse, texts, with_class};
 
     fn datum(code: &str, label: &str, value: f64, flags: &str) -> Datum {
-        Datum { code: code.into(), label: label.into(), value, flags: flags.into() }
+        Datum { code: code.into(), label: label.into(), value, flags: flags.into(), ..Datum::default() }
     }
 
     fn eu(value: f64) -> Reference {

@@ -15,6 +15,8 @@ fn rows(totals: &[(String, u32); 4]) -> Vec<BarRow> {
             value: f64::from(*n),
             flags: String::new(),
             highlight: max > 0 && *n == max,
+            decimals: None,
+            noted: false,
         })
         .collect()
 }

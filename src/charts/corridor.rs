@@ -119,10 +119,12 @@ pub(crate) fn summarize_corridor(groups: &[CorridorGroup], unit_label: &str, dec
         let rows = g.rows();
         let top = &rows[0];
         let n = rows.len();
-        let noun = if n == 1 { "destination" } else { "destinations" };
         // No total: each corridor shows its latest year, and a sum across
         // years (France's 2018 figure beside others' 2024) is no one year's count.
-        format!("corridors from {} to {n} {noun}; the largest is to {} ({})", g.name(), top.label, fmt(top.value))
+        if n == 1 {
+            return format!("the corridor from {} to {} ({})", g.name(), top.label, fmt(top.value));
+        }
+        format!("corridors from {} to {n} destinations; the largest is to {} ({})", g.name(), top.label, fmt(top.value))
     };
     let mut text = if groups.len() == 1 {
         format!("{}.", capitalise(&describe(largest)))
@@ -153,7 +155,7 @@ mod tests {
     use crate::charts::testutil::{self, check_common, parse, texts, with_class};
 
     fn d(code: &str, label: &str, value: f64, flags: &str) -> Datum {
-        Datum { code: code.into(), label: label.into(), value, flags: flags.into() }
+        Datum { code: code.into(), label: label.into(), value, flags: flags.into(), ..Datum::default() }
     }
 
     fn sample() -> Vec<CorridorGroup> {
@@ -264,6 +266,16 @@ mod tests {
              Germany (850 thousand people). 1 value carries a flag: Morocco to Spain (e)."
         );
         assert_eq!(summarize_corridor(&[], "people", 0), "No data.");
+        // One destination per origin: a corridor, never "to 1 destination".
+        let one = vec![CorridorGroup {
+            origin_code: "MA".into(),
+            origin_label: "Morocco".into(),
+            bars: vec![d("ES", "Spain", 920.0, "")],
+        }];
+        assert_eq!(
+            summarize_corridor(&one, "thousand people", 0),
+            "The corridor from Morocco to Spain (920 thousand people)."
+        );
     }
 
     #[test]

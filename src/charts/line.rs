@@ -89,8 +89,13 @@ impl Frame {
     }
 }
 
+/// Whether a unit label names a score (`score, 0-100`), whose axis starts at zero.
+fn is_score(unit_label: &str) -> bool {
+    unit_label.trim_start().starts_with("score")
+}
+
 /// Lines over years. `reference` (e.g. the EU-27) is drawn dashed and dark,
-/// under the series.
+/// under the series. A score's axis starts at zero.
 pub(crate) fn line(meta: &ChartMeta, series: &[Series], reference: Option<&Series>) -> String {
     let all: Vec<&Series> = reference.into_iter().chain(series).collect();
     let cleaned: Vec<Vec<(i32, Option<Point<'_>>)>> = all.iter().map(|s| cleaned(s)).collect();
@@ -101,6 +106,8 @@ pub(crate) fn line(meta: &ChartMeta, series: &[Series], reference: Option<&Serie
     let years: Vec<i32> = cleaned.iter().flatten().map(|(y, _)| *y).collect();
     let (first_year, last_year) = (years.iter().copied().min().unwrap_or(0), years.iter().copied().max().unwrap_or(0));
     let (lo, hi) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    // A score (0-100) is read against its whole scale: its axis starts at zero.
+    let lo = if is_score(&meta.unit_label) { lo.min(0.0) } else { lo };
     let (lo, hi) = padded(lo, hi);
     let with_values = cleaned.iter().filter(|s| s.iter().any(|(_, p)| p.is_some())).count();
     let plot_height = PLOT_HEIGHT.max(with_values as f64 * END_LABEL_GAP - 8.0);
@@ -430,6 +437,23 @@ mod tests {
             })
             .count();
         assert_eq!(hollow, 1);
+    }
+
+    #[test]
+    fn a_score_axis_starts_at_zero_a_percentage_axis_need_not() {
+        let (s, _) = sample();
+        let lowest_tick = |unit: &str| -> f64 {
+            let meta = ChartMeta { unit_label: unit.into(), ..testutil::meta("axis") };
+            let svg = line(&meta, &s, None);
+            let doc = parse(&svg);
+            with_class(&doc, "chart__axis")
+                .into_iter()
+                .filter(|n| n.has_tag_name("text") && n.attribute("text-anchor") == Some("end"))
+                .filter_map(|n| n.text()?.replace('−', "-").parse::<f64>().ok())
+                .fold(f64::INFINITY, f64::min)
+        };
+        assert_eq!(lowest_tick("score, 0-100"), 0.0);
+        assert!(lowest_tick("%") >= 50.0, "{}", lowest_tick("%"));
     }
 
     #[test]

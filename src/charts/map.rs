@@ -29,6 +29,17 @@ pub(crate) struct MapValue {
     pub label: String,
     pub value: Option<f64>,
     pub flags: String,
+    /// The decimals the value was published with, when fewer than the map's.
+    pub decimals: Option<usize>,
+    /// The value carries a note (derived or secondary): marked in its title
+    /// and named by the summary.
+    pub noted: bool,
+}
+
+impl MapValue {
+    fn decimals(&self, decimals: usize) -> usize {
+        self.decimals.map_or(decimals, |d| d.min(decimals))
+    }
 }
 
 /// Countries drawn after the others so that they stay visible.
@@ -332,7 +343,8 @@ fn region(
             Some(x) => {
                 let flags = v.flags.trim();
                 let flags = if flags.is_empty() { String::new() } else { format!(" ({flags})") };
-                format!("{name}: {}{flags}", with_unit(x, &meta.unit_label, meta.decimals))
+                let mark = if v.noted { format!(" {}", super::NOTE_MARK) } else { String::new() };
+                format!("{name}: {}{flags}{mark}", with_unit(x, &meta.unit_label, v.decimals(meta.decimals)))
             }
             None => format!("{name}: no data"),
         };
@@ -380,16 +392,25 @@ pub(crate) fn summarize_map(values: &[MapValue], unit_label: &str, decimals: usi
     with.sort_by(|a, b| {
         b.1.total_cmp(&a.1).then_with(|| a.0.label.cmp(&b.0.label)).then_with(|| a.0.code.cmp(&b.0.code))
     });
-    let fmt = |x: f64| with_unit(x, unit_label, decimals);
     let name = |v: &MapValue| name_of(&v.label, &v.code).to_string();
+    let shown = |x: f64| format::number(x, decimals);
+    // Every country at an extreme is named, its value as published.
+    let at = |x: f64| -> String {
+        let tied: Vec<&MapValue> = with.iter().filter(|(_, y)| shown(*y) == shown(x)).map(|(v, _)| *v).collect();
+        let names: Vec<String> = tied.iter().map(|v| name(v)).collect();
+        let places = tied.iter().map(|v| v.decimals(decimals)).max().unwrap_or(decimals);
+        let names = if names.len() > 3 { format!("{} countries", names.len()) } else { join_names(&names) };
+        format!("{names} ({})", with_unit(x, unit_label, places))
+    };
     let mut text = match with.as_slice() {
         [] => "No data.".to_string(),
-        [(v, x)] => format!("{}: {}.", name(v), fmt(*x)),
-        [(top, hi), .., (bottom, lo)] => {
-            if format::number(*hi, decimals) == format::number(*lo, decimals) {
-                format!("All {} countries with data: {}.", with.len(), fmt(*hi))
+        [(v, x)] => format!("{}: {}.", name(v), with_unit(*x, unit_label, v.decimals(decimals))),
+        [(_, hi), .., (_, lo)] => {
+            if shown(*hi) == shown(*lo) {
+                let places = with.iter().map(|(v, _)| v.decimals(decimals)).max().unwrap_or(decimals);
+                format!("All {} countries with data: {}.", with.len(), with_unit(*hi, unit_label, places))
             } else {
-                format!("Highest: {} ({}). Lowest: {} ({}).", name(top), fmt(*hi), name(bottom), fmt(*lo))
+                format!("Highest: {}. Lowest: {}.", at(*hi), at(*lo))
             }
         }
     };
@@ -410,6 +431,8 @@ pub(crate) fn summarize_map(values: &[MapValue], unit_label: &str, decimals: usi
     let flagged: Vec<(String, String)> =
         with.iter().filter(|(v, _)| !v.flags.trim().is_empty()).map(|(v, _)| (name(v), v.flags.clone())).collect();
     text.push_str(&flags_sentence(&flagged));
+    let noted: Vec<String> = with.iter().filter(|(v, _)| v.noted).map(|(v, _)| name(v)).collect();
+    text.push_str(&super::noted_sentence(&noted));
     text
 }
 
@@ -419,7 +442,7 @@ mod tests {
     use crate::charts::testutil::{self, check_common, child_text, parse, texts, with_class};
 
     fn v(code: &str, label: &str, value: Option<f64>, flags: &str) -> MapValue {
-        MapValue { code: code.into(), label: label.into(), value, flags: flags.into() }
+        MapValue { code: code.into(), label: label.into(), value, flags: flags.into(), ..MapValue::default() }
     }
 
     fn sample() -> Vec<MapValue> {

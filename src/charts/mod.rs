@@ -61,6 +61,29 @@ pub(crate) struct Datum {
     pub value: f64,
     /// Eurostat-style flag letters (`p` provisional, `e` estimated, …); empty when none.
     pub flags: String,
+    /// The decimals the value was published with, when fewer than the
+    /// chart's (`40`, not `40.00`); `None`: the chart's.
+    pub decimals: Option<usize>,
+    /// The value carries a note (a derived or secondary figure): its label
+    /// is marked with [`NOTE_MARK`] and the summary names it.
+    pub noted: bool,
+}
+
+/// The mark after the label of a value that carries a note.
+pub(crate) const NOTE_MARK: &str = "*";
+
+/// `1 value is marked *: Poland (derived or from a secondary source; see its note in the table).`
+pub(super) fn noted_sentence(names: &[String]) -> String {
+    match names.len() {
+        0 => String::new(),
+        n => {
+            let (noun, verb) = if n == 1 { ("value", "is") } else { ("values", "are") };
+            format!(
+                " {n} {noun} {verb} marked {NOTE_MARK}: {} (derived or from a secondary source; see the note in the table).",
+                join_names(names)
+            )
+        }
+    }
 }
 
 /// Width of every chart's viewBox, in user units. A phone 360 px wide shows
@@ -183,6 +206,12 @@ pub(super) fn value_label(value: f64, decimals: usize, flags: &str) -> String {
     let flags = flags.trim();
     let number = format::number(value, decimals);
     if flags.is_empty() { number } else { format!("{number} {flags}") }
+}
+
+/// A value as drawn with its note mark: `40 *`, `63.0 p *`.
+pub(super) fn marked_label(value: f64, decimals: usize, flags: &str, noted: bool) -> String {
+    let label = value_label(value, decimals, flags);
+    if noted { format!("{label} {NOTE_MARK}") } else { label }
 }
 
 /// A value with its unit, as a summary says it: `64.1 %`, `12 people`,

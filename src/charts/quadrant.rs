@@ -1,8 +1,9 @@
 //! The typology plane: alignment (x) against engagement (y), both −1…1,
 //! the four cells named in the corners, one labelled point per country.
-//! Points on the same spot share one stack of labels; ties are hollow;
-//! countries an expert classified (overriding the computed class) are
-//! diamonds, drawn where their measures put them.
+//! Points on the same spot share one stack of labels; fragile placements
+//! (a tie, or a class one single change of weight or evidence would move)
+//! are hollow; countries an expert classified (overriding the computed
+//! class) are diamonds, drawn where their measures put them.
 
 use super::axis::{Linear, Ticks, nice_ticks};
 use super::legend::{Entry, Sample, legend};
@@ -22,10 +23,18 @@ pub(crate) struct QuadrantPoint {
     pub y: f64,
     /// Undecided between cells: drawn hollow.
     pub tie: bool,
+    /// One single change of weight or evidence moves the country to
+    /// another class: drawn hollow.
+    pub fragile: bool,
     /// The cell an expert placed the country in (overriding the computed
     /// class), named as in the corners ("Active discordance"): drawn as a
     /// diamond and counted in that cell by the summary.
     pub expert: Option<String>,
+    /// The computed class when it is one cell, named as in the corners: the
+    /// summary counts the country there even when its coordinates sit on
+    /// an axis (the largest cell need not be the quadrant of the
+    /// coordinates). `None`: counted by its position.
+    pub class: Option<String>,
 }
 
 impl QuadrantPoint {
@@ -39,6 +48,12 @@ impl QuadrantPoint {
         CELLS.iter().position(|c| c.eq_ignore_ascii_case(expert))
     }
 
+    /// The corner of the computed class, when it is one cell.
+    fn class_cell(&self) -> Option<usize> {
+        let class = self.class.as_deref()?.trim();
+        CELLS.iter().position(|c| c.eq_ignore_ascii_case(class))
+    }
+
     /// The point clamped to the plane; non-finite coordinates sit at 0.
     fn position(&self) -> (f64, f64) {
         let clamp = |v: f64| if v.is_finite() { v.clamp(-1.0, 1.0) } else { 0.0 };
@@ -50,6 +65,8 @@ impl QuadrantPoint {
 const CELLS: [&str; 4] = ["Active discordance", "Active concordance", "Passive discordance", "Passive concordance"];
 /// Legend label of the expert classification's marker.
 const EXPERT: &str = "expert classification";
+/// Legend label of a hollow marker.
+const FRAGILE: &str = "fragile: a tie, or one change moves it";
 const X_TITLE: &str = "Alignment: discordant ← → concordant";
 /// Drawn turned a quarter anticlockwise, so "← →" show as "↓ ↑".
 const Y_TITLE: &str = "Engagement: passive ← → active";
@@ -165,7 +182,7 @@ pub(crate) fn quadrant(meta: &ChartMeta, points: &[QuadrantPoint]) -> String {
     for ((cx, cy), (_, group)) in at.iter().zip(&stacks) {
         for p in group {
             let shape = if p.expert.is_some() { Marker::Diamond } else { Marker::Circle };
-            let marker = scene.marker(shape, (*cx, *cy), R, colour, p.tie);
+            let marker = scene.marker(shape, (*cx, *cy), R, colour, p.tie || p.fragile);
             marker.class(&class).class("chart__point").attr("data-code", p.code.as_str());
         }
     }
@@ -184,8 +201,8 @@ pub(crate) fn quadrant(meta: &ChartMeta, points: &[QuadrantPoint]) -> String {
             label: EXPERT.into(),
         });
     }
-    if points.iter().any(|p| p.tie) {
-        entries.push(Entry { sample: Sample::Hollow, label: "tie between cells".into() });
+    if points.iter().any(|p| p.tie || p.fragile) {
+        entries.push(Entry { sample: Sample::Hollow, label: FRAGILE.into() });
     }
     let height = legend(&mut scene, &entries, BOTTOM + 56.0);
     scene.set_height(height + 2.0);
@@ -231,11 +248,15 @@ fn corner(scene: &mut Scene, i: usize, name: &str) -> Vec<Box4> {
     boxes
 }
 
-/// Which cell a point is in: an expert's cell, else the one its
-/// coordinates fall in; `None` for a tie or a point on an axis.
+/// Which cell a point is in: an expert's cell, else its computed class,
+/// else the one its coordinates fall in; `None` for a tie or a point on an
+/// axis without a class.
 fn cell_of(p: &QuadrantPoint) -> Option<usize> {
     if p.expert.is_some() {
         return p.expert_cell();
+    }
+    if let Some(cell) = p.class_cell() {
+        return Some(cell);
     }
     let (x, y) = p.position();
     if p.tie || x == 0.0 || y == 0.0 {
@@ -278,6 +299,14 @@ pub(crate) fn summarize_quadrant(points: &[QuadrantPoint]) -> String {
     if !unknown.is_empty() {
         parts.push(format!("Placed by {EXPERT} outside the four cells: {}.", join_names(&unknown)));
     }
+    let fragile: Vec<&str> = sorted.iter().filter(|p| p.tie || p.fragile).map(|p| p.name()).collect();
+    if !fragile.is_empty() {
+        parts.push(format!(
+            "Fragile placements, drawn hollow (a tie, or a class that one change of weight or evidence moves): {} ({}).",
+            count(fragile.len()),
+            join_names(&fragile)
+        ));
+    }
     if points.iter().any(|p| p.expert.is_some()) {
         parts.push(format!("Diamonds mark an {EXPERT}; they are drawn where the measures place the country."));
     }
@@ -290,7 +319,7 @@ mod tests {
     use crate::charts::testutil::{self, check_common, find_all, parse, texts, with_class};
 
     fn p(code: &str, label: &str, x: f64, y: f64, tie: bool) -> QuadrantPoint {
-        QuadrantPoint { code: code.into(), label: label.into(), x, y, tie, expert: None }
+        QuadrantPoint { code: code.into(), label: label.into(), x, y, tie, fragile: false, expert: None, class: None }
     }
 
     fn cell_texts(doc: &roxmltree::Document<'_>) -> Vec<String> {
@@ -316,7 +345,7 @@ mod tests {
         let doc = parse(&svg);
         assert_eq!(with_class(&doc, "chart__point").len(), 6);
         let texts = texts(&doc);
-        for label in ["Spain", "Belgium", "Austria", X_TITLE, Y_TITLE, "tie between cells"] {
+        for label in ["Spain", "Belgium", "Austria", X_TITLE, Y_TITLE, FRAGILE] {
             assert!(texts.iter().any(|t| t == label), "{label} missing from {texts:?}");
         }
         assert!(!texts.iter().any(|t| t == EXPERT), "no expert classification, no legend entry");
@@ -338,6 +367,22 @@ mod tests {
         let corners = with_class(&doc, "chart__cell");
         assert_eq!(corners[3].attribute("text-anchor"), Some("end"));
         assert_eq!(corners[0].attribute("text-anchor"), Some("start"));
+    }
+
+    #[test]
+    fn fragile_placements_are_hollow_and_named() {
+        let mut points = sample();
+        points[0].fragile = true;
+        let doc_svg = quadrant(&testutil::meta("q"), &points);
+        let doc = parse(&doc_svg);
+        let point = |code: &str| {
+            with_class(&doc, "chart__point").into_iter().find(|n| n.attribute("data-code") == Some(code)).unwrap()
+        };
+        assert_eq!(point("ES").attribute("fill-opacity"), Some("0"));
+        assert_ne!(point("BE").attribute("fill-opacity"), Some("0"));
+        assert!(texts(&doc).iter().any(|t| t == FRAGILE), "the legend explains the hollow marker");
+        let summary = summarize_quadrant(&points);
+        assert!(summary.contains("Fragile placements, drawn hollow (a tie, or a class that one change of weight or evidence moves): 2 countries (Austria and Spain)."), "{summary}");
     }
 
     #[test]
@@ -413,12 +458,24 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_counts_a_country_in_its_computed_class_even_on_an_axis() {
+        // Egypt-like: passive discordance 2, passive concordance 1, active
+        // concordance 1: alignment 0, on the vertical axis, but its class is
+        // passive discordance.
+        let egypt = QuadrantPoint { class: Some("Passive discordance".into()), ..p("EG", "Egypt", 0.0, -0.5, false) };
+        let summary = summarize_quadrant(&[egypt]);
+        assert!(summary.contains("Passive discordance: 1 country (Egypt)."), "{summary}");
+        assert!(!summary.contains("boundary"), "{summary}");
+    }
+
+    #[test]
     fn summary_counts_cells_and_ties() {
         assert_eq!(
             summarize_quadrant(&sample()),
             "6 countries on the plane. Active concordance: 2 countries (Belgium and Spain). Active discordance: \
              1 country (Italy). Passive concordance: 1 country (Sweden). Passive discordance: 1 country (Poland). \
-             Tied or on a boundary between cells: 1 country (Austria)."
+             Tied or on a boundary between cells: 1 country (Austria). Fragile placements, drawn hollow (a tie, or a \
+             class that one change of weight or evidence moves): 1 country (Austria)."
         );
     }
 

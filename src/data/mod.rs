@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::scope::{self, Input};
 use crate::source::{Position, Source};
 use crate::typology::TypologyCell;
-pub(crate) use raw::{Effect, Mode, Scope, Unit};
+pub(crate) use raw::{Actor, Effect, Mode, Scope, Unit};
 pub(crate) use validate::load_dataset;
 
 /// Every country and indicator of the site.
@@ -182,7 +182,11 @@ pub(crate) struct Country {
     pub(crate) summary: Option<String>,
     /// Largest community first.
     pub(crate) diaspora: Vec<Diaspora>,
+    /// The origin state's own measures (counted in the typology).
     pub(crate) measures: Vec<Measure>,
+    /// Acts of others bearing on the country's emigrants (the EU, a
+    /// destination, a bilateral agreement): shown, never counted.
+    pub(crate) context: Vec<ContextItem>,
     pub(crate) typology_override: Option<TypologyOverride>,
     pub(crate) sources: Vec<SourceEntry>,
     pub(crate) file: Source,
@@ -218,6 +222,8 @@ pub(crate) struct Diaspora {
 #[derive(Debug, Clone)]
 pub(crate) struct Measure {
     pub(crate) title: String,
+    /// The kind of measure whose coding rule it follows.
+    pub(crate) kind: Option<String>,
     pub(crate) mode: Mode,
     pub(crate) effect: Effect,
     pub(crate) weight: u8,
@@ -239,6 +245,19 @@ impl Measure {
     }
 }
 
+/// An act of another party than the origin state (`actor` other than
+/// `origin`): context of the country, not one of its measures.
+#[derive(Debug, Clone)]
+pub(crate) struct ContextItem {
+    pub(crate) title: String,
+    pub(crate) actor: Actor,
+    pub(crate) since: Option<i32>,
+    pub(crate) until: Option<i32>,
+    /// Markdown.
+    pub(crate) description: Option<String>,
+    pub(crate) sources: Vec<String>,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct TypologyOverride {
     pub(crate) class: TypologyCell,
@@ -248,7 +267,14 @@ pub(crate) struct TypologyOverride {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct SourceEntry {
     pub(crate) id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) author: Option<String>,
     pub(crate) title: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) identifier: Option<String>,
     pub(crate) url: Option<String>,
     pub(crate) year: Option<i32>,
 }
@@ -262,6 +288,9 @@ pub(crate) struct Indicator {
     pub(crate) higher_is_better: bool,
     pub(crate) scope: Scope,
     pub(crate) compare_with: Option<String>,
+    /// What the gap against `compare_with` is called (the gap is always
+    /// this indicator minus that one).
+    pub(crate) gap_title: Option<String>,
     /// Markdown.
     pub(crate) description: Option<String>,
     pub(crate) source: IndicatorSource,
@@ -336,6 +365,12 @@ impl Indicator {
         self.short_title.as_deref().unwrap_or(&self.title)
     }
 
+    /// The name of the gap against `other` (its `compare_with`): this
+    /// indicator minus the other, everywhere it is shown.
+    pub(crate) fn gap_label(&self, other: &Indicator) -> String {
+        self.gap_title.clone().unwrap_or_else(|| format!("Gap ({} minus {})", self.label(), other.label()))
+    }
+
     /// The latest year with a value for `key`.
     pub(crate) fn latest(&self, key: &str) -> Option<(i32, &Observation)> {
         latest_value(self.values.get(key)?)
@@ -369,9 +404,14 @@ pub(crate) fn latest_value(series: &Series) -> Option<(i32, &Observation)> {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct IndicatorSource {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) publisher: Option<String>,
     pub(crate) title: String,
     pub(crate) dataset: Option<String>,
     pub(crate) url: Option<String>,
+    /// The date of the database version the values come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) updated: Option<String>,
     pub(crate) retrieved: Option<String>,
     pub(crate) licence: Option<String>,
     pub(crate) note: Option<String>,
@@ -398,14 +438,27 @@ pub(crate) struct Corridor {
 }
 
 impl Country {
-    /// The typology of this country's current measures.
-    pub(crate) fn classification(&self) -> crate::typology::Classification {
-        let weighted: Vec<crate::typology::Weighted> = self
-            .measures
+    /// The measures as the typology computation sees them, in file order.
+    pub(crate) fn weighted(&self) -> Vec<crate::typology::Weighted> {
+        self.measures
             .iter()
             .map(|m| crate::typology::Weighted { cell: m.cell(), weight: m.weight, current: m.is_current() })
-            .collect();
-        crate::typology::classify(&weighted)
+            .collect()
+    }
+
+    /// The typology of this country's current measures.
+    pub(crate) fn classification(&self) -> crate::typology::Classification {
+        crate::typology::classify(&self.weighted())
+    }
+
+    /// How sure the computed class is (indices into `measures`).
+    pub(crate) fn sensitivity(&self) -> crate::typology::Sensitivity {
+        crate::typology::sensitivity(&self.weighted())
+    }
+
+    /// Fewer current measures than the documented threshold.
+    pub(crate) fn thin_evidence(&self) -> bool {
+        crate::typology::thin_evidence(&self.weighted())
     }
 }
 
@@ -428,6 +481,11 @@ impl Indicator {
             sorted.partition_point(|(v, _)| *v < own)
         };
         Some(Rank { rank: better + 1, of: sorted.len() })
+    }
+
+    /// Every year some key has a value in, ascending, with how many do.
+    pub(crate) fn years_with_values(&self) -> impl DoubleEndedIterator<Item = (i32, usize)> + '_ {
+        self.derived.ranked.iter().map(|(year, values)| (*year, values.len()))
     }
 
     /// How many keys have a value in `year`.

@@ -39,6 +39,38 @@ pub(crate) enum Role {
     Destination,
 }
 
+/// Who acted: the origin state (counted in the typology) or another party
+/// (context of the country, never counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Actor {
+    Origin,
+    Eu,
+    Destination,
+    Bilateral,
+}
+
+impl Actor {
+    pub(crate) fn slug(self) -> &'static str {
+        match self {
+            Actor::Origin => "origin",
+            Actor::Eu => "eu",
+            Actor::Destination => "destination",
+            Actor::Bilateral => "bilateral",
+        }
+    }
+
+    /// Who acted, in words: "the EU", "a destination state".
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Actor::Origin => "the origin state",
+            Actor::Eu => "the EU",
+            Actor::Destination => "a destination state",
+            Actor::Bilateral => "an agreement with a destination state",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Mode {
@@ -85,8 +117,12 @@ pub(crate) struct RawDiaspora {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMeasure {
     pub(crate) title: Spanned<String>,
-    pub(crate) mode: Mode,
-    pub(crate) effect: Effect,
+    /// Default: the origin state.
+    pub(crate) actor: Option<Spanned<Actor>>,
+    /// A kind of measure with a coding rule (`typology::CODING_RULES`).
+    pub(crate) kind: Option<Spanned<String>>,
+    pub(crate) mode: Option<Spanned<Mode>>,
+    pub(crate) effect: Option<Spanned<Effect>>,
     pub(crate) weight: Option<Spanned<i64>>,
     pub(crate) since: Option<Spanned<i64>>,
     pub(crate) until: Option<Spanned<i64>>,
@@ -106,7 +142,13 @@ pub(crate) struct RawTypologyOverride {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSource {
     pub(crate) id: Spanned<String>,
+    /// The author or the body that issued the source.
+    pub(crate) author: Option<String>,
     pub(crate) title: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub(crate) date: Option<Spanned<String>>,
+    /// A document number, CELEX number, DOI, dataset code...
+    pub(crate) identifier: Option<String>,
     pub(crate) url: Option<Spanned<String>>,
     pub(crate) year: Option<Spanned<i64>>,
 }
@@ -141,6 +183,8 @@ pub(crate) struct RawIndicator {
     pub(crate) higher_is_better: bool,
     pub(crate) scope: Scope,
     pub(crate) compare_with: Option<Spanned<String>>,
+    /// What the gap against `compare_with` (this minus that) is called.
+    pub(crate) gap_title: Option<String>,
     pub(crate) description: Option<String>,
     pub(crate) source: RawIndicatorSource,
     #[serde(default)]
@@ -152,9 +196,13 @@ pub(crate) struct RawIndicator {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawIndicatorSource {
+    /// The body that publishes the data (`Eurostat`).
+    pub(crate) publisher: Option<String>,
     pub(crate) title: String,
     pub(crate) dataset: Option<String>,
     pub(crate) url: Option<Spanned<String>>,
+    /// The date of the database version the values come from.
+    pub(crate) updated: Option<Spanned<String>>,
     pub(crate) retrieved: Option<Spanned<String>>,
     pub(crate) licence: Option<String>,
     pub(crate) note: Option<String>,

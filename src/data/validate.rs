@@ -11,17 +11,18 @@ use std::path::Path;
 
 use serde_saphyr::{Location, Spanned};
 
-use super::raw::{Key, RawCountry, RawIndicator, RawSeries, Role, Scope};
+use super::raw::{Actor, Effect, Key, Mode, RawCountry, RawIndicator, RawMeasure, RawSeries, Role, Scope};
 use super::values::{self, Cell, Scalar};
 use super::{
-    Corridor, Country, Dataset, Diaspora, Indicator, IndicatorSource, Measure, Observation, Series, SourceEntry,
-    TypologyOverride,
+    ContextItem, Corridor, Country, Dataset, Diaspora, Indicator, IndicatorSource, Measure, Observation, Series,
+    SourceEntry, TypologyOverride,
 };
 use crate::content::front_matter::{check_date, is_slug};
 use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
 use crate::fsio::SiteRoot;
 use crate::source::{Position, Source, SourceFile};
-use crate::typology::{DEFAULT_WEIGHT, TypologyCell, WEIGHT_RANGE};
+use crate::typology::{CODING_RULES, DEFAULT_WEIGHT, TypologyCell, WEIGHT_RANGE, coding_rule};
+use crate::working_notes;
 use crate::yaml;
 
 pub(crate) const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2100;
@@ -126,6 +127,7 @@ fn load_countries(
                 continue;
             }
         };
+        working_notes::check(&file, working_notes::Syntax::Yaml, diagnostics);
         let raw: RawCountry = match yaml::decode(&file, &file.text, 1) {
             Ok(raw) => raw,
             Err(d) => {
@@ -225,19 +227,11 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
     diaspora.sort_by(|a, b| b.population.cmp(&a.population).then_with(|| a.destination.cmp(&b.destination)));
 
     let mut measures = Vec::new();
+    let mut context = Vec::new();
     for m in &raw.measures {
         if m.title.value.trim().is_empty() {
             c.error("empty-field", at(&m.title), "measure `title` is empty");
         }
-        let weight = match &m.weight {
-            None => DEFAULT_WEIGHT,
-            Some(w) if u8::try_from(w.value).is_ok_and(|v| WEIGHT_RANGE.contains(&v)) => w.value as u8,
-            Some(w) => {
-                c.error("bad-weight", at(w), format!("weight {} is outside 1-3", w.value)).help =
-                    Some("1 = minor, 2 = clear, 3 = strong and direct effect on integration".into());
-                DEFAULT_WEIGHT
-            }
-        };
         let since = m.since.as_ref().and_then(|y| c.year(y, "`since`"));
         let until = m.until.as_ref().and_then(|y| c.year(y, "`until`"));
         if let (Some(s), Some(u), Some(until_at)) = (since, until, m.until.as_ref())
@@ -252,10 +246,25 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
             c.warning("measure-without-evidence", at(&m.title), format!("measure `{}` has no source", m.title.value))
                 .help = Some("add `sources: [id]` naming an entry of `sources:`".into());
         }
+        let actor = m.actor.as_ref().map_or(Actor::Origin, |a| a.value);
+        if actor != Actor::Origin {
+            check_context_item(&mut c, m, actor);
+            context.push(ContextItem {
+                title: m.title.value.trim().to_string(),
+                actor,
+                since,
+                until,
+                description: m.description.clone(),
+                sources: m.sources.iter().map(|s| s.value.clone()).collect(),
+            });
+            continue;
+        }
+        let Some((mode, effect, weight, kind)) = coding_of(&mut c, m) else { continue };
         measures.push(Measure {
             title: m.title.value.trim().to_string(),
-            mode: m.mode,
-            effect: m.effect,
+            kind,
+            mode,
+            effect,
             weight,
             since,
             until,
@@ -263,7 +272,8 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
             sources: m.sources.iter().map(|s| s.value.clone()).collect(),
         });
     }
-    if !measures.is_empty() && !raw.roles.value.contains(&Role::Origin) {
+    let has_measures = !measures.is_empty() || !context.is_empty();
+    if has_measures && !raw.roles.value.contains(&Role::Origin) {
         c.error("measures-need-origin", pos(&raw.roles.referenced), "only an origin country can have `measures`")
             .help = Some("add `origin` to `roles`".into());
     }
@@ -310,10 +320,132 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
         summary: raw.summary,
         diaspora,
         measures,
+        context,
         typology_override,
         sources,
         file: file.clone(),
     })
+}
+
+/// A context item (an act of the EU, a destination or a bilateral
+/// agreement) is shown, never coded: `kind`, `mode`, `effect` and `weight`
+/// are refused where they are written.
+fn check_context_item(c: &mut FileCheck, m: &RawMeasure, actor: Actor) {
+    let coded = [
+        ("kind", m.kind.as_ref().map(at)),
+        ("mode", m.mode.as_ref().map(at)),
+        ("effect", m.effect.as_ref().map(at)),
+        ("weight", m.weight.as_ref().map(at)),
+    ];
+    for (field, position) in coded {
+        let Some(position) = position else { continue };
+        c.error(
+            "context-coded",
+            position,
+            format!(
+                "`{field}` on an act of {}: only the origin state's own measures are coded; this item is context",
+                actor.label()
+            ),
+        )
+        .help = Some(format!(
+            "remove `{field}` (context is shown on the country page, never counted), or write `actor: origin` if the origin state itself acted"
+        ));
+    }
+}
+
+/// The mode, effect, weight and kind of an origin-state measure: from its
+/// `kind`'s coding rule where it has one (written values must agree with
+/// the rule), else as written (`mode` and `effect` then required).
+fn coding_of(c: &mut FileCheck, m: &RawMeasure) -> Option<(Mode, Effect, u8, Option<String>)> {
+    let rule = match &m.kind {
+        None => None,
+        Some(kind) => match coding_rule(kind.value.trim()) {
+            Some(rule) => Some(rule),
+            None => {
+                c.error("unknown-value", at(kind), format!("unknown measure kind `{}`", kind.value)).help =
+                    Some(suggestion(&kind.value, CODING_RULES.iter().map(|r| r.kind)));
+                return None;
+            }
+        },
+    };
+    let weight = match &m.weight {
+        None => rule.map_or(DEFAULT_WEIGHT, |r| r.weight),
+        Some(w) if u8::try_from(w.value).is_ok_and(|v| WEIGHT_RANGE.contains(&v)) => w.value as u8,
+        Some(w) => {
+            c.error("bad-weight", at(w), format!("weight {} is outside 1-3", w.value)).help =
+                Some("1 = minor, 2 = clear, 3 = strong and direct effect on integration".into());
+            return None;
+        }
+    };
+    let Some(rule) = rule else {
+        let (Some(mode), Some(effect)) = (&m.mode, &m.effect) else {
+            let missing = if m.mode.is_none() { "mode" } else { "effect" };
+            c.error("missing-field", at(&m.title), format!("measure `{}` has no `{missing}`", m.title.value.trim()))
+                .help = Some(format!(
+                "give `mode` (active or passive) and `effect` (concordant or discordant), or a `kind` whose coding rule decides them ({})",
+                CODING_RULES.iter().map(|r| r.kind).take(3).collect::<Vec<_>>().join(", ") + ", ..."
+            ));
+            return None;
+        };
+        return Some((mode.value, effect.value, weight, None));
+    };
+    let (rule_mode, rule_effect) = rule.cell.axes();
+    let mut agrees = true;
+    let mut differs = |c: &mut FileCheck, field: &str, written: String, wanted: String, position: Position| {
+        agrees = false;
+        c.error(
+            "rule-mismatch",
+            position,
+            format!(
+                "`{field}: {written}` departs from the coding rule of `{}`, which codes every such measure {} with weight {}",
+                rule.kind,
+                rule.cell.label().to_lowercase(),
+                rule.weight
+            ),
+        )
+        .help = Some(format!(
+            "write `{field}: {wanted}` or leave `{field}` out; a measure the rule does not fit needs another `kind` (the rules are on the method page)"
+        ));
+    };
+    if let Some(mode) = &m.mode
+        && mode_slug(mode.value) != rule_mode
+    {
+        differs(c, "mode", mode_slug(mode.value).into(), rule_mode.into(), at(mode));
+    }
+    if let Some(effect) = &m.effect
+        && effect_slug(effect.value) != rule_effect
+    {
+        differs(c, "effect", effect_slug(effect.value).into(), rule_effect.into(), at(effect));
+    }
+    if let Some(w) = &m.weight
+        && weight != rule.weight
+    {
+        differs(c, "weight", weight.to_string(), rule.weight.to_string(), at(w));
+    }
+    agrees.then(|| {
+        let (mode, effect) = rule_axes(rule.cell);
+        (mode, effect, rule.weight, Some(rule.kind.to_string()))
+    })
+}
+
+fn mode_slug(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Active => "active",
+        Mode::Passive => "passive",
+    }
+}
+
+fn effect_slug(effect: Effect) -> &'static str {
+    match effect {
+        Effect::Concordant => "concordant",
+        Effect::Discordant => "discordant",
+    }
+}
+
+fn rule_axes(cell: TypologyCell) -> (Mode, Effect) {
+    let mode = if cell.is_active() { Mode::Active } else { Mode::Passive };
+    let effect = if cell.is_concordant() { Effect::Concordant } else { Effect::Discordant };
+    (mode, effect)
 }
 
 fn check_sources(raw: &[super::raw::RawSource], c: &mut FileCheck) -> Vec<SourceEntry> {
@@ -332,14 +464,36 @@ fn check_sources(raw: &[super::raw::RawSource], c: &mut FileCheck) -> Vec<Source
             check_url(c, url);
         }
         let year = s.year.as_ref().and_then(|y| c.year(y, "year"));
+        if let Some(date) = &s.date
+            && let Err(message) = check_partial_date(date.value.trim())
+        {
+            c.error("bad-date", at(date), message);
+        }
+        let text = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
         sources.push(SourceEntry {
             id: id.to_string(),
+            author: text(&s.author),
             title: s.title.trim().to_string(),
+            date: s.date.as_ref().map(|d| d.value.trim().to_string()),
+            identifier: text(&s.identifier),
             url: s.url.as_ref().map(|u| u.value.trim().to_string()),
             year,
         });
     }
     sources
+}
+
+/// A source's `date`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn check_partial_date(text: &str) -> Result<(), String> {
+    let bad = || format!("`{text}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD");
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [y] if digits(y, 4) => Ok(()),
+        [y, m] if digits(y, 4) && digits(m, 2) && (1..=12).contains(&m.parse::<u32>().unwrap_or(0)) => Ok(()),
+        [_, _, _] => check_date(text).map_err(|_| bad()),
+        _ => Err(bad()),
+    }
 }
 
 fn check_url(c: &mut FileCheck, url: &Spanned<String>) {
@@ -398,6 +552,7 @@ fn load_indicators(
                 continue;
             }
         };
+        working_notes::check(&file, working_notes::Syntax::Yaml, diagnostics);
         match yaml::decode::<RawIndicator>(&file, &file.text, 1) {
             Ok(raw) => raws.push((file, file_stem(&path), raw)),
             Err(d) => {
@@ -474,10 +629,10 @@ fn check_indicator(
     if let Some(url) = &raw.source.url {
         check_url(&mut c, url);
     }
-    if let Some(date) = &raw.source.retrieved
-        && let Err(message) = check_date(&date.value)
-    {
-        c.error("bad-date", at(date), message);
+    for date in [&raw.source.retrieved, &raw.source.updated].into_iter().flatten() {
+        if let Err(message) = check_date(&date.value) {
+            c.error("bad-date", at(date), message);
+        }
     }
     let values = check_series(&raw.values, raw.scope, countries, &mut c);
     let reference = check_reference(&raw.reference, countries, &mut c);
@@ -492,11 +647,14 @@ fn check_indicator(
         higher_is_better: raw.higher_is_better,
         scope: raw.scope,
         compare_with: raw.compare_with.map(|c| c.value),
+        gap_title: raw.gap_title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
         description: raw.description,
         source: IndicatorSource {
+            publisher: raw.source.publisher,
             title: raw.source.title,
             dataset: raw.source.dataset,
             url: raw.source.url.map(|u| u.value.trim().to_string()),
+            updated: raw.source.updated.map(|d| d.value),
             retrieved: raw.source.retrieved.map(|d| d.value),
             licence: raw.source.licence,
             note: raw.source.note,

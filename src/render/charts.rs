@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use serde::{Deserialize, Serialize};
 use tera::{Context, Tera};
 
-use super::data_pages::{reference_label, value_view};
+use super::data_pages::{decimals_as_published, reference_label, value_view};
 use super::data_views::{FigureDetailView, FigureView, TableRowView, TableView, ValueView};
 use crate::charts::{self, ChartMeta, CorridorGroup, Datum, GapRow, MapValue, QuadrantPoint, Reference, Series};
 use crate::data::{Indicator, Scope};
@@ -505,6 +505,8 @@ fn prepare_bar(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
             label: site.data.country_name(code).to_string(),
             value: o.value.unwrap_or_default(),
             flags: o.flags.clone(),
+            decimals: Some(decimals_as_published(o, decimals)),
+            noted: o.note.is_some(),
         })
         .collect();
     let reference = reference_series(ind).and_then(|(key, s)| bar_reference(key, s.get(&year)?));
@@ -557,6 +559,8 @@ fn prepare_map(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
                 label: site.data.country_name(code).into(),
                 value: o.and_then(|o| o.value),
                 flags: o.map(|o| o.flags.clone()).unwrap_or_default(),
+                decimals: o.map(|o| decimals_as_published(o, decimals)),
+                noted: o.is_some_and(|o| o.value.is_some() && o.note.is_some()),
             }
         })
         .collect();
@@ -679,8 +683,10 @@ fn prepare_gap(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
     if rows.is_empty() {
         return Err(format!("no country has both `{}` and `{}` in {year}", a.id, b.id));
     }
-    let mut m = meta(request, format!("{} and {}, {year}", a.label(), b.label()), a.unit.label(), decimals);
-    m.description = charts::summarize_gap(&rows, a.label(), b.label(), &m.unit_label, decimals);
+    let gap_label = a.gap_label(b);
+    let mut m = meta(request, format!("{gap_label}, {year}"), a.unit.label(), decimals);
+    m.description =
+        format!("{gap_label}. {}", charts::summarize_gap(&rows, a.label(), b.label(), &m.unit_label, decimals));
     let mut table_rows: Vec<TableRowView> = rows
         .iter()
         .map(|r| {
@@ -706,7 +712,7 @@ fn prepare_gap(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
     Ok(Prepared {
         table: TableView {
             caption: format!("{} and {} ({}), {year}", a.title, b.title, a.unit.label()),
-            columns: vec![a.label().to_string(), b.label().to_string(), "Gap".into()],
+            columns: vec![a.label().to_string(), b.label().to_string(), gap_label],
             rows: table_rows,
         },
         drawing: Drawing::Gap { rows, a_label: a.label().to_string(), b_label: b.label().to_string() },
@@ -732,6 +738,8 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
             label: site.data.country_name(destination).into(),
             value: o.value.unwrap_or_default(),
             flags: o.flags.clone(),
+            decimals: Some(decimals_as_published(o, decimals)),
+            noted: o.note.is_some(),
         };
         match groups.iter_mut().find(|g| g.origin_code == origin) {
             Some(g) => g.bars.push(bar),
@@ -783,7 +791,12 @@ fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
             x,
             y,
             tie: matches!(cl.class, Class::Tie(_)),
+            fragile: c.sensitivity() != crate::typology::Sensitivity::Robust,
             expert: c.typology_override.as_ref().map(|o| o.class.label().to_string()),
+            class: match cl.class {
+                Class::Cell(cell) => Some(cell.label().to_string()),
+                _ => None,
+            },
         });
         let coordinate =
             |v: f64| ValueView { display: crate::format::signed(v, 2), value: Some(v), ..ValueView::default() };

@@ -70,7 +70,7 @@ pub(crate) fn value_view(observation: Option<(i32, &Observation)>, decimals: usi
 
 /// The indicator's decimals, but never more than the YAML wrote: a score
 /// published as a whole number is not shown as `46.00`.
-fn decimals_as_published(o: &Observation, decimals: usize) -> usize {
+pub(crate) fn decimals_as_published(o: &Observation, decimals: usize) -> usize {
     match o.text.as_deref() {
         Some(text) if !text.contains(['e', 'E']) => decimals.min(text.split_once('.').map_or(0, |(_, f)| f.len())),
         _ => decimals,
@@ -78,7 +78,55 @@ fn decimals_as_published(o: &Observation, decimals: usize) -> usize {
 }
 
 fn source_view(_site: &Site, s: &crate::data::SourceEntry) -> SourceView {
-    SourceView { id: s.id.clone(), title: s.title.clone(), url: s.url.clone(), year: s.year }
+    SourceView {
+        id: s.id.clone(),
+        author: s.author.clone(),
+        title: s.title.clone(),
+        date: s.date.clone().or_else(|| s.year.map(|y| y.to_string())),
+        identifier: s.identifier.clone(),
+        url: s.url.clone(),
+        year: s.year,
+    }
+}
+
+/// An indicator's source as the pages cite it (`with_note`: the note too).
+pub(crate) fn indicator_source_view(site: &Site, i: &Indicator, with_note: bool) -> IndicatorSourceView {
+    IndicatorSourceView {
+        publisher: i.source.publisher.clone(),
+        title: i.source.title.clone(),
+        dataset: i.source.dataset.clone(),
+        url: i.source.url.clone(),
+        updated: i.source.updated.clone(),
+        retrieved: i.source.retrieved.clone(),
+        licence: i.source.licence.clone(),
+        note: if with_note { md(site, &i.source.note) } else { None },
+    }
+}
+
+/// The sources of these indicators, one entry each, with date and licence.
+pub(crate) fn indicator_sources<'a>(
+    site: &Site,
+    indicators: impl Iterator<Item = &'a Indicator>,
+) -> Vec<ReportIndicatorSourceView> {
+    indicators
+        .map(|i| ReportIndicatorSourceView {
+            indicator: i.title.clone(),
+            source: indicator_source_view(site, i, false),
+        })
+        .collect()
+}
+
+/// The value a page shows for `key`: its value in the year the indicator
+/// compares countries in (so that every page ranks within one year and one
+/// set of countries), else its latest value, which is then not ranked.
+/// The flag says whether the value is in the comparison year.
+pub(crate) fn compared_value<'a>(indicator: &'a Indicator, key: &str) -> Option<(i32, &'a Observation, bool)> {
+    let series = indicator.values.get(key)?;
+    let in_year = comparison_year(indicator)
+        .and_then(|y| series.get_key_value(&y))
+        .filter(|(_, o)| o.value.is_some())
+        .map(|(y, o)| (*y, o, true));
+    in_year.or_else(|| latest_value(series).map(|(y, o)| (y, o, false)))
 }
 
 /// Whether an indicator is one of the site's main ones: those a country's
@@ -121,7 +169,10 @@ pub(crate) fn countries_page(site: &Site, narratives: &Narratives) -> Page {
             roles: c.roles().iter().map(|r| r.to_string()).collect(),
             region: c.region.clone(),
             eu_member: c.eu_member,
-            values: main.iter().map(|i| value_view(i.latest(&c.code), i.display_decimals())).collect(),
+            values: main
+                .iter()
+                .map(|i| value_view(compared_value(i, &c.code).map(|(y, o, _)| (y, o)), i.display_decimals()))
+                .collect(),
         })
         .collect();
     rows.sort_by(|a, b| a.name.cmp(&b.name));
@@ -145,27 +196,30 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
         .indicators()
         .filter(|i| i.scope == Scope::Country)
         .map(|i| {
-            let latest = i.latest(&country.code);
-            let rank = latest.and_then(|(year, _)| i.rank(&country.code, year));
+            let shown = compared_value(i, &country.code);
+            let rank = shown.filter(|(_, _, ranked)| *ranked).and_then(|(year, _, _)| i.rank(&country.code, year));
             CountryIndicatorView {
                 id: i.id.clone(),
                 title: i.title.clone(),
                 url: site.config.href(&routes::indicator(&i.id)),
                 unit: i.unit.label().to_string(),
-                latest: value_view(latest, i.display_decimals()),
+                latest: value_view(shown.map(|(y, o, _)| (y, o)), i.display_decimals()),
                 rank: rank.map(|r| r.rank),
                 rank_of: rank.map(|r| r.of),
+                rank_year: rank.and(shown.map(|(y, _, _)| y)),
                 rank_order: if i.higher_is_better { "highest first".into() } else { "lowest first".into() },
                 csv_url: site.config.href(&routes::indicator_csv(&i.id)),
                 charts: if is_main(site, i) {
-                    figures(site, country_charts(site, i, &country.code))
+                    figures(site, country_charts(site, i, &country.code, shown.map(|(year, _, _)| year)))
                 } else {
                     Vec::new()
                 },
             }
         })
         .filter(|v| !v.latest.missing || country.destination)
-        .collect();
+        .collect::<Vec<CountryIndicatorView>>();
+    let shown_indicators = data.indicators().filter(|i| indicators.iter().any(|v| v.id == i.id));
+    let indicator_sources = indicator_sources(site, shown_indicators);
     let diaspora = country.diaspora.iter().map(|d| diaspora_view(site, country, d)).collect();
     let corridors = data
         .corridors_of(&country.code)
@@ -185,9 +239,11 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
         indicators,
         diaspora,
         corridors,
-        typology: country.origin.then(|| typology_view(site, country)),
+        typology: country.origin.then(|| typology_view(site, country, true)),
+        context: country.context.iter().map(|item| context_view(site, country, item)).collect(),
         diaspora_charts: figures(site, diaspora_charts(site, country)),
         sources: country.sources.iter().map(|s| source_view(site, s)).collect(),
+        indicator_sources,
         json_url: site.config.href(&routes::country_json(&country.code)),
         report_url: site.config.href(&super::report_pages::report_url(&country.code)),
         breadcrumbs: vec![home_crumb(site), link(site, "Countries", routes::COUNTRIES)],
@@ -215,7 +271,7 @@ pub(crate) fn country_profile_charts(site: &Site, country: &Country) -> Vec<Char
         .indicators()
         .filter(|i| i.scope == Scope::Country)
         .filter(|i| is_main(site, i))
-        .flat_map(|i| country_charts(site, i, &country.code))
+        .flat_map(|i| country_charts(site, i, &country.code, compared_value(i, &country.code).map(|(y, _, _)| y)))
         .collect();
     if country.origin {
         requests.push(ChartRequest::new(Kind::Cells, &country.code));
@@ -246,22 +302,45 @@ pub(crate) fn corridor_title(data: &Dataset, origin: &str, destination: &str) ->
     format!("{} → {}", data.country_name(origin), data.country_name(destination))
 }
 
-pub(crate) fn typology_view(site: &Site, country: &Country) -> TypologyView {
-    let classification = country.classification();
-    let measure_view = |m: &crate::data::Measure| MeasureView {
+fn years_text(since: Option<i32>, until: Option<i32>) -> String {
+    match (since, until) {
+        (Some(s), Some(u)) if s == u => s.to_string(),
+        (Some(s), Some(u)) => format!("{s}–{u}"),
+        (None, Some(u)) => format!("until {u}"),
+        (Some(s), None) => format!("since {s}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn context_view(site: &Site, country: &Country, item: &crate::data::ContextItem) -> ContextView {
+    ContextView {
+        title: item.title.clone(),
+        actor: item.actor.slug().into(),
+        actor_label: item.actor.label().into(),
+        years: years_text(item.since, item.until),
+        description: md(site, &item.description),
+        sources: item.sources.iter().filter_map(|id| country.source(id)).map(|s| source_view(site, s)).collect(),
+    }
+}
+
+pub(crate) fn measure_view(site: &Site, country: &Country, m: &crate::data::Measure) -> MeasureView {
+    MeasureView {
         title: m.title.clone(),
+        kind: m.kind.clone(),
+        kind_label: m.kind.as_deref().and_then(crate::typology::coding_rule).map(|r| r.topic.to_string()),
         cell: m.cell().slug().into(),
         cell_label: m.cell().label().into(),
         weight: m.weight,
-        years: match (m.since, m.until) {
-            (Some(s), Some(u)) => format!("{s}–{u}"),
-            (None, Some(u)) => format!("until {u}"),
-            (Some(s), None) => format!("since {s}"),
-            (None, None) => String::new(),
-        },
+        years: years_text(m.since, m.until),
         description: md(site, &m.description),
         sources: m.sources.iter().filter_map(|id| country.source(id)).map(|s| source_view(site, s)).collect(),
-    };
+    }
+}
+
+/// A country's place in the typology with its evidence; `with_chart`: the
+/// small chart of the cell totals too.
+pub(crate) fn typology_view(site: &Site, country: &Country, with_chart: bool) -> TypologyView {
+    let classification = country.classification();
     let groups = TypologyCell::ALL
         .into_iter()
         .map(|cell| {
@@ -271,7 +350,7 @@ pub(crate) fn typology_view(site: &Site, country: &Country) -> TypologyView {
             MeasureGroupView {
                 cell: cell.slug().into(),
                 label: cell.label().into(),
-                measures: measures.into_iter().map(measure_view).collect(),
+                measures: measures.into_iter().map(|m| measure_view(site, country, m)).collect(),
             }
         })
         .filter(|g| !g.measures.is_empty())
@@ -290,9 +369,89 @@ pub(crate) fn typology_view(site: &Site, country: &Country) -> TypologyView {
         engagement: classification.engagement.map(|v| format::signed(v, 2)),
         alignment: classification.alignment.map(|v| format::signed(v, 2)),
         groups,
-        history: country.measures.iter().filter(|m| !m.is_current()).map(measure_view).collect(),
-        chart: charts::figure(site, &ChartRequest::new(Kind::Cells, &country.code)).ok(),
+        history: country.measures.iter().filter(|m| !m.is_current()).map(|m| measure_view(site, country, m)).collect(),
+        chart: if with_chart {
+            charts::figure(site, &ChartRequest::new(Kind::Cells, &country.code)).ok()
+        } else {
+            None
+        },
+        current_count: country.measures.iter().filter(|m| m.is_current()).count(),
+        thin_evidence: country.thin_evidence(),
+        thin_below: crate::typology::THIN_EVIDENCE_BELOW,
+        sensitivity: sensitivity_view(country),
     }
+}
+
+/// The sensitivity of a country's computed class, in words.
+pub(crate) fn sensitivity_view(country: &Country) -> SensitivityView {
+    use crate::typology::{Change, Sensitivity};
+    let title = |i: usize| country.measures.get(i).map_or_else(String::new, |m| m.title.clone());
+    let weight = |i: usize| country.measures.get(i).map_or(0, |m| m.weight);
+    let tried = tried_changes(country);
+    match country.sensitivity() {
+        Sensitivity::NotCoded => SensitivityView {
+            status: "not-coded".into(),
+            summary: "No current measure is coded, so there is no placement to test.".into(),
+            flips: Vec::new(),
+        },
+        Sensitivity::Robust => SensitivityView {
+            status: "robust".into(),
+            summary: format!(
+                "Robust: the class holds under each of the {tried} single changes tried (any one weight one step up or down, all weights equal, any one measure left out)."
+            ),
+            flips: Vec::new(),
+        },
+        Sensitivity::Fragile(flips) => {
+            let mut groups: Vec<FlipGroupView> = Vec::new();
+            for flip in &flips {
+                let change = match flip.change {
+                    Change::Heavier(i) => format!("“{}” weighs {} instead of {}", title(i), weight(i) + 1, weight(i)),
+                    Change::Lighter(i) => format!("“{}” weighs {} instead of {}", title(i), weight(i) - 1, weight(i)),
+                    Change::EqualWeights => "all measures weigh the same".to_string(),
+                    Change::Dropped(i) => format!("“{}” is left out", title(i)),
+                };
+                let to = class_phrase(&flip.to);
+                match groups.iter_mut().find(|g| g.to == to) {
+                    Some(g) => g.changes.push(change),
+                    None => groups.push(FlipGroupView { to, changes: vec![change] }),
+                }
+            }
+            let n = flips.len();
+            let verb = if n == 1 { "moves" } else { "move" };
+            SensitivityView {
+                status: "fragile".into(),
+                summary: format!(
+                    "Fragile: {n} of the {tried} single changes tried {verb} the country out of its class."
+                ),
+                flips: groups,
+            }
+        }
+    }
+}
+
+/// Where a change moves a country, as a sentence continues after "moves
+/// to": "Passive concordance", "a tie between active concordance and
+/// passive concordance", "no class (nothing left to count)".
+fn class_phrase(class: &crate::typology::Class) -> String {
+    use crate::typology::Class;
+    match class {
+        Class::Cell(cell) => cell.label().to_string(),
+        Class::Tie(cells) => {
+            let names: Vec<String> = cells.iter().map(|c| c.label().to_lowercase()).collect();
+            let (last, init) = names.split_last().map_or((String::new(), &[][..]), |(l, i)| (l.clone(), i));
+            format!("a tie between {} and {last}", init.join(", "))
+        }
+        Class::NotCoded => "no class (nothing left to count)".to_string(),
+    }
+}
+
+/// How many single changes the sensitivity test tries for a country.
+fn tried_changes(country: &Country) -> usize {
+    let range = crate::typology::WEIGHT_RANGE;
+    let current: Vec<&crate::data::Measure> = country.measures.iter().filter(|m| m.is_current()).collect();
+    let steps: usize =
+        current.iter().map(|m| usize::from(m.weight < *range.end()) + usize::from(m.weight > *range.start())).sum();
+    steps + 1 + current.len()
 }
 
 pub(crate) fn indicators_page(site: &Site, narratives: &Narratives) -> Page {
@@ -403,14 +562,7 @@ pub(crate) fn indicator_page(site: &Site, id: &str, narratives: &Narratives) -> 
         scope: scope_slug(indicator.scope).into(),
         description: md(site, &indicator.description),
         narrative: narratives.get(&url).cloned(),
-        source: IndicatorSourceView {
-            title: indicator.source.title.clone(),
-            dataset: indicator.source.dataset.clone(),
-            url: indicator.source.url.clone(),
-            retrieved: indicator.source.retrieved.clone(),
-            licence: indicator.source.licence.clone(),
-            note: md(site, &indicator.source.note),
-        },
+        source: indicator_source_view(site, indicator, true),
         compare_with: indicator
             .compare_with
             .as_ref()
@@ -474,6 +626,7 @@ pub(crate) fn corridor_page(site: &Site, origin: &str, destination: &str, narrat
             }
         })
         .collect();
+    let sources = indicator_sources(site, data.indicators().filter(|i| i.scope == Scope::Corridor));
     let view = CorridorView {
         key: key.clone(),
         title: corridor_title(data, origin, destination),
@@ -483,6 +636,7 @@ pub(crate) fn corridor_page(site: &Site, origin: &str, destination: &str, narrat
         narrative: narratives.get(&url).cloned(),
         diaspora,
         indicators,
+        sources,
         breadcrumbs: vec![
             home_crumb(site),
             link(site, "Countries", routes::COUNTRIES),
@@ -512,13 +666,13 @@ pub(crate) fn corridor_page_charts(site: &Site, origin: &str, destination: &str)
 }
 
 /// On a country page, per indicator: the country against the others in the
-/// latest year (bar, the country emphasised) and its time series (line).
-/// The bar shows the country's latest year, so the country is always in it;
-/// when more than `MAX_BARS` countries have a value that year, it shows the
-/// country among those ranked nearest to it and the highest and lowest, so
-/// that a page costs the same however many countries the site has.
-pub(crate) fn country_charts(site: &Site, indicator: &Indicator, code: &str) -> Vec<ChartRequest> {
-    let Some((year, _)) = indicator.latest(code) else {
+/// year its value is shown for (bar, the country emphasised) and its time
+/// series (line). When more than `MAX_BARS` countries have a value that
+/// year, the bar shows the country among those ranked nearest to it and the
+/// highest and lowest, so that a page costs the same however many countries
+/// the site has.
+pub(crate) fn country_charts(site: &Site, indicator: &Indicator, code: &str, year: Option<i32>) -> Vec<ChartRequest> {
+    let Some(year) = year else {
         return Vec::new();
     };
     let mut bar = ChartRequest {
@@ -536,7 +690,8 @@ pub(crate) fn country_charts(site: &Site, indicator: &Indicator, code: &str) -> 
         bar.countries = peers;
     }
     let line = ChartRequest { countries: vec![code.to_string()], ..ChartRequest::new(Kind::Line, &indicator.id) };
-    vec![bar, line]
+    // A time series needs at least two years (MIPEX 2020 is one edition).
+    if indicator.years().len() > 1 { vec![bar, line] } else { vec![bar] }
 }
 
 /// Most bars a country page's comparison chart draws.
@@ -557,12 +712,16 @@ fn diaspora_charts(site: &Site, country: &Country) -> Vec<ChartRequest> {
 /// On an indicator page: bar, line and map (country indicators), gap when
 /// paired, or the corridor chart (corridor indicators).
 pub(crate) fn indicator_charts(indicator: &Indicator) -> Vec<ChartRequest> {
-    let kinds: Vec<Kind> = match indicator.scope {
+    let mut kinds: Vec<Kind> = match indicator.scope {
         Scope::Corridor => vec![Kind::Corridor],
         Scope::Country if indicator.compare_with.is_some() => vec![Kind::Bar, Kind::Line, Kind::Map, Kind::Gap],
         Scope::Country => vec![Kind::Bar, Kind::Line, Kind::Map],
     };
-    let year = well_covered_year(indicator);
+    // A time series needs at least two years.
+    if indicator.years().len() < 2 {
+        kinds.retain(|k| *k != Kind::Line);
+    }
+    let year = comparison_year(indicator);
     kinds
         .into_iter()
         .map(|kind| {
@@ -583,15 +742,9 @@ pub(crate) fn indicator_charts(indicator: &Indicator) -> Vec<ChartRequest> {
 /// which at least four fifths as many countries have a value as in its
 /// best-covered year. A new year reported by a handful of countries does not
 /// push the comparison (bar, map, gap) onto a nearly empty picture.
-fn well_covered_year(indicator: &Indicator) -> Option<i32> {
-    let mut coverage: BTreeMap<i32, usize> = BTreeMap::new();
-    for series in indicator.values.values() {
-        for (year, _) in series.iter().filter(|(_, o)| o.value.is_some()) {
-            *coverage.entry(*year).or_default() += 1;
-        }
-    }
-    let best = coverage.values().copied().max()?;
-    coverage.iter().rev().find(|(_, n)| **n * 5 >= best * 4).map(|(year, _)| *year)
+pub(crate) fn comparison_year(indicator: &Indicator) -> Option<i32> {
+    let best = indicator.years_with_values().map(|(_, n)| n).max()?;
+    indicator.years_with_values().rev().find(|(_, n)| n * 5 >= best * 4).map(|(year, _)| year)
 }
 
 /// The `n` highest and `n` lowest countries in `year`:

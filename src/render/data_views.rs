@@ -27,10 +27,16 @@ pub(crate) struct FlagView {
     pub(crate) meaning: String,
 }
 
+/// A source as a reader cites it: author or body, title, date, identifier, address.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct SourceView {
     pub(crate) id: String,
+    pub(crate) author: Option<String>,
     pub(crate) title: String,
+    /// The source's date (`2014-03-03`, `2014-03`, `2014`), else its year.
+    pub(crate) date: Option<String>,
+    /// Document number, CELEX number, DOI, dataset code...
+    pub(crate) identifier: Option<String>,
     pub(crate) url: Option<String>,
     pub(crate) year: Option<i32>,
 }
@@ -93,9 +99,14 @@ pub(crate) struct CountryView {
     /// Corridors from (origin) or into (destination) this country.
     pub(crate) corridors: Vec<LinkView>,
     pub(crate) typology: Option<TypologyView>,
+    /// Origins: acts of the EU, destinations or bilateral agreements that
+    /// bear on its emigrants (shown, never counted in the typology).
+    pub(crate) context: Vec<ContextView>,
     /// Origins: its citizens by destination, from the corridor indicators.
     pub(crate) diaspora_charts: Vec<FigureView>,
     pub(crate) sources: Vec<SourceView>,
+    /// The source of every indicator in `indicators`, with date and licence.
+    pub(crate) indicator_sources: Vec<ReportIndicatorSourceView>,
     pub(crate) json_url: String,
     /// The printable report of this country.
     pub(crate) report_url: String,
@@ -108,10 +119,15 @@ pub(crate) struct CountryIndicatorView {
     pub(crate) title: String,
     pub(crate) url: String,
     pub(crate) unit: String,
+    /// The value in the year the indicator compares countries in (its
+    /// page's bar chart and map), else the country's latest value.
     pub(crate) latest: ValueView,
-    /// "3 of 27", with the direction in `rank_order`.
+    /// "3 of 27 in 2024": the rank among the countries with a value in
+    /// `rank_year`, with the direction in `rank_order`; none when the
+    /// country has no value in that year.
     pub(crate) rank: Option<usize>,
     pub(crate) rank_of: Option<usize>,
+    pub(crate) rank_year: Option<i32>,
     pub(crate) rank_order: String,
     pub(crate) csv_url: String,
     /// The country against the others (bar) and its time series (line).
@@ -146,6 +162,48 @@ pub(crate) struct TypologyView {
     pub(crate) history: Vec<MeasureView>,
     /// The four cell totals as a small chart.
     pub(crate) chart: Option<FigureView>,
+    /// How many current measures the class rests on.
+    pub(crate) current_count: usize,
+    /// Fewer current measures than `thin_below`: the page says the
+    /// evidence is thin.
+    pub(crate) thin_evidence: bool,
+    pub(crate) thin_below: usize,
+    /// The sensitivity of the computed class.
+    pub(crate) sensitivity: SensitivityView,
+}
+
+/// Whether the computed class holds under the changes the method page lists.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SensitivityView {
+    /// `robust`, `fragile` or `not-coded`.
+    pub(crate) status: String,
+    /// One sentence: "Robust: ..." or "Fragile: 3 of the 9 changes tried move it."
+    pub(crate) summary: String,
+    /// The changes that move the country, grouped by where they move it.
+    pub(crate) flips: Vec<FlipGroupView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FlipGroupView {
+    /// Where the changes move the country: "Passive concordance", "a tie
+    /// between active concordance and passive concordance".
+    pub(crate) to: String,
+    /// Each change as a clause: "“Voting from abroad” weighs 2 instead of 1",
+    /// "all measures weigh the same", "“X” is left out".
+    pub(crate) changes: Vec<String>,
+}
+
+/// An act of another party than the origin state, shown as context.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ContextView {
+    pub(crate) title: String,
+    /// `eu`, `destination` or `bilateral`.
+    pub(crate) actor: String,
+    /// "the EU", "a destination state", "an agreement with a destination state".
+    pub(crate) actor_label: String,
+    pub(crate) years: String,
+    pub(crate) description: Option<String>,
+    pub(crate) sources: Vec<SourceView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -165,6 +223,9 @@ pub(crate) struct MeasureGroupView {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct MeasureView {
     pub(crate) title: String,
+    /// The kind of measure whose coding rule it follows (its topic, e.g. "Voting from abroad").
+    pub(crate) kind: Option<String>,
+    pub(crate) kind_label: Option<String>,
     pub(crate) cell: String,
     pub(crate) cell_label: String,
     pub(crate) weight: u8,
@@ -228,9 +289,13 @@ pub(crate) struct IndicatorView {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct IndicatorSourceView {
+    /// The body that publishes the data (`Eurostat`).
+    pub(crate) publisher: Option<String>,
     pub(crate) title: String,
     pub(crate) dataset: Option<String>,
     pub(crate) url: Option<String>,
+    /// The date of the database version the values come from.
+    pub(crate) updated: Option<String>,
     pub(crate) retrieved: Option<String>,
     pub(crate) licence: Option<String>,
     pub(crate) note: Option<String>,
@@ -256,6 +321,8 @@ pub(crate) struct CorridorView {
     /// From the origin's profile, when it gives the diaspora there.
     pub(crate) diaspora: Option<DiasporaView>,
     pub(crate) indicators: Vec<CorridorIndicatorView>,
+    /// The source of every indicator shown, with date and licence.
+    pub(crate) sources: Vec<ReportIndicatorSourceView>,
     pub(crate) breadcrumbs: Vec<LinkView>,
 }
 

@@ -14,9 +14,9 @@ use tera::Context;
 
 use super::Page;
 use super::data_pages::{self, Narratives, reference_label};
-use super::data_views::{IndicatorSourceView, ReportIndicatorSourceView, ReportView};
+use super::data_views::{ReportIndicatorSourceView, ReportView};
 use super::views::LinkView;
-use crate::data::{Country, Indicator, Scope, Unit, latest_value};
+use crate::data::{Country, Indicator, Scope, Unit};
 use crate::format;
 use crate::routes;
 use crate::site::Site;
@@ -111,7 +111,7 @@ fn size_indicator(site: &Site) -> Option<&Indicator> {
 }
 
 fn corridor_sources(site: &Site) -> Vec<ReportIndicatorSourceView> {
-    size_indicator(site).map(indicator_source).into_iter().collect()
+    data_pages::indicator_sources(site, size_indicator(site).into_iter())
 }
 
 /// The origin groups of a destination, largest first: the latest value of
@@ -162,20 +162,6 @@ fn origin_group(site: &Site, origin: &str, destination: &str) -> Option<(f64, Or
     Some((size, view))
 }
 
-fn indicator_source(i: &Indicator) -> ReportIndicatorSourceView {
-    ReportIndicatorSourceView {
-        indicator: i.title.clone(),
-        source: IndicatorSourceView {
-            title: i.source.title.clone(),
-            dataset: i.source.dataset.clone(),
-            url: i.source.url.clone(),
-            retrieved: i.source.retrieved.clone(),
-            licence: i.source.licence.clone(),
-            note: None,
-        },
-    }
-}
-
 /// The date a report states its data are as of.
 pub(crate) fn data_date(site: &Site) -> Option<String> {
     site.config.date.clone().or_else(|| site.data.indicators().filter_map(|i| i.source.retrieved.clone()).max())
@@ -184,8 +170,6 @@ pub(crate) fn data_date(site: &Site) -> Option<String> {
 pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narratives, with_pdf: bool) -> ReportView {
     let profile = data_pages::country_view(site, country, narratives);
     let url = report_url(&country.code);
-    let shown: Vec<&Indicator> =
-        site.data.indicators().filter(|i| profile.indicators.iter().any(|v| v.id == i.id)).collect();
     ReportView {
         title: site.config.title.clone(),
         publisher: site.config.author.clone(),
@@ -207,15 +191,21 @@ pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narrative
         diaspora_charts: profile.diaspora_charts,
         corridors: profile.corridors,
         sources: profile.sources,
-        indicator_sources: shown.iter().copied().map(indicator_source).collect(),
+        indicator_sources: profile.indicator_sources,
     }
 }
 
 /// The report's opening paragraph, from the data alone.
 pub(crate) fn summary(site: &Site, country: &Country) -> String {
     let mut sentences = vec![identity_sentence(country)];
-    for indicator in data_pages::main_indicators(site) {
+    let main = data_pages::main_indicators(site);
+    for indicator in &main {
         if let Some(s) = indicator_sentence(indicator, &country.code) {
+            sentences.push(s);
+        }
+    }
+    for indicator in &main {
+        if let Some(s) = gap_sentence(site, indicator, &main, &country.code) {
             sentences.push(s);
         }
     }
@@ -246,13 +236,15 @@ fn identity_sentence(country: &Country) -> String {
 /// below the EU-27 figure (64.2 %); it rose by 8.6 points from 2015."
 fn indicator_sentence(indicator: &Indicator, code: &str) -> Option<String> {
     let series = indicator.values.get(code)?;
-    let (year, latest) = latest_value(series)?;
+    // The value the profile's table shows: the year the indicator compares countries in.
+    let (year, latest, _) = data_pages::compared_value(indicator, code)?;
     let value = latest.value?;
     let decimals = indicator.display_decimals();
     let unit = unit_after(indicator);
     // As the table shows it: never more decimals than published.
     let shown = data_pages::value_view(Some((year, latest)), decimals).display;
-    let mut sentence = format!("{}: {shown}{unit} in {year}", indicator.label());
+    let derived = if latest.note.is_some() { " (see the note to the table)" } else { "" };
+    let mut sentence = format!("{}: {shown}{unit} in {year}{derived}", indicator.label());
     let reference = indicator
         .reference
         .get_key_value("EU27")
@@ -290,6 +282,20 @@ fn indicator_sentence(indicator: &Indicator, code: &str) -> Option<String> {
     Some(sentence)
 }
 
+/// "Employment gap (nationals minus non-EU citizens): +22.4 points in
+/// 2024." For a main indicator whose `compare_with` is a main indicator
+/// too, in the year both are shown for the country; the same definition as
+/// the gap chart (this indicator minus the other).
+fn gap_sentence(site: &Site, a: &Indicator, main: &[&Indicator], code: &str) -> Option<String> {
+    let b = a.compare_with.as_deref().and_then(|id| main.iter().find(|i| i.id == id))?;
+    let b = site.data.indicator(&b.id)?;
+    let (year, va, _) = data_pages::compared_value(a, code)?;
+    let vb = b.values.get(code)?.get(&year)?.value?;
+    let decimals = a.display_decimals().max(b.display_decimals());
+    let gap = va.value? - vb;
+    Some(format!("{}: {} {} in {year}.", a.gap_label(b), format::signed(gap, decimals), points(a)))
+}
+
 /// How a difference is named: percentage points for percentages.
 fn points(indicator: &Indicator) -> &'static str {
     match indicator.unit {
@@ -312,24 +318,41 @@ fn unit_after(indicator: &Indicator) -> String {
 fn typology_sentence(country: &Country) -> String {
     let classification = country.classification();
     let current = country.measures.iter().filter(|m| m.is_current()).count();
+    let measures = if current == 1 {
+        "Its one current coded measure".to_string()
+    } else {
+        format!("Its {current} current coded measures")
+    };
+    let verb = if current == 1 { "places" } else { "place" };
     let placed = match &classification.class {
         Class::NotCoded => format!(
             "No current measure of {} towards its nationals abroad is coded, so it is not placed in the concordance typology",
             country.name
         ),
         Class::Cell(cell) => format!(
-            "Its {current} coded measures towards nationals abroad place it in {} in the concordance typology",
+            "{measures} towards nationals abroad {verb} it in {} in the concordance typology",
             cell.label().to_lowercase()
         ),
         Class::Tie(_) => format!(
-            "Its {current} coded measures towards nationals abroad are a tie in the concordance typology ({})",
+            "{measures} towards nationals abroad leave it tied in the concordance typology between {}",
             classification.class.label().trim_start_matches("Tie: ").to_lowercase()
         ),
     };
-    match &country.typology_override {
+    let mut sentence = match &country.typology_override {
         Some(o) => format!("{placed}; an expert classification places it in {}.", o.class.label().to_lowercase()),
         None => format!("{placed}."),
+    };
+    if classification.class != Class::NotCoded {
+        let sure = match country.sensitivity() {
+            crate::typology::Sensitivity::Robust => {
+                "The placement is robust to any single change of weight or evidence"
+            }
+            _ => "The placement is fragile: a single change of weight or evidence moves it",
+        };
+        let thin = if country.thin_evidence() { ", and it rests on thin evidence" } else { "" };
+        sentence.push_str(&format!(" {sure}{thin}."));
     }
+    sentence
 }
 
 fn diaspora_sentence(site: &Site, country: &Country) -> Option<String> {

@@ -9,13 +9,16 @@ use tera::Context;
 use super::Page;
 use super::charts::{ChartRequest, Kind};
 use super::data_pages::Narratives;
-use super::data_views::{FigureView, NarrativeView};
+use super::data_views::{FigureView, NarrativeView, TypologyView};
 use super::views::LinkView;
 use crate::data::Country;
 use crate::format;
 use crate::routes;
 use crate::site::Site;
-use crate::typology::{Class, EXAMPLES, TypologyCell, WEIGHT_MEANINGS};
+use crate::typology::{
+    ACTOR_RULE, CODING_RULES, Class, EFFECT_RULE, EXAMPLES, MODE_RULE, NOT_CODED_RULES, SENSITIVITY_RULE, Sensitivity,
+    THIN_EVIDENCE_BELOW, TypologyCell, WEIGHT_MEANINGS,
+};
 
 pub(crate) const METHOD: &str = "/typology/method/";
 
@@ -49,6 +52,10 @@ pub(crate) struct PlacedCountryView {
     pub(crate) computed: String,
     /// The heaviest current measures of this cell, at most two.
     pub(crate) strongest: Vec<String>,
+    /// One single change of weight or evidence moves the country (a tie always does).
+    pub(crate) fragile: bool,
+    /// Fewer current measures than the documented threshold.
+    pub(crate) thin_evidence: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -64,6 +71,22 @@ pub(crate) struct TypologyRowView {
     pub(crate) total: u32,
     pub(crate) engagement: String,
     pub(crate) alignment: String,
+    /// Current measures the class rests on.
+    pub(crate) measures: usize,
+    pub(crate) thin_evidence: bool,
+    /// `robust` or `fragile`.
+    pub(crate) sensitivity: String,
+}
+
+/// One coded country's placement with the evidence behind it.
+#[derive(Debug, Serialize)]
+pub(crate) struct PlacementView {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) url: String,
+    /// Its measures by cell with their sources, the sensitivity and the
+    /// thin-evidence mark, as on the country page (no chart).
+    pub(crate) typology: TypologyView,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,6 +98,8 @@ pub(crate) struct TypologyPageView {
     pub(crate) chart: Option<FigureView>,
     pub(crate) cell_labels: Vec<String>,
     pub(crate) rows: Vec<TypologyRowView>,
+    /// Every coded country, by name, with the measures behind its cell.
+    pub(crate) placements: Vec<PlacementView>,
     pub(crate) breadcrumbs: Vec<LinkView>,
 }
 
@@ -83,11 +108,40 @@ pub(crate) struct MethodView {
     pub(crate) title: String,
     pub(crate) url: String,
     pub(crate) narrative: Option<NarrativeView>,
+    /// Which acts count, how mode and effect are decided.
+    pub(crate) actor_rule: String,
+    pub(crate) mode_rule: String,
+    pub(crate) effect_rule: String,
+    /// One rule per kind of measure, grouped by topic.
+    pub(crate) rule_groups: Vec<RuleGroupView>,
+    /// What is deliberately left uncoded.
+    pub(crate) not_coded: Vec<String>,
+    /// What the sensitivity test tries, and the thin-evidence threshold.
+    pub(crate) sensitivity_rule: String,
+    pub(crate) thin_below: usize,
     pub(crate) cells: Vec<MatrixCellView>,
     pub(crate) weights: Vec<WeightView>,
     pub(crate) default_weight: u8,
     pub(crate) examples: Vec<ExampleView>,
     pub(crate) breadcrumbs: Vec<LinkView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct RuleGroupView {
+    pub(crate) topic: String,
+    pub(crate) rules: Vec<RuleView>,
+}
+
+/// A coding rule: `kind` in the data, the measures it covers, its cell and
+/// weight, and why.
+#[derive(Debug, Serialize)]
+pub(crate) struct RuleView {
+    pub(crate) kind: String,
+    pub(crate) covers: String,
+    pub(crate) cell: String,
+    pub(crate) cell_label: String,
+    pub(crate) weight: u8,
+    pub(crate) reasoning: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -173,6 +227,8 @@ pub(crate) fn matrix(site: &Site) -> MatrixView {
                 expert: country.typology_override.is_some(),
                 computed: classification.class.label(),
                 strongest: strongest.iter().take(2).map(|m| m.title.clone()).collect(),
+                fragile: !matches!(country.sensitivity(), Sensitivity::Robust),
+                thin_evidence: country.thin_evidence(),
             });
         }
     }
@@ -209,11 +265,24 @@ pub(crate) fn typology_page(site: &Site, narratives: &Narratives) -> Page {
                 total: classification.total_weight(),
                 engagement: coordinate(classification.engagement),
                 alignment: coordinate(classification.alignment),
+                measures: c.measures.iter().filter(|m| m.is_current()).count(),
+                thin_evidence: c.thin_evidence(),
+                sensitivity: if c.sensitivity() == Sensitivity::Robust { "robust".into() } else { "fragile".into() },
             })
         })
         .collect::<Vec<TypologyRowView>>();
     let mut rows = rows;
     rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut placements: Vec<PlacementView> = origins(site)
+        .filter(|c| c.classification().class != Class::NotCoded)
+        .map(|c| PlacementView {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            url: site.config.href(&routes::country(&c.code)),
+            typology: super::data_pages::typology_view(site, c, false),
+        })
+        .collect();
+    placements.sort_by(|a, b| a.name.cmp(&b.name));
     let page_view = TypologyPageView {
         title: "The concordance typology".into(),
         url: site.config.href(routes::TYPOLOGY),
@@ -222,6 +291,7 @@ pub(crate) fn typology_page(site: &Site, narratives: &Narratives) -> Page {
         chart,
         cell_labels: TypologyCell::ALL.into_iter().map(|c| c.label().to_string()).collect(),
         rows,
+        placements,
         breadcrumbs: vec![home],
     };
     page(site, routes::TYPOLOGY, "typology.html", "typology", &page_view)
@@ -234,6 +304,13 @@ pub(crate) fn method_page(site: &Site, narratives: &Narratives) -> Page {
         title: "How countries are placed in the typology".into(),
         url: site.config.href(METHOD),
         narrative: narratives.get(METHOD).cloned(),
+        actor_rule: ACTOR_RULE.into(),
+        mode_rule: MODE_RULE.into(),
+        effect_rule: EFFECT_RULE.into(),
+        rule_groups: rule_groups(),
+        not_coded: NOT_CODED_RULES.iter().map(|r| r.to_string()).collect(),
+        sensitivity_rule: SENSITIVITY_RULE.into(),
+        thin_below: THIN_EVIDENCE_BELOW,
         cells: MATRIX_ORDER.into_iter().map(empty_cell).collect(),
         weights: WEIGHT_MEANINGS.iter().map(|(w, m)| WeightView { weight: *w, meaning: m.to_string() }).collect(),
         default_weight: crate::typology::DEFAULT_WEIGHT,
@@ -264,6 +341,26 @@ pub(crate) fn method_page(site: &Site, narratives: &Narratives) -> Page {
         breadcrumbs: vec![home, LinkView { title: "Typology".into(), url: site.config.href(routes::TYPOLOGY) }],
     };
     page(site, METHOD, "typology-method.html", "method", &method)
+}
+
+/// The coding rules grouped by topic, in the order `CODING_RULES` lists them.
+fn rule_groups() -> Vec<RuleGroupView> {
+    let mut groups: Vec<RuleGroupView> = Vec::new();
+    for rule in CODING_RULES {
+        let view = RuleView {
+            kind: rule.kind.into(),
+            covers: rule.covers.into(),
+            cell: rule.cell.slug().into(),
+            cell_label: rule.cell.label().into(),
+            weight: rule.weight,
+            reasoning: rule.reasoning.into(),
+        };
+        match groups.iter_mut().find(|g| g.topic == rule.topic) {
+            Some(g) => g.rules.push(view),
+            None => groups.push(RuleGroupView { topic: rule.topic.into(), rules: vec![view] }),
+        }
+    }
+    groups
 }
 
 fn page(site: &Site, url: &str, template: &str, name: &'static str, view: &impl Serialize) -> Page {

@@ -39,6 +39,8 @@ pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("partials/value.html", include_str!("../../templates/partials/value.html")),
     ("partials/sources.html", include_str!("../../templates/partials/sources.html")),
     ("partials/measure-groups.html", include_str!("../../templates/partials/measure-groups.html")),
+    ("partials/typology-confidence.html", include_str!("../../templates/partials/typology-confidence.html")),
+    ("partials/indicator-sources.html", include_str!("../../templates/partials/indicator-sources.html")),
 ];
 
 /// Static files of the built-in theme: (output path, bytes).

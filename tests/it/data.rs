@@ -102,15 +102,17 @@ fn countries_index_lists_every_country_with_roles_membership_and_main_indicators
             "Naturalisations per 100 resident non-EU citizens (per 100)",
         ]
     );
-    // Latest year with a value, per country:
-    // employment-rate: DE 2023 is {null, u} -> 2022 63.0 bp; IT 2023 58.2; ES 2023 null -> 2022 55.8 p.
-    // naturalisation-rate: DE 2023 1.4 e; ES 2022 2.3; IT none. Origins have no values.
+    // Each column compares the countries in one year, the year its
+    // indicator page compares them in (three countries have a 2022
+    // employment rate, only Italy a 2023 one; two have a 2022
+    // naturalisation rate, one a 2023 one): the index never puts Italy's
+    // 2023 beside Germany's 2022.
     // One decimal: the most any value of the indicator was written with.
     assert_eq!(
         rows(&page, "main table"),
         [
-            ["Germany", "destination", "Western Europe", "yes", "63.0bp 2022", "1.4e 2023"],
-            ["Italy", "destination", "", "yes", "58.2 2023", "no data"],
+            ["Germany", "destination", "Western Europe", "yes", "63.0bp 2022", "1.1 2022"],
+            ["Italy", "destination", "", "yes", "57.5 2022", "no data"],
             ["Morocco", "origin", "Northern Africa", "no", "no data", "no data"],
             ["Spain", "destination", "Southern Europe", "yes", "55.8p 2022", "2.3 2022"],
             ["Türkiye", "origin", "Western Asia", "no", "no data", "no data"],
@@ -120,11 +122,8 @@ fn countries_index_lists_every_country_with_roles_membership_and_main_indicators
         page.attrs("main tbody th a", "href"),
         ["/sub/countries/de/", "/sub/countries/it/", "/sub/countries/ma/", "/sub/countries/es/", "/sub/countries/tr/"]
     );
-    assert_eq!(page.texts("main tbody abbr.flag"), ["b", "p", "e", "p"]);
-    assert_eq!(
-        page.attrs("main tbody abbr.flag", "title"),
-        ["break in time series", "provisional", "estimated", "provisional"]
-    );
+    assert_eq!(page.texts("main tbody abbr.flag"), ["b", "p", "p"]);
+    assert_eq!(page.attrs("main tbody abbr.flag", "title"), ["break in time series", "provisional", "provisional"]);
     assert_eq!(page.count("main tbody .no-data"), 5);
     assert_eq!(
         page.attrs(".listing__title", "href"),
@@ -138,16 +137,22 @@ fn spain_profile_ranks_each_indicator_and_links_the_corridors_into_spain() {
     let page = built.page("/countries/es/");
     assert_eq!(page.text("main h1"), "Spain");
     assert_eq!(page.text(".doc__meta"), "destination EU member · Southern Europe");
-    // Ranks among the countries with a value in the same year, higher is better:
+    // Ranks among the countries with a value in the year the indicator
+    // compares them in, saying which; higher is better:
     // employment-rate 2022: DE 63.0 > IT 57.5 > ES 55.8 -> 3 of 3.
     // employment-rate-nationals 2023: DE 77.5 > ES 66.0 > IT 61.0 -> 2 of 3.
     // naturalisation-rate 2022: ES 2.3 > DE 1.1 (IT has none) -> 1 of 2.
     assert_eq!(
         rows(&page, "section[aria-labelledby=indicators-title] table"),
         [
-            ["Employment rate of non-EU citizens aged 20-64 (%)", "55.8p", "2022", "3 of 3 (highest first)"],
-            ["Employment rate of nationals aged 20-64 (%)", "66.0", "2023", "2 of 3 (highest first)"],
-            ["Naturalisations per 100 resident non-EU citizens (per 100)", "2.3", "2022", "1 of 2 (highest first)"],
+            ["Employment rate of non-EU citizens aged 20-64 (%)", "55.8p", "2022", "3 of 3 in 2022 (highest first)"],
+            ["Employment rate of nationals aged 20-64 (%)", "66.0", "2023", "2 of 3 in 2023 (highest first)"],
+            [
+                "Naturalisations per 100 resident non-EU citizens (per 100)",
+                "2.3",
+                "2022",
+                "1 of 2 in 2022 (highest first)"
+            ],
         ]
     );
     assert_eq!(page.attrs(".indicator-table abbr.flag", "title"), ["provisional"]);
@@ -168,17 +173,40 @@ fn spain_profile_ranks_each_indicator_and_links_the_corridors_into_spain() {
 #[test]
 fn a_rank_counts_only_the_countries_with_a_value_in_that_year() {
     let built = built();
-    // Italy's latest employment rate is 2023, the only country with a value that year.
+    // Italy's latest employment rate is 2023, the only country with a value
+    // that year: a rank "1 of 1" would compare nothing. The page shows its
+    // value in 2022, the year the indicator compares countries in, and its
+    // rank among the three countries with a value then.
     let italy = built.page("/countries/it/");
     let row = &rows(&italy, "section[aria-labelledby=indicators-title] table")[0];
-    assert_eq!(row, &["Employment rate of non-EU citizens aged 20-64 (%)", "58.2", "2023", "1 of 1 (highest first)"]);
+    assert_eq!(
+        row,
+        &["Employment rate of non-EU citizens aged 20-64 (%)", "57.5", "2022", "2 of 3 in 2022 (highest first)"]
+    );
     // Italy has no naturalisation rate: shown as "no data", without a rank.
     let row = &rows(&italy, "section[aria-labelledby=indicators-title] table")[2];
     assert_eq!(row, &["Naturalisations per 100 resident non-EU citizens (per 100)", "no data", "", ""]);
     // Germany 2022: 63.0 is the highest of three.
     let germany = built.page("/countries/de/");
     let row = &rows(&germany, "section[aria-labelledby=indicators-title] table")[0];
-    assert_eq!(row, &["Employment rate of non-EU citizens aged 20-64 (%)", "63.0bp", "2022", "1 of 3 (highest first)"]);
+    assert_eq!(
+        row,
+        &["Employment rate of non-EU citizens aged 20-64 (%)", "63.0bp", "2022", "1 of 3 in 2022 (highest first)"]
+    );
+}
+
+#[test]
+fn a_country_without_a_value_in_the_comparison_year_shows_its_latest_value_unranked() {
+    // Spain has no 2022 naturalisation rate here, only 2021: it is shown
+    // with its year and not ranked against the 2022 values of the others.
+    let site = fixture();
+    let text = std::fs::read_to_string(site.path().join("data/indicators/naturalisation-rate.yaml"))
+        .unwrap()
+        .replace("ES: {2021: 1.9, 2022: 2.3}", "ES: {2021: 1.9}\n  IT: {2022: 0.7}");
+    let built = site.file("data/indicators/naturalisation-rate.yaml", &text).built();
+    let spain = built.page("/countries/es/");
+    let row = &rows(&spain, "section[aria-labelledby=indicators-title] table")[2];
+    assert_eq!(row, &["Naturalisations per 100 resident non-EU citizens (per 100)", "1.9", "2021", "not ranked"]);
 }
 
 #[test]
@@ -250,12 +278,12 @@ fn morocco_profile_shows_diaspora_measures_by_cell_history_and_sources() {
     assert_eq!(
         page.texts(".source-list li"),
         [
-            "INE, Continuous register statistics (2022)",
-            "Istat, Resident foreigners (2023)",
-            "Decree creating the ministry for Moroccans abroad (2002)",
-            "Hassan II Foundation, teaching programme report",
-            "Moroccan Nationality Code (1958)",
-            "Report on the Amicales (1991)",
+            "INE, Continuous register statistics, 2022.",
+            "Istat, Resident foreigners, 2023.",
+            "Decree creating the ministry for Moroccans abroad, 2002.",
+            "Hassan II Foundation, teaching programme report.",
+            "Moroccan Nationality Code, 1958.",
+            "Report on the Amicales, 1991.",
         ]
     );
     assert_eq!(page.attrs("#source-nationality-code a", "href"), ["https://www.refworld.org/ma-nationality-code"]);
@@ -487,8 +515,18 @@ fn corridor_page_links_both_countries_and_compares_the_destination_s_origin_grou
         ["Citizens of Morocco in Spain", "812,000", "2022, INE, Continuous register statistics"]
     );
     assert_eq!(page.attrs(".stat a", "href"), ["https://www.ine.es/padron"]);
-    // Every corridor-scoped indicator: here the one, with its latest value (2022).
-    assert_eq!(page.texts("main section h2"), ["Citizens of the origin country living in the destination"]);
+    // Every corridor-scoped indicator: here the one, with its latest value
+    // (2022); then the sources, each named with its dataset and date.
+    assert_eq!(
+        page.texts("main section h2"),
+        ["Citizens of the origin country living in the destination", "Sources and data"]
+    );
+    assert_eq!(
+        page.texts("section[aria-labelledby=sources-title] .source-list li"),
+        [
+            "Citizens of the origin country living in the destination: Eurostat, population by citizenship, dataset migr_pop1ctz, retrieved 2025-04-01."
+        ]
+    );
     assert_eq!(page.attrs("main section h2 a", "href"), ["/sub/indicators/corridor-population/"]);
     assert_eq!(page.text("main section > p"), "Latest: 812,000 (2022) people");
     // The other origin groups in Spain, latest year of each, largest first; this one marked.
@@ -520,19 +558,20 @@ fn links_between_countries_indicators_and_corridors_resolve() {
 
 #[test]
 fn indicator_csv_has_one_row_per_value_sorted_by_country_then_year() {
-    // `null` is an empty value (with its flag, if any); numbers as written (54.0, 55.80, 56.10).
+    // `null` is an empty value (with its flag, if any); numbers as written (54.0, 55.80, 56.10);
+    // `note` is empty where a value has no note.
     assert_eq!(
         built().text("data/indicators/employment-rate.csv"),
-        "country,year,value,flag\n\
-         DE,2021,62.3,\n\
-         DE,2022,63.0,bp\n\
-         DE,2023,,u\n\
-         ES,2021,54.0,\n\
-         ES,2022,55.80,p\n\
-         ES,2023,,\n\
-         IT,2021,56.10,\n\
-         IT,2022,57.5,\n\
-         IT,2023,58.2,\n"
+        "country,year,value,flag,note\n\
+         DE,2021,62.3,,\n\
+         DE,2022,63.0,bp,\n\
+         DE,2023,,u,\n\
+         ES,2021,54.0,,\n\
+         ES,2022,55.80,p,\n\
+         ES,2023,,,\n\
+         IT,2021,56.10,,\n\
+         IT,2022,57.5,,\n\
+         IT,2023,58.2,,\n"
     );
 }
 
@@ -540,14 +579,14 @@ fn indicator_csv_has_one_row_per_value_sorted_by_country_then_year() {
 fn corridor_csv_splits_the_key_into_origin_and_destination() {
     assert_eq!(
         built().text("data/indicators/corridor-population.csv"),
-        "origin,destination,year,value,flag\n\
-         MA,ES,2021,775000,\n\
-         MA,ES,2022,812000,\n\
-         MA,IT,2022,420651,\n\
-         MA,IT,2023,412346,\n\
-         TR,DE,2022,1487000,\n\
-         TR,ES,2021,4100,\n\
-         TR,ES,2022,4321,p\n"
+        "origin,destination,year,value,flag,note\n\
+         MA,ES,2021,775000,,\n\
+         MA,ES,2022,812000,,\n\
+         MA,IT,2022,420651,,\n\
+         MA,IT,2023,412346,,\n\
+         TR,DE,2022,1487000,,\n\
+         TR,ES,2021,4100,,\n\
+         TR,ES,2022,4321,p,\n"
     );
 }
 
@@ -946,6 +985,117 @@ fn a_measure_must_cite_a_listed_source() {
         ),
         "data/countries/sn.yaml:11:15: source `ansd-2022` is not listed under `sources` in this file",
         Some("did you mean `ansd-2021`?"),
+    );
+}
+
+/// Senegal with one source on lines 4-6 and `measure` as its only measure,
+/// starting on line 8 (`  - title: X` on line 8, the next field on line 9).
+fn with_one_measure(measure: &str) -> TestSite {
+    with_senegal(&format!("{SOURCE_A}measures:\n  - title: X\n{measure}    sources: [a]\n"))
+}
+
+#[test]
+fn a_context_item_may_not_be_coded() {
+    // An act of the EU is shown, never counted: each coding field is refused
+    // where it is written, all at once.
+    let errors = reported(&with_one_measure("    actor: eu\n    mode: active\n    weight: 2\n"));
+    let firsts: Vec<&str> = errors.iter().map(|e| e.first.as_str()).collect();
+    assert_eq!(
+        firsts,
+        [
+            "data/countries/sn.yaml:10:11: `mode` on an act of the EU: only the origin state's own measures are coded; this item is context",
+            "data/countries/sn.yaml:11:13: `weight` on an act of the EU: only the origin state's own measures are coded; this item is context",
+        ]
+    );
+    assert_eq!(
+        errors[0].help.as_deref(),
+        Some(
+            "remove `mode` (context is shown on the country page, never counted), or write `actor: origin` if the origin state itself acted"
+        )
+    );
+    // A context item without coding is fine, and the profile lists it apart.
+    let built = with_one_measure("    actor: destination\n    since: 2020\n").built();
+    let page = built.page("/countries/sn/");
+    assert_eq!(page.texts(".country-context .measure__title"), ["X by a destination state · since 2020"]);
+    assert_eq!(page.count(".country-typology"), 1);
+    assert_eq!(page.text(".typology-class"), "Computed class: Not coded");
+}
+
+#[test]
+fn a_measure_follows_the_coding_rule_of_its_kind() {
+    // A `kind` alone gives the rule's cell and weight.
+    let built = with_one_measure("    kind: voting-from-abroad\n").built();
+    let json: serde_json::Value = serde_json::from_str(&built.text("data/countries/sn.json")).unwrap();
+    assert_eq!(json["typology"]["class"], "passive-concordance");
+    assert_eq!(json["typology"]["measures"][0]["kind"], "voting-from-abroad");
+    assert_eq!(json["typology"]["measures"][0]["weight"], 1);
+    // Written values must agree with the rule, each reported where it is written.
+    let errors = reported(&with_one_measure("    kind: voting-from-abroad\n    mode: active\n    weight: 2\n"));
+    let firsts: Vec<&str> = errors.iter().map(|e| e.first.as_str()).collect();
+    assert_eq!(
+        firsts,
+        [
+            "data/countries/sn.yaml:10:11: `mode: active` departs from the coding rule of `voting-from-abroad`, which codes every such measure passive concordance with weight 1",
+            "data/countries/sn.yaml:11:13: `weight: 2` departs from the coding rule of `voting-from-abroad`, which codes every such measure passive concordance with weight 1",
+        ]
+    );
+    assert_eq!(
+        errors[0].help.as_deref(),
+        Some(
+            "write `mode: passive` or leave `mode` out; a measure the rule does not fit needs another `kind` (the rules are on the method page)"
+        )
+    );
+    // An unknown kind suggests the nearest one; no kind needs mode and effect.
+    assert_error(
+        &with_one_measure("    kind: voting-abroad\n"),
+        "data/countries/sn.yaml:9:11: unknown measure kind `voting-abroad`",
+        Some("did you mean `voting-from-abroad`?"),
+    );
+    let error = only_error(&with_one_measure("    mode: active\n"));
+    assert_eq!(error.first, "data/countries/sn.yaml:8:12: measure `X` has no `effect`");
+}
+
+#[test]
+fn working_notes_in_published_text_are_located_warnings() {
+    let built = fixture()
+        .file("content/notes.md", "---\ntitle: Notes\n---\nVoting rules were not verified.\n\n```\nTODO in code is fine\n```\n")
+        .file(
+            "data/countries/sn.yaml",
+            "code: SN\nname: Senegal\nroles: [origin]\n# TODO: comments are not published\nsummary: Figures to be confirmed before publishing.\n",
+        )
+        .built();
+    let warnings: Vec<String> = built
+        .warnings
+        .iter()
+        .filter(|w| w.to_string().contains("working note"))
+        .map(|w| w.to_string().lines().next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "content/notes.md:4:19: warning: published text contains a working note: “not verified”",
+            "data/countries/sn.yaml:5:18: warning: published text contains a working note: “to be confirmed”",
+            "data/countries/sn.yaml:5:34: warning: published text contains a working note: “before publishing”",
+        ]
+    );
+}
+
+#[test]
+fn sources_are_cited_with_author_title_date_identifier_and_address() {
+    let built = with_senegal(
+        "sources:\n  - id: a\n    author: European Commission\n    title: New Pact on Migration and Asylum\n    date: 2020-09-23\n    identifier: COM(2020) 609 final\n    url: https://eur-lex.europa.eu/\nmeasures:\n  - title: X\n    kind: voting-from-abroad\n    sources: [a]\n",
+    )
+    .built();
+    let page = built.page("/countries/sn/");
+    assert_eq!(
+        page.texts(".source-list li"),
+        ["European Commission, New Pact on Migration and Asylum, 2020-09-23, COM(2020) 609 final."]
+    );
+    assert_eq!(page.attrs(".source-list li a", "href"), ["https://eur-lex.europa.eu/"]);
+    assert_error(
+        &with_senegal("sources:\n  - id: a\n    title: A\n    date: 2020-13\n"),
+        "data/countries/sn.yaml:7:11: `2020-13` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+        None,
     );
 }
 

@@ -81,13 +81,249 @@ fn the_default_dataset_has_the_eu_27_as_destinations_and_the_fifteen_origins() {
 #[test]
 fn indicator_pages_compare_countries_in_their_well_covered_year() {
     let built = TestSite::default_site().built();
-    // MIPEX overall: 15 countries have a 2020 score, at most 8 any later year.
+    // MIPEX overall: one edition, MIPEX 2020, keyed by its reference year
+    // 2019; 14 member states have a published or marked score.
     let mipex = built.page("/indicators/mipex-overall/");
     let titles = mipex.texts("figure.chart--bar .chart__title, figure.chart--map .chart__title");
-    assert_eq!(titles, ["MIPEX overall, 2020", "MIPEX overall, 2020"]);
-    assert_eq!(mipex.count("figure.chart--bar .chart__data tbody tr"), 15);
+    assert_eq!(titles, ["MIPEX overall, 2019", "MIPEX overall, 2019"]);
+    assert_eq!(mipex.count("figure.chart--bar .chart__data tbody tr"), 14);
     // Employment of non-EU citizens: every member state reports 2024.
     let employment = built.page("/indicators/employment-rate-non-eu/");
     let titles = employment.texts("figure.chart--bar .chart__title");
     assert_eq!(titles, ["Employment, non-EU citizens, 2024"]);
+}
+
+/// The computed class of every origin of the default site, from its JSON
+/// download (which the generator computes from the coded measures).
+fn computed_classes(built: &Built) -> std::collections::BTreeMap<String, (String, Vec<String>)> {
+    let all: serde_json::Value = serde_json::from_str(&built.text("data/all.json")).unwrap();
+    all["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| !c["typology"].is_null())
+        .map(|c| {
+            let t = &c["typology"];
+            let tie = t["tie"].as_array().map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect());
+            (
+                c["code"].as_str().unwrap().to_lowercase(),
+                (t["class"].as_str().unwrap().to_string(), tie.unwrap_or_default()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_chapters_name_the_classes_the_coded_measures_give() {
+    // Each cell chapter names the countries placed in it; the names must be
+    // exactly the countries whose measures put them there (a tie counts in
+    // every tied cell).
+    let built = TestSite::default_site().built();
+    let classes = computed_classes(&built);
+    assert_eq!(classes.len(), 15);
+    for cell in ["active-discordance", "passive-discordance", "passive-concordance", "active-concordance"] {
+        let page = built.page(&format!("/brief/origin-country/{cell}/"));
+        let paragraph = page
+            .select(".prose p")
+            .into_iter()
+            .find(|p| normalize(&p.text().collect::<String>()).starts_with("Placed in this cell by the site’s coding:"))
+            .unwrap_or_else(|| panic!("{cell}: no 'Placed in this cell' paragraph"));
+        let link = scraper::Selector::parse("a").unwrap();
+        let mut named: Vec<String> = paragraph
+            .select(&link)
+            .filter_map(|a| a.value().attr("href"))
+            .filter_map(|href| href.strip_prefix("/countries/"))
+            .map(|code| code.trim_end_matches('/').to_string())
+            .collect();
+        named.sort();
+        let expected: Vec<String> = classes
+            .iter()
+            .filter(|(_, (class, tie))| class == cell || tie.iter().any(|t| t == cell))
+            .map(|(code, _)| code.clone())
+            .collect();
+        assert_eq!(named, expected, "{cell}");
+    }
+}
+
+#[test]
+fn only_the_origin_states_own_acts_are_counted() {
+    let built = TestSite::default_site().built();
+    let all: serde_json::Value = serde_json::from_str(&built.text("data/all.json")).unwrap();
+    let mut thin = Vec::new();
+    for c in all["countries"].as_array().unwrap().iter().filter(|c| !c["typology"].is_null()) {
+        let code = c["code"].as_str().unwrap();
+        // EU instruments are context, never measures of the origin state.
+        for m in c["typology"]["measures"].as_array().unwrap() {
+            let title = m["title"].as_str().unwrap();
+            for instrument in
+                ["Talent Partnership", "association agreement", "3/80", "Mobility Partnership", "replacement of ELCO"]
+            {
+                assert!(!title.contains(instrument), "{code}: `{title}` is counted as a measure of the origin state");
+            }
+            assert!(m["kind"].is_string(), "{code}: `{title}` follows no coding rule");
+        }
+        for x in c["context"].as_array().into_iter().flatten() {
+            assert_ne!(x["actor"], "origin", "{code}");
+        }
+        let current = c["typology"]["measures"].as_array().unwrap().iter().filter(|m| m["current"] == true).count();
+        if current < 3 {
+            thin.push(code.to_string());
+        }
+    }
+    // Where the shared evidence documents fewer than three measures, the
+    // page says the evidence is thin.
+    thin.sort();
+    assert_eq!(thin, ["AL", "CN", "CO", "EC", "RS", "RU", "TN", "UA"]);
+    for code in &thin {
+        let page = built.page(&format!("/countries/{}/", code.to_lowercase()));
+        assert_eq!(page.count(".country-typology .typology-thin"), 1, "{code}");
+    }
+    // Türkiye is coded in both directions; Ukraine by its 2025 law.
+    let tr = built.page("/countries/tr/");
+    assert_eq!(tr.texts(".country-typology h3").iter().filter(|h| h.as_str() == "Active discordance").count(), 1);
+    let ua: serde_json::Value = serde_json::from_str(&built.text("data/countries/ua.json")).unwrap();
+    let lost =
+        ua["typology"]["measures"].as_array().unwrap().iter().find(|m| m["kind"] == "dual-nationality-lost").unwrap();
+    assert_eq!((lost["until"].as_i64(), lost["current"].as_bool()), (Some(2025), Some(false)));
+    assert_eq!(ua["typology"]["class"], "passive-concordance");
+}
+
+#[test]
+fn the_eu_chapter_shows_every_eu_instrument_counted_as_context() {
+    let built = TestSite::default_site().built();
+    let all: serde_json::Value = serde_json::from_str(&built.text("data/all.json")).unwrap();
+    let mut with_eu: Vec<String> = all["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["context"].as_array().is_some_and(|x| x.iter().any(|i| i["actor"] == "eu")))
+        .map(|c| format!("/countries/{}/", c["code"].as_str().unwrap().to_lowercase()))
+        .collect();
+    with_eu.sort();
+    let chapter = built.page("/brief/eu-role/");
+    let mut listed: Vec<String> = chapter
+        .select(".prose table a")
+        .iter()
+        .filter(|a| !a.ancestors().any(|n| n.value().as_element().is_some_and(|e| e.name() == "figure")))
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    listed.sort();
+    assert_eq!(listed, with_eu);
+    // Each of them shows its context on its own page, apart from its measures.
+    for url in &with_eu {
+        let page = built.page(url);
+        assert!(page.texts(".country-context .measure__title").iter().any(|t| t.contains("by the EU")), "{url}");
+    }
+}
+
+#[test]
+fn the_employment_gap_reads_the_same_everywhere() {
+    let built = TestSite::default_site().built();
+    // The chart on the nationals' page and the one in Chapter III: nationals
+    // minus non-EU citizens, Belgium +22.4, Croatia −6.8, five negative.
+    for url in ["/indicators/employment-rate-nationals/", "/brief/why-emigrants-succeed/host-countries/"] {
+        let page = built.page(url);
+        assert_eq!(
+            page.texts("figure.chart--gap .chart__title"),
+            ["Employment gap (nationals minus non-EU citizens), 2024"],
+            "{url}"
+        );
+        let header = page.texts("figure.chart--gap .chart__data thead th");
+        assert_eq!(header.last().unwrap(), "Employment gap (nationals minus non-EU citizens)", "{url}");
+        let rows: Vec<Vec<String>> = page
+            .select("figure.chart--gap .chart__data tbody tr")
+            .iter()
+            .map(|tr| {
+                tr.children()
+                    .filter_map(scraper::ElementRef::wrap)
+                    .map(|c| normalize(&c.text().collect::<String>()))
+                    .collect()
+            })
+            .collect();
+        let gap = |name: &str| rows.iter().find(|r| r[0] == name).map(|r| r[3].clone()).unwrap();
+        assert_eq!((gap("Belgium"), gap("Croatia")), ("+22.4".to_string(), "−6.8".to_string()), "{url}");
+        assert_eq!(rows.iter().filter(|r| r[3].starts_with('−')).count(), 5, "{url}");
+        assert!(
+            page.text("figure.chart--gap .chart__summary")
+                .contains("is higher than Employment, nationals in 5 of 27 countries"),
+            "{url}: {}",
+            page.text("figure.chart--gap .chart__summary")
+        );
+    }
+    // The text says the same: the definition, and the five negative gaps.
+    let text = built.page("/brief/why-emigrants-succeed/host-countries/").text("main .prose");
+    assert!(text.contains("Belgium (22.4)") && text.contains("Croatia (−6.8)"), "{text}");
+    assert!(text.contains("negative in five member states"), "{text}");
+    // The report of a destination states the gap with the same definition.
+    let report = built.page("/countries/be/report/").text(".report__summary");
+    assert!(report.contains("Employment gap (nationals minus non-EU citizens): +22.4 points in 2024."), "{report}");
+    // The non-EU page has no second, opposite gap chart.
+    assert_eq!(built.page("/indicators/employment-rate-non-eu/").count("figure.chart--gap"), 0);
+}
+
+#[test]
+fn mipex_scores_keep_their_published_precision_and_mark_derived_values() {
+    let built = TestSite::default_site().built();
+    let page = built.page("/indicators/mipex-overall/");
+    let labels = page.texts("figure.chart--bar svg text.chart__label");
+    for label in ["69", "58.33", "40 *", "64 *"] {
+        assert!(labels.iter().any(|l| l == label), "{label} missing from {labels:?}");
+    }
+    assert!(!labels.iter().any(|l| l == "69.00" || l == "40.00"), "{labels:?}");
+    // Bulgaria (published) and Poland (derived) tie at the bottom: both named,
+    // and Poland's figure is marked in the bar chart's and the map's summaries.
+    for kind in ["bar", "map"] {
+        let summary = page.text(&format!("figure.chart--{kind} .chart__summary"));
+        assert!(summary.contains("Lowest: Bulgaria and Poland (40"), "{kind}: {summary}");
+        assert!(summary.contains("marked *: Luxembourg and Poland"), "{kind}: {summary}");
+    }
+    // The CSV carries the caveat in its note column.
+    let csv = built.text("data/indicators/mipex-overall.csv");
+    let poland = csv.lines().find(|l| l.starts_with("PL,")).unwrap();
+    assert!(poland.starts_with("PL,2019,40,,") && poland.contains("Derived"), "{poland}");
+    // One edition, labelled by its reference year in both MIPEX indicators.
+    let years: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()).collect();
+    assert!(years.iter().all(|y| *y == "2019"), "{years:?}");
+    // The report of Poland numbers the note and says so in its summary.
+    let report = built.page("/countries/pl/report/");
+    assert!(report.text(".report__summary").contains("MIPEX overall: 40 of 100 in 2019 (see the note to the table)"));
+    assert!(report.text(".table-notes").contains("Derived, not published for Poland"));
+    // Germany's profile: the same value and year as its summary, ranked among 14 in 2019.
+    let de = built.page("/countries/de/");
+    let row: Vec<String> = de
+        .select("section[aria-labelledby=indicators-title] table tbody tr")
+        .iter()
+        .map(|tr| normalize(&tr.text().collect::<String>()))
+        .filter(|t| t.starts_with("MIPEX overall score"))
+        .collect();
+    assert_eq!(row, ["MIPEX overall score (score, 0-100) 58.33 2019 8 of 14 in 2019 (highest first)"]);
+    assert!(de.text(".prose").contains("its overall score is 58.33 out of 100"));
+}
+
+#[test]
+fn the_quadrant_draws_fragile_placements_hollow() {
+    let built = TestSite::default_site().built();
+    let page = built.page("/typology/");
+    let rows: Vec<(String, String)> = page
+        .select("table.typology-table tbody tr")
+        .iter()
+        .map(|tr| {
+            let cells: Vec<String> = tr
+                .children()
+                .filter_map(scraper::ElementRef::wrap)
+                .map(|c| normalize(&c.text().collect::<String>()))
+                .collect();
+            (cells[0].clone(), cells.last().unwrap().clone())
+        })
+        .collect();
+    let robust: Vec<&str> = rows.iter().filter(|(_, s)| s == "robust").map(|(n, _)| n.as_str()).collect();
+    assert_eq!(robust, ["Albania", "Colombia", "Ecuador", "Morocco"]);
+    let hollow: Vec<String> = page
+        .select("figure.chart--quadrant svg .chart__point")
+        .iter()
+        .filter(|p| p.value().attr("fill-opacity") == Some("0"))
+        .filter_map(|p| p.value().attr("data-code").map(str::to_string))
+        .collect();
+    assert_eq!(hollow.len(), rows.len() - robust.len());
+    assert!(!hollow.contains(&"MA".to_string()), "{hollow:?}");
 }

@@ -44,7 +44,8 @@ fn an_origin_report_names_its_class_and_largest_communities() {
     assert_eq!(
         summary,
         "Morocco is a country of origin of migrants living in the EU. \
-         Its 4 coded measures towards nationals abroad place it in active concordance in the concordance typology. \
+         Its 4 current coded measures towards nationals abroad place it in active concordance in the concordance typology. \
+         The placement is fragile: a single change of weight or evidence moves it. \
          The largest communities of its citizens in the EU countries with data live in Spain (812,000, 2022) and Italy (412,346, 2023)."
     );
 }

@@ -27,9 +27,11 @@ sys.dont_write_bytecode = True  # keep tools/dataset free of __pycache__
 
 import facts  # noqa: E402  (hand-coded facts beside this script)
 
-EU_LICENCE = "CC BY 4.0 (Eurostat reuse policy); attribution: Eurostat"
-MIPEX_LICENCE = ("MIPEX licence not confirmed; third parties report CC BY-NC-SA 4.0. "
-                 "Cite: Solano & Huddleston, Migrant Integration Policy Index 2020")
+EU_LICENCE = ("CC BY 4.0 under the Commission's reuse policy (Decision 2011/833/EU); "
+              "attribution: Source: Eurostat")
+MIPEX_LICENCE = ("Reused with attribution to Solano and Huddleston, Migrant Integration Policy "
+                 "Index 2020 (Migration Policy Group and CIDOB); this site applies CC BY-NC-SA 4.0 "
+                 "(non-commercial, share-alike) to its MIPEX figures")
 WRAP = 92
 
 # ---------------------------------------------------------------------------
@@ -204,8 +206,8 @@ def destination_summary(code, name, data, mipex_note):
     share = data["share"].get(code, {}).get(2024)
     if share and share.value is not None:
         s.append(f"On 1 January 2024, citizens of countries outside the EU made up {share.value}% "
-                 f"of the population of {name_t} (Eurostat, migr_pop1ctz; share computed for "
-                 "this dataset from two Eurostat counts).")
+                 f"of the population of {name_t} (Eurostat, migr_pop1ctz; a share derived for "
+                 "this site from two Eurostat counts).")
     neu = data["emp_neu"].get(code, {}).get(2024)
     nat = data["emp_nat"].get(code, {}).get(2024)
     if neu and nat and neu.value is not None and nat.value is not None:
@@ -221,10 +223,12 @@ def destination_summary(code, name, data, mipex_note):
         sent = (f"In 2024, {neu.value}% of non-EU citizens aged 20-64 were in employment, "
                 f"against {nat.value}% of nationals ({src})")
         gap = float(neu.value) - float(nat.value)
-        if 0 < gap < 1:
+        if -1 < gap < 1:
             sent += ", so non-EU citizens were employed about as often as nationals"
         elif gap >= 1:
             sent += ", so non-EU citizens were employed more often than nationals"
+        else:
+            sent += ", so nationals were more often in work"
         s.append(sent + ".")
     nat_neu = data["nat_neu"].get(code, {}).get(2024)
     if nat_neu and nat_neu.value is not None:
@@ -239,15 +243,15 @@ def destination_summary(code, name, data, mipex_note):
 
 
 def mipex_sentence(code, cell, kind):
-    if cell is None or cell.value is None:
-        return "No MIPEX 2020 overall score was found in the public sources used for this dataset."
+    if cell is None or cell.value is None or kind in (None, "secondary"):
+        return "The sources used for this dataset give no MIPEX 2020 overall score for it."
     v = cell.value
+    edition = "In the MIPEX 2020 edition, which scores policies as they stood in 2019,"
     return {
-        "workbook": f"Its MIPEX 2020 overall score is {v} out of 100 (MIPEX EU policy-indicator workbook, policies as of 2019).",
-        "page": f"Its MIPEX 2020 overall score is {v} out of 100 (MIPEX 2020 country page).",
-        "press": f"Its MIPEX 2020 overall score of {v} out of 100 comes from a press report, not from mipex.eu directly.",
-        "secondary": f"Its MIPEX 2020 overall score of {v} out of 100 comes from a secondary source that could not be verified.",
-        "derived": f"Its MIPEX 2020 overall score of {v} out of 100 is derived indirectly from a MIPEX ranking statement (tied with Bulgaria).",
+        "workbook": f"{edition} its overall score is {v} out of 100 (MIPEX EU policy-indicator workbook).",
+        "page": f"{edition} its overall score is {v} out of 100 (MIPEX 2020 country page).",
+        "press": f"{edition} its overall score is reported as {v} out of 100 in a press report of the edition's results, not in a MIPEX publication.",
+        "derived": f"{edition} its overall score is read as {v} out of 100: a European Commission report of the edition's results ranks it together with Bulgaria, whose published score is 40; the figure is derived, not published.",
     }[kind]
 
 
@@ -304,11 +308,20 @@ def country_lines(c):
             lines.append(f"    population: {d['population']}")
             lines.append(f"    year: {d['year']}")
             lines.append(f"    source: {d['source']}")
-    if c.get("measures"):
+    items = list(c.get("measures") or []) + list(c.get("context") or [])
+    if items:
         lines.append("measures:")
-        for m in c["measures"]:
+        for m in items:
             lines.append(f"  - title: {scalar(m['title'])}")
-            for k in ("mode", "effect", "weight", "since", "until"):
+            if "actor" in m:
+                lines.append(f"    actor: {m['actor']}")
+            else:
+                mode, effect, weight = facts.RULES[m["kind"]]
+                lines.append(f"    kind: {m['kind']}")
+                lines.append(f"    mode: {mode}")
+                lines.append(f"    effect: {effect}")
+                lines.append(f"    weight: {weight}")
+            for k in ("since", "until"):
                 if k in m:
                     lines.append(f"    {k}: {scalar(m[k])}")
             lines += block("description", m["description"], 4)
@@ -317,15 +330,20 @@ def country_lines(c):
         lines.append("sources:")
         for s in c["sources"]:
             lines.append(f"  - id: {s['id']}")
+            if s.get("author"):
+                lines.append(f"    author: {scalar(s['author'])}")
             lines.append(f"    title: {scalar(s['title'])}")
+            if s.get("date"):
+                lines.append(f"    date: {dquote(s['date'])}")
+            if s.get("identifier"):
+                lines.append(f"    identifier: {scalar(s['identifier'])}")
             if s.get("url"):
                 lines.append(f"    url: {scalar(s['url'])}")
-            if s.get("year") is not None:
-                lines.append(f"    year: {s['year']}")
     return lines
 
 
 def used_sources(diaspora, measures):
+    """Sources in order of first use by diaspora entries, measures and context items."""
     order = []
     for d in diaspora:
         if d["source"] not in order:
@@ -355,13 +373,16 @@ def indicator_lines(ind):
              f"higher_is_better: {scalar(ind['higher_is_better'])}", f"scope: {ind['scope']}"]
     if ind.get("compare_with"):
         lines.append(f"compare_with: {ind['compare_with']}")
+        lines.append(f"gap_title: {scalar(ind['gap_title'])}")
     lines += block("description", ind["description"], 0)
     src = ind["source"]
     lines.append("source:")
+    lines.append(f"  publisher: {scalar(src['publisher'])}")
     lines.append(f"  title: {dquote(src['title'])}")
     lines.append(f"  dataset: {scalar(src['dataset'])}")
     lines.append(f"  url: {scalar(src['url'])}")
-    lines.append(f"  retrieved: {src['retrieved']}")
+    if src.get("updated"):
+        lines.append(f"  updated: {src['updated']}")
     lines.append(f"  licence: {dquote(src['licence'])}")
     lines += block("note", src["note"], 2)
     lines.append("values:")
@@ -387,61 +408,55 @@ def split_values(series, countries, ref_keys):
 
 
 LFS_NOTE = (
-    "Read from a filtered Eurostat TSV extract (estat_lfsa_ergan_filtered.tsv) in the GitHub "
-    "repository milmary/MigrationEU_Statistics, added in commit "
-    "077019b05a27c5b48b01733bfa59866713f80c4c on 18 September 2025 (repository licence MIT), "
-    "via the tidy file series/{file} of the project's shared research data. Filters: freq A, "
-    "unit PC, sex T, age Y20-64, citizen {citizen}; the 27 member states (Eurostat EL written "
-    "GR) and EU27_2020 (written EU27, as reference). Flags are copied as published; later "
-    "Eurostat revisions are not included. Re-download from Eurostat before publishing."
+    "Filters: annual data, unit percent, both sexes, ages 20-64, citizen {citizen}; the 27 "
+    "member states (Eurostat's EL written GR) and Eurostat's EU27_2020 aggregate (written EU27, "
+    "shown as a reference line). Flags are as Eurostat published them. The values are those of "
+    "an extract of the Eurostat database made in September 2025; the extract does not carry "
+    "Eurostat's update date, so later revisions by Eurostat are not included."
+    " How the extracts were obtained is explained on the [data and sources](/about/data-and-sources/) page."
 )
 
 ACQ_NOTE = (
-    "Decoded from the JSON-stat 2.0 file "
-    "data/raw/naturalisation_baseline/eurostat_migr_acqs_all.json in the GitHub repository "
-    "mhbvr/irish-migration-stats (commit 749b252240b186ef1e7bfadb89b3c7a96aabc1b9, no licence "
-    "file), transcribed from a code index and checked against that repository's own decoded "
-    "CSV; tidy copy in series/{file} of the shared research data. The file carries Eurostat's "
-    "update stamp of 27 March 2026; the download date itself is not recorded, so that stamp is "
-    "given as the retrieval date. Filters: unit PC, sex T, indic_mg {indic}; the 27 member "
-    "states (EL written GR) and EU (the evolving-composition aggregate, as reference). Flags "
-    "as published. Re-download from Eurostat before publishing."
+    "Filters: unit percent, both sexes, indicator {indic}; the 27 member states (Eurostat's EL "
+    "written GR) and Eurostat's EU aggregate of the member states of each year (shown as a "
+    "reference line). Flags are as Eurostat published them. The values come from the Eurostat "
+    "database as updated on 27 March 2026."
+    " How the extracts were obtained is explained on the [data and sources](/about/data-and-sources/) page."
 )
 
 POP_NOTE_COMMON = (
-    "Read from processed_data/population_by_citizenship.csv in the GitHub repository "
-    "natix-x/Data-mining-in-Migration-Analysis (read at commit "
-    "6934b51c2f8b2b16a11d49638307be09d6e6b036; the file last changed in commit "
-    "ced66ab8a2ae9a8cbf26314f54daf5535cb5a714 of 1 April 2025; no licence file), which holds "
-    "Eurostat's table as last updated on 13 March 2025; the retrieval date given is that "
-    "commit date. The repository kept sex Total, age Total and unit Number, used labels "
-    "instead of codes and dropped Eurostat's OBS_FLAG column, so no flags could be carried "
-    "over. Re-download from Eurostat before publishing."
+    "The values come from the Eurostat database as updated on 13 March 2025 (sex total, all "
+    "ages, unit number). The extract used does not carry Eurostat's observation flags, so no "
+    "flags are shown."
+    " How the extracts were obtained is explained on the [data and sources](/about/data-and-sources/) page."
 )
+
+ESTAT_DB = "Eurostat database"
 
 
 def build_indicators(sd, countries, origins, eu):
     ser = os.path.join(sd, "series")
     inds = []
 
-    def eurostat_lfs(ind_id, file, citizen, title, short, compare, description):
+    def eurostat_lfs(ind_id, file, citizen, title, short, compare, gap_title, description):
         s = read_series(os.path.join(ser, file))
         values, reference = split_values(s, countries, {"EU27"})
         inds.append({
             "id": ind_id, "title": title, "short_title": short, "unit": "percent",
             "higher_is_better": True, "scope": "country", "compare_with": compare,
-            "description": description,
-            "source": {"title": "Eurostat, Employment rates by sex, age and citizenship (%)",
+            "gap_title": gap_title, "description": description,
+            "source": {"publisher": "Eurostat",
+                       "title": "Employment rates by sex, age and citizenship (%)",
                        "dataset": "lfsa_ergan",
                        "url": "https://ec.europa.eu/eurostat/databrowser/view/lfsa_ergan/default/table",
-                       "retrieved": "2025-09-18", "licence": EU_LICENCE,
-                       "note": LFS_NOTE.format(file=file, citizen=citizen)},
+                       "licence": EU_LICENCE,
+                       "note": LFS_NOTE.format(citizen=citizen)},
             "values": values, "reference": reference})
 
     eurostat_lfs(
-        "employment-rate-non-eu", "lfsa_ergan_neu.csv", "NEU27_2020_FOR",
+        "employment-rate-non-eu", "lfsa_ergan_neu.csv", "NEU27_2020_FOR (citizens of non-EU-27 countries)",
         "Employment rate of non-EU citizens aged 20-64", "Employment, non-EU citizens",
-        "employment-rate-nationals",
+        None, None,
         "Share of people aged 20 to 64 who hold the citizenship of a country outside the EU-27 "
         "and are in employment, in percent, from the EU Labour Force Survey (annual results). "
         "Citizens of other EU member states are not included, and migrants who have naturalised "
@@ -451,15 +466,19 @@ def build_indicators(sd, countries, origins, eu):
         "country-years are not published at all (shown as missing, with their flag). Every "
         "country has a break in series (`b`) in 2021 and some in other years; Spain and France "
         "carry `d` (definition differs) from 2021. The EU27 reference line is Eurostat's own "
-        "EU27_2020 aggregate. Compare with the rate for nationals.")
+        "EU27_2020 aggregate. The employment gap, nationals minus non-EU citizens, is charted on "
+        "the page of the [employment rate of nationals](/indicators/employment-rate-nationals/).")
     eurostat_lfs(
-        "employment-rate-nationals", "lfsa_ergan_nat.csv", "NAT",
+        "employment-rate-nationals", "lfsa_ergan_nat.csv", "NAT (citizens of the reporting country)",
         "Employment rate of nationals aged 20-64", "Employment, nationals",
-        "employment-rate-non-eu",
+        "employment-rate-non-eu", "Employment gap (nationals minus non-EU citizens)",
         "Share of people aged 20 to 64 who hold the citizenship of the reporting country and "
         "are in employment, in percent, from the EU Labour Force Survey (annual results). "
         "Naturalised migrants are counted here. It is the benchmark for the employment rate of "
         "non-EU citizens.\n\n"
+        "The employment gap is this rate minus the rate of non-EU citizens, in percentage "
+        "points: a positive gap means nationals are more often in work, a negative gap that "
+        "non-EU citizens are. The site uses this one definition wherever the gap appears.\n\n"
         "Every country has a break in series (`b`) in 2021 and some in other years; Spain and "
         "France carry `d` (definition differs) from 2021. The EU27 reference line is Eurostat's "
         "own EU27_2020 aggregate.")
@@ -478,28 +497,29 @@ def build_indicators(sd, countries, origins, eu):
             "value. The count excludes stateless persons and people of unknown citizenship, and "
             "countries differ in how they count temporary-protection beneficiaries (notably from "
             "Ukraine).\n\n"
-            "Coverage of the non-EU count is uneven: most countries start in 2017; Spain, France, "
-            "Hungary, Italy, Lithuania and Portugal cover 2015-2024; Croatia, Cyprus and Malta "
-            "start in 2021; Bulgaria and the EU27 reference in 2023; Romania has no 2022 data. "
-            "Missing years are shown as missing. The share is computed for this dataset and "
-            "carries no Eurostat flags.",
-        "source": {"title": "Eurostat, Population on 1 January by age group, sex and citizenship",
+            "Every value is derived for this site from two Eurostat counts; none is a figure "
+            "Eurostat publishes. Coverage of the non-EU count is uneven: most countries start in "
+            "2017; Spain, France, Hungary, Italy, Lithuania and Portugal cover 2015-2024; Croatia, "
+            "Cyprus and Malta start in 2021; Bulgaria and the EU27 reference in 2023; Romania has "
+            "no 2022 data. Missing years are shown as missing.",
+        "source": {"publisher": "Eurostat",
+                   "title": "Population on 1 January by age group, sex and citizenship",
                    "dataset": "migr_pop1ctz",
                    "url": "https://ec.europa.eu/eurostat/databrowser/view/migr_pop1ctz/default/table",
-                   "retrieved": "2025-04-01", "licence": EU_LICENCE,
-                   "note": "Computed for this dataset as 100 x citizens of non-EU countries "
-                           "(citizen NEU27_2020_FOR) / all residents (citizen TOTAL), rounded to "
-                           "two decimals (series/non_eu_share.csv of the shared research data); "
-                           "it is not a figure published by Eurostat. Flags were unavailable. "
+                   "updated": "2025-03-13", "licence": EU_LICENCE,
+                   "note": "Derived for this site as 100 x citizens of non-EU countries (citizen "
+                           "NEU27_2020_FOR) / all residents (citizen TOTAL), rounded to two "
+                           "decimals; it is not a figure published by Eurostat. "
                            + POP_NOTE_COMMON},
         "values": values, "reference": reference})
 
-    def acq(ind_id, file, indic, title, short, compare, numer, denom, start, extra=""):
+    def acq(ind_id, file, indic, title, short, compare, gap_title, numer, denom, start, extra=""):
         s = read_series(os.path.join(ser, file))
         values, reference = split_values(s, countries, {"EU"})
         inds.append({
             "id": ind_id, "title": title, "short_title": short, "unit": "rate-per-100",
             "higher_is_better": True, "scope": "country", "compare_with": compare,
+            "gap_title": gap_title,
             "description":
                 f"Acquisitions of the reporting country's citizenship during the year by {numer}, "
                 f"per 100 {denom} resident there on 1 January (Eurostat indicator {indic}). A "
@@ -510,23 +530,24 @@ def build_indicators(sd, countries, origins, eu):
                 f"starts in {start} here. Flags: `b` break in series, `e` estimated, `p` "
                 "provisional. Romania's series was revised sharply between Eurostat releases; "
                 "read it with caution." + extra,
-            "source": {"title": "Eurostat, Residents who acquired citizenship as a share of "
-                                "resident non-citizens by former citizenship and sex",
+            "source": {"publisher": "Eurostat",
+                       "title": "Residents who acquired citizenship as a share of resident "
+                                "non-citizens by former citizenship and sex",
                        "dataset": "migr_acqs",
                        "url": "https://ec.europa.eu/eurostat/databrowser/view/migr_acqs/default/table",
-                       "retrieved": "2026-03-27", "licence": EU_LICENCE,
-                       "note": ACQ_NOTE.format(file=file, indic=indic)},
+                       "updated": "2026-03-27", "licence": EU_LICENCE,
+                       "note": ACQ_NOTE.format(indic=indic)},
             "values": values, "reference": reference})
 
     acq("naturalisation-rate-non-eu", "naturalisation_neu.csv", "NEU_P_HHAB",
         "Naturalisation rate of non-EU citizens", "Naturalisation, non-EU citizens",
-        "naturalisation-rate-all", "former citizens of non-EU countries",
-        "citizens of non-EU countries", 2015,
+        "naturalisation-rate-all",
+        "Difference (non-EU citizens minus all foreign citizens)",
+        "former citizens of non-EU countries", "citizens of non-EU countries", 2015,
         " Bulgaria, Greece, Croatia, Cyprus and Malta have no 2020 value.")
     acq("naturalisation-rate-all", "naturalisation_all.csv", "FOR_P_HHAB",
         "Naturalisation rate of all foreign citizens", "Naturalisation, all foreigners",
-        "naturalisation-rate-non-eu", "former foreign citizens (EU and non-EU)",
-        "foreign citizens", 2014)
+        None, None, "former foreign citizens (EU and non-EU)", "foreign citizens", 2014)
 
     # MIPEX access to nationality 2007-2019
     s = read_series(os.path.join(ser, "mipex_atn_2007_2019.csv"), flag_col="none",
@@ -541,25 +562,19 @@ def build_indicators(sd, countries, origins, eu):
             "'access to nationality'; higher scores mean policies closer to MIPEX's benchmark of "
             "equal treatment. MIPEX scores laws and policies, not outcomes: each indicator is "
             "scored and the scores are averaged by area.\n\n"
-            "Years are policy years, 2007-2019, from the core indicator set of the MIPEX 2020 "
-            "edition. Bulgaria and Romania start in 2010 and Croatia in 2013. Values keep up to "
-            "three decimals as in the copy used. The 'access to nationality' score that MIPEX "
-            "2020 reports for a country (labelled 2020 in the MIPEX workbook) equals its 2019 "
-            "value here, so do not read 2019-2020 as a change.",
-        "source": {"title": "MIPEX (Migration Policy Group / CIDOB), Policy Indicators Scores "
-                            "(2007-2019), core set of indicators, citizenship strand",
-                   "dataset": "MIPEX 2020 core indicators, access to nationality (MIPEX_ATN_2020)",
+            "Years are the years whose policies are scored (reference years), 2007-2019, all "
+            "from the core indicator set of the MIPEX 2020 edition, so the series is one edition "
+            "throughout. The value for 2019 is the one the MIPEX 2020 edition reports. Bulgaria "
+            "and Romania start in 2010 and Croatia in 2013. Values keep the decimals they were "
+            "published with (up to three; shown with at most two).",
+        "source": {"publisher": "MIPEX (Migration Policy Group and CIDOB)",
+                   "title": "Policy Indicators Scores (2007-2019), core set of indicators, "
+                            "citizenship strand",
+                   "dataset": "MIPEX 2020 edition, access to nationality",
                    "url": "https://www.mipex.eu/",
-                   "retrieved": "2022-05-29", "licence": MIPEX_LICENCE,
-                   "note": "Read from column MIPEX_ATN_2020 of citrix_mipex.csv in the GitHub "
-                           "repository mpvink/making-citizenship-regimes-more-comparable-globally "
-                           "(commit 191ccb119916715d137ff1210be62ddef36fc868, 29 May 2022, no "
-                           "licence file), whose author states that it comes from mipex.eu's "
-                           "'Policy Indicators Scores (2007-2019) - core set of indicators', "
-                           "citizenship strand; tidy copy in series/mipex_atn_2007_2019.csv of "
-                           "the shared research data. Only EU-27 rows with a value were kept "
-                           "(Greece written GR). The retrieval date is that commit's date. No "
-                           "flags. Check mipex.eu's terms of use before publishing."},
+                   "licence": MIPEX_LICENCE,
+                   "note": "Only EU-27 rows with a value are shown (Greece written GR). No flags."
+                           + PROVENANCE},
         "values": values, "reference": {}})
 
     # MIPEX overall
@@ -590,34 +605,43 @@ def build_indicators(sd, countries, origins, eu):
             "2016 and Ireland in 2017, Estonia lacks 2021 and Romania 2022, and some pairs are "
             "missing within covered years; Croatia, Cyprus, Greece, Malta and Poland are absent. "
             "Reported zeros are kept. The source's labels do not show whether 'China' includes "
-            "Hong Kong or which code lies behind 'Serbia'. No flags are available.",
-        "source": {"title": "Eurostat, Population on 1 January by age group, sex and citizenship",
+            "Hong Kong or which code lies behind 'Serbia'.",
+        "source": {"publisher": "Eurostat",
+                   "title": "Population on 1 January by age group, sex and citizenship",
                    "dataset": "migr_pop1ctz",
                    "url": "https://ec.europa.eu/eurostat/databrowser/view/migr_pop1ctz/default/table",
-                   "retrieved": "2025-04-01", "licence": EU_LICENCE,
-                   "note": "Rows for the 15 origin countries of this dataset living in EU member "
-                           "states, as present in series/corridor_stocks.csv of the shared "
-                           "research data (no empty rows added). " + POP_NOTE_COMMON},
+                   "updated": "2025-03-13", "licence": EU_LICENCE,
+                   "note": "Citizens of the 15 origin countries of this site living in EU member "
+                           "states; only the pairs and years the database reports are listed. "
+                           + POP_NOTE_COMMON},
         "values": values, "reference": {}})
     return inds
 
 
-# How each non-workbook MIPEX 2020 overall value is sourced (sources.md keys).
+# How each MIPEX 2020 overall value outside the workbook is sourced (sources.md keys):
+# (kind, note or None). Values published by MIPEX itself carry no note; a value from a
+# press report or derived indirectly carries a note, and charts, tables, CSV and
+# reports mark it. A value from an unverified secondary source is not used.
 MIPEX_OTHER = {
-    "S-MIPEX-PAGE": ("page", "MIPEX 2020 country page ({url}), 'MIPEX Score (with Health)', "
-                             "policies as of 2019; published as a whole number"),
-    "S-MIPEX-PRESS": ("press", "Press report (Delano, https://delano.lu/article/delano_report-shows-lux-integration-improvements) "
-                               "on MIPEX 2020; secondary, not checked against mipex.eu"),
-    "S-MIPEX-SEC": ("secondary", "Secondary and unverified: quoted in third-party code (a "
-                                 "fact-checking project's MIPEX connector); consistent with the "
-                                 "MIPEX access-to-nationality score"),
-    "S-MIPEX-EWSI-BG": ("derived", "Derived indirectly: the European Website on Integration "
+    "S-MIPEX-PAGE": ("page", None),
+    "S-MIPEX-PRESS": ("press", "From a press report of the MIPEX 2020 results (Delano, "
+                               "https://delano.lu/article/delano_report-shows-lux-integration-improvements), "
+                               "not from a MIPEX publication; published as a whole number."),
+    "S-MIPEX-SEC": ("secondary", None),
+    "S-MIPEX-EWSI-BG": ("derived", "Derived, not published for Poland: the European Commission's "
+                                   "European Website on Integration "
                                    "(https://ec.europa.eu/migrant-integration/news/bulgaria-national-results-mipex-2020_en) "
-                                   "and OSI-Sofia report Bulgaria at 40 points, ranked together "
-                                   "with Poland; not a published score for Poland"),
+                                   "reports Bulgaria at 40 points, ranked together with Poland, so "
+                                   "Poland's score is read as 40."),
 }
 MIPEX_PAGES = {"BE": "https://www.mipex.eu/belgium", "BG": "https://www.mipex.eu/bulgaria",
                "PT": "https://mipex.eu/portugal", "FR": "https://www.mipex.eu/france"}
+MIPEX_PAGE_NAMES = {"BE": "Belgium", "BG": "Bulgaria", "PT": "Portugal", "FR": "France"}
+PROVENANCE = (" How the figures were obtained is explained on the "
+              "[data and sources](/about/data-and-sources/) page.")
+# The MIPEX 2020 edition scores policies as of 2019: its values are keyed 2019, the
+# reference year, as in mipex-access-to-nationality.
+MIPEX_2020_EDITION_YEAR = 2019
 
 
 def mipex_kind(dest_row):
@@ -635,20 +659,21 @@ def build_mipex_overall(sd, countries):
                      where=lambda r: r["strand"] == "overall")
     dest = {r["iso2"]: r for r in read_csv(os.path.join(sd, "destinations.csv"))}
     values = {}
+    year = MIPEX_2020_EDITION_YEAR
     for code in sorted(c for c in countries if c in dest):
         row = dest[code]
         kind = mipex_kind(row)
         if kind == "workbook":
-            values[code] = wb[code]
-            # the workbook's 2020 value must equal destinations.csv
-            if wb[code][2020].value.text != row["mipex2020_overall"]:
+            # the workbook's column 2020 is the MIPEX 2020 edition; later columns are left out
+            cell = wb[code][2020]
+            if cell.value.text != row["mipex2020_overall"]:
                 raise ValueError(f"MIPEX mismatch for {code}")
-        elif row["mipex2020_overall"].strip():
-            _, note = MIPEX_OTHER[kind]
-            note = note.format(url=MIPEX_PAGES.get(code, ""))
-            values[code] = {2020: Cell(Num(row["mipex2020_overall"]), note=note + ".")}
+            values[code] = {year: cell}
+        elif row["mipex2020_overall"].strip() and MIPEX_OTHER[kind][0] != "secondary":
+            note = MIPEX_OTHER[kind][1] or ""
+            values[code] = {year: Cell(Num(row["mipex2020_overall"]), note=note)}
         else:
-            values[code] = {2020: Cell(None)}
+            values[code] = {year: Cell(None)}
     return {
         "id": "mipex-overall", "title": "MIPEX overall score", "short_title": "MIPEX overall",
         "unit": "score", "higher_is_better": True, "scope": "country",
@@ -658,30 +683,28 @@ def build_mipex_overall(sd, countries):
             "(labour market mobility, family reunion, education, political participation, "
             "permanent residence, access to nationality, anti-discrimination, health). It scores "
             "policies, not outcomes.\n\n"
-            "Year 2020 is the MIPEX 2020 edition, which measures policies as of 2019. For "
-            "Denmark, Germany, Spain and Finland (2020-2024) and Ireland, Italy, the Netherlands "
-            "and Sweden (2020-2023) the values come from MIPEX's EU policy-indicator workbook as "
-            "parsed by a third party and rounded to two decimals; the later years are the "
-            "workbook's updates. For seven other states the 2020 score is a whole number from a "
-            "MIPEX country page, a press report, a secondary source or an indirect derivation, "
-            "and each value's note says which and how reliable it is. The other states have no "
-            "score in the sources used (null).",
-        "source": {"title": "MIPEX (Migration Policy Group / CIDOB), EU Policy Indicators Scores "
-                            "(2020-2024) workbook, and MIPEX 2020 country pages",
-                   "dataset": "MIPEX overall score (with health)",
+            "All values are from one edition, MIPEX 2020, which scores policies as they stood in "
+            "2019; they are shown under that reference year, 2019, as in the access-to-"
+            "nationality indicator. Each value keeps the precision it was published with: two "
+            "decimals for Denmark, Germany, Ireland, Italy, the Netherlands, Spain, Finland and "
+            "Sweden (MIPEX's EU policy-indicator workbook), whole numbers for Belgium, Bulgaria, "
+            "France and Portugal (MIPEX 2020 country pages). Luxembourg's score comes from a press "
+            "report and Poland's is derived from a reported tie with Bulgaria: both carry a note "
+            "and are marked in charts, tables, downloads and reports. The other states have no "
+            "MIPEX 2020 overall score in the sources used (null).",
+        "source": {"publisher": "MIPEX (Migration Policy Group and CIDOB)",
+                   "title": "Migrant Integration Policy Index 2020: EU Policy Indicators Scores "
+                            "(2020-2024) workbook and MIPEX 2020 country pages",
+                   "dataset": "MIPEX 2020 edition, overall score (with health)",
                    "url": "https://mipex.eu/sites/default/files/downloads/pdf/EU%20Policy%20Indicators%20Scores%20(2020-2024).xlsx",
-                   "retrieved": "2026-08-04", "licence": MIPEX_LICENCE,
-                   "note": "Workbook values were read from data/processed/mipex.json in the "
-                           "GitHub repository Mojtaba-Alehosseini/cs-migration-compass (commit "
-                           "2cde25ab47d018a4d87a2820285f16038b4a41c1, generated 4 August 2026, "
-                           "code under MIT), the repository's parse of the workbook for its own "
-                           "target countries, so only eight EU states are present; the "
-                           "retrieval date is that generation date. Values were rounded by the "
-                           "third party to two decimals; the overall score equals the mean of "
-                           "the eight strands in every country-year. Scores for other states "
-                           "come from the sources named in each value's note, as recorded in "
-                           "destinations.csv and sources.md of the shared research data. Check "
-                           "mipex.eu's terms of use before publishing."},
+                   "licence": MIPEX_LICENCE,
+                   "note": "Workbook values are the workbook's column for the 2020 edition, "
+                           "rounded to two decimals; the overall score equals the mean of the "
+                           "eight policy areas. The workbook's later columns (2021-2024), "
+                           "available for eight states only, are not shown, so that every "
+                           "comparison uses one edition. Country pages: "
+                           + ", ".join(f"[{MIPEX_PAGE_NAMES[c]}]({u})" for c, u in sorted(MIPEX_PAGES.items()))
+                           + "." + PROVENANCE},
         "values": values, "reference": {}}
 
 
@@ -693,60 +716,71 @@ CODING_HEAD = """# Coding of origin-country measures (concordance typology)
 
 Generated by `build_dataset.py` from `facts.py`; edit `facts.py`, not this file.
 
-Each measure is one thing the origin state does (or leaves in place) towards its
-nationals abroad, coded from the sourced facts in the shared `origins.csv` /
-`origins.md`. A fact marked UNVERIFIED there is not coded.
+Each measure is one thing the origin state itself does (or leaves in place)
+towards its nationals abroad, coded from the sourced facts in the shared
+`origins.csv`, `origins.md` and `eu-policy.md`.
 
 Rules applied throughout:
 
-- **mode**: `active` = a deliberate measure aimed at emigrants (a law, programme,
-  agreement or body created for them); `passive` = a legal default, inaction,
-  capacity gap or side effect of policy made for other ends.
-- **effect**: `concordant` = helps integration in the destination (work,
-  schooling, host language, naturalisation, participation); `discordant` =
-  hinders it.
-- **weight**: 1 = minor, symbolic or indirect; 2 = clear effect; 3 = strong,
-  direct effect on integration outcomes (loss of nationality on naturalisation).
-- **Dual nationality** tolerated (GLOBALCIT `L05`=0) = passive concordant, 2.
-  Loss of nationality on naturalisation abroad = passive discordant, 3.
-- **External voting / diaspora seats**: active (laws aimed at citizens abroad),
-  concordant (a political voice that does not require return or staying
-  un-naturalised), weight 1 because the effect on integration in the destination
-  is indirect. Coded only where the notes verify it.
-- **Diaspora institutions** are coded only through a documented activity that
-  bears on integration (legal and social assistance, support for host-country
-  participation, orientation). A ministry or council known only to exist is not
-  coded: its existence does not tell which way it pulls.
-- **Heritage-language teaching** is coded only where its design is documented:
-  EILE agreements placing teaching under French school control = active
-  concordant, 1. Origin-run ELCO teaching and religious delegations are not coded
-  (direction not established by the sources).
-- **Social-security coordination** and **EU Talent Partnerships**: active
-  concordant, 1 (agreements the origin state joined for its workers; indirect
-  effect).
-- **`until`** only where a source says the measure ended and gives the year
-  (Ukraine's consular suspension, 2024). Morocco's control policy ended "in the
-  early 1990s" per the source, which gives no year, so it has no `until`.
+- **Only the origin state's acts are coded.** Instruments of the EU, of a
+  destination state or of a bilateral agreement whose content the other party
+  sets (Talent Partnerships, Mobility Partnerships, equal treatment in social
+  security under EU association agreements, EEC-Turkey Decision 3/80, France's
+  ELCO-to-EILE reform) are `context` items with an `actor` (eu, destination,
+  bilateral): listed on the country page, never counted. Where the origin
+  state acted within such a framework (Türkiye pays its EILE teachers), that
+  act is its measure.
+- **One rule per kind of measure.** Every measure has a `kind`; the kind's
+  rule (`CODING_RULES` in `src/typology.rs`, printed with its reasoning on the
+  site's method page, `/typology/method/`) fixes its mode, effect and weight
+  for every country alike, and `polibrief check` refuses a measure coded
+  otherwise. `RULES` in `facts.py` is a copy of that table.
+- **Current law.** Where a law changed, the old rule gets `until` and the new
+  one `since` (Ukraine 2025). Where a source dates a change only to part of a
+  decade ("the early 1990s"), the first year of the decade is recorded.
+- **Sources.** A fact marked UNVERIFIED in the notes is not coded. A fact
+  that rests only on a mirror, a wiki, a document-sharing site or a blog is
+  dropped unless a primary source for it was found (then that source is
+  cited). Dual nationality is coded from the GLOBALCIT Citizenship Law Dataset
+  (mode L05, law in force on 1 January 2020) for every country, unless a later
+  law changed it.
 - No `typology:` override is set for any country.
 
 ## Measures
 
-| Country | Measure | Cell | Weight | Why |
-| --- | --- | --- | --- | --- |
+| Country | Measure | Kind | Cell | Weight | Years | Why this kind |
+| --- | --- | --- | --- | --- | --- | --- |
 """
+
+
+def years_of(m):
+    since, until = m.get("since"), m.get("until")
+    if since and until:
+        return f"{since}-{until}"
+    if until:
+        return f"until {until}"
+    if since:
+        return f"since {since}"
+    return ""
 
 
 def coding_md(origin_rows):
     lines = [CODING_HEAD.rstrip("\n")]
     totals_lines = []
+    context_lines = []
     for code, name in origin_rows:
         ms = facts.MEASURES.get(code, [])
         totals = {}
+        current = 0
         for m in ms:
-            cell = f"{m['mode']}-{m['effect']}"
-            totals[cell] = totals.get(cell, 0) + m["weight"]
+            mode, effect, weight = facts.RULES[m["kind"]]
+            cell = f"{mode}-{effect}"
+            if "until" not in m:
+                totals[cell] = totals.get(cell, 0) + weight
+                current += 1
             why = m["why"].replace("|", "/")
-            lines.append(f"| {code} {name} | {m['title']} | {cell} | {m['weight']} | {why} |")
+            lines.append(f"| {code} {name} | {m['title']} | {m['kind']} | {cell} | {weight} | "
+                         f"{years_of(m)} | {why} |")
         if totals:
             best = max(totals.values())
             top = sorted(c for c, v in totals.items() if v == best)
@@ -754,13 +788,25 @@ def coding_md(origin_rows):
             t = ", ".join(f"{k} {v}" for k, v in sorted(totals.items()))
         else:
             cls, t = "not coded", "-"
-        totals_lines.append(f"| {code} | {len(ms)} | {t} | {cls} |")
+        totals_lines.append(f"| {code} | {current} of {len(ms)} | {t} | {cls} |")
+        for x in facts.CONTEXT.get(code, []):
+            context_lines.append(f"| {code} {name} | {x['title']} | {x['actor']} | {years_of(x)} | "
+                                 f"{x['why'].replace('|', '/')} |")
     lines.append("")
-    lines.append("## Totals per country (all measures, including ended ones)")
+    lines.append("## Totals per country (current measures only; ended ones are history)")
     lines.append("")
-    lines.append("| Country | Measures | Weight per cell | Largest cell |")
+    lines.append("The site computes the class, its sensitivity and the thin-evidence mark; "
+                 "this table is a check.")
+    lines.append("")
+    lines.append("| Country | Current of all measures | Weight per cell | Largest cell |")
     lines.append("| --- | --- | --- | --- |")
     lines += totals_lines
+    lines.append("")
+    lines.append("## Context (not counted)")
+    lines.append("")
+    lines.append("| Country | Item | Actor | Years | Why context |")
+    lines.append("| --- | --- | --- | --- | --- |")
+    lines += context_lines
     lines.append("")
     lines.append("## Facts deliberately not coded")
     lines.append("")
@@ -806,7 +852,7 @@ def main(argv):
     for r in dest_rows:
         code = r["iso2"]
         kind = mipex_kind(r)
-        cell = mipex["values"][code].get(2020)
+        cell = mipex["values"][code].get(MIPEX_2020_EDITION_YEAR)
         mk = "workbook" if kind == "workbook" else (MIPEX_OTHER[kind][0] if kind else None)
         c = {"code": code, "name": r["name"], "roles": ["destination"],
              "region": facts.REGIONS[code], "eu_member": True,
@@ -821,10 +867,17 @@ def main(argv):
         name = origins[code]
         diaspora = build_diaspora(code, stocks, set(eu))
         measures = facts.MEASURES.get(code, [])
+        context = facts.CONTEXT.get(code, [])
+        for m in measures:
+            if m["kind"] not in facts.RULES:
+                raise KeyError(f"{code}: unknown kind {m['kind']}")
+        for m in context:
+            if m["actor"] not in ("eu", "destination", "bilateral"):
+                raise KeyError(f"{code}: bad actor {m['actor']}")
         c = {"code": code, "name": name, "roles": ["origin"], "region": facts.REGIONS[code],
              "eu_member": False, "summary": origin_summary(code, name, diaspora, eu),
-             "diaspora": diaspora, "measures": measures,
-             "sources": used_sources(diaspora, measures)}
+             "diaspora": diaspora, "measures": measures, "context": context,
+             "sources": used_sources(diaspora, measures + context)}
         path = os.path.join(out_c, code.lower() + ".yaml")
         write(path, country_lines(c))
         written.append(path)

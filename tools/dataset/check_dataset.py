@@ -26,13 +26,17 @@ EU27 = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", 
         "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
 COUNTRY_FIELDS = {"code", "name", "roles", "region", "eu_member", "summary", "diaspora",
                   "measures", "sources"}
-MEASURE_FIELDS = {"title", "mode", "effect", "weight", "since", "until", "description",
-                  "sources"}
+MEASURE_FIELDS = {"title", "actor", "kind", "mode", "effect", "weight", "since", "until",
+                  "description", "sources"}
+CODED_FIELDS = ("kind", "mode", "effect", "weight")
+ACTORS = {"origin", "eu", "destination", "bilateral"}
 DIASPORA_FIELDS = {"destination", "population", "year", "source"}
-SOURCE_FIELDS = {"id", "title", "url", "year"}
+SOURCE_FIELDS = {"id", "author", "title", "date", "identifier", "url", "year"}
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 IND_FIELDS = {"id", "title", "short_title", "unit", "higher_is_better", "scope",
-              "compare_with", "description", "source", "values", "reference"}
-IND_SOURCE_FIELDS = {"title", "dataset", "url", "retrieved", "licence", "note"}
+              "compare_with", "gap_title", "description", "source", "values", "reference"}
+IND_SOURCE_FIELDS = {"publisher", "title", "dataset", "url", "updated", "retrieved", "licence",
+                     "note"}
 UNITS = {"percent", "count", "rate-per-100", "index", "score"}
 FLAG_LETTERS = set("bcdefnprsuz")
 ID_RE = re.compile(r"^[a-z0-9-]+$")
@@ -307,6 +311,8 @@ def check_sources(path, data, rep):
             rep.err(path, f"source {sid} has no title")
         if "year" in s and not is_year(s["year"]):
             rep.err(path, f"source {sid}: bad year {s['year']!r}")
+        if "date" in s and not DATE_RE.match(str(s["date"])):
+            rep.err(path, f"source {sid}: bad date {s['date']!r}")
         if "url" in s and not re.match(r"^https?://\S+$", str(s["url"])):
             rep.err(path, f"source {sid}: bad url {s['url']!r}")
     used = set()
@@ -315,8 +321,11 @@ def check_sources(path, data, rep):
     for m in data.get("measures") or []:
         for sid in m.get("sources") or []:
             used.add(sid)
-            if sid in listed and not listed[sid].get("url"):
-                rep.err(path, f"measure source {sid} has no url")
+            src = listed.get(sid)
+            citable = src and (src.get("url") or src.get("identifier")
+                               or (src.get("author") and src.get("date")))
+            if src and not citable:
+                rep.err(path, f"measure source {sid} has neither url, identifier nor author and date")
     for sid in sorted(used - set(listed), key=str):
         rep.err(path, f"source {sid!r} is referenced but not listed")
     for sid in sorted(set(listed) - used):
@@ -372,12 +381,22 @@ def check_country(path, data, origins, rep):
                 rep.err(path, f"measure {t!r}: unknown field {k!r}")
         if not t:
             rep.err(path, "measure without title")
-        if m.get("mode") not in ("active", "passive"):
-            rep.err(path, f"measure {t!r}: mode {m.get('mode')!r}")
-        if m.get("effect") not in ("concordant", "discordant"):
-            rep.err(path, f"measure {t!r}: effect {m.get('effect')!r}")
-        if m.get("weight") not in (1, 2, 3) or isinstance(m.get("weight"), bool):
-            rep.err(path, f"measure {t!r}: weight {m.get('weight')!r}")
+        actor = m.get("actor", "origin")
+        if actor not in ACTORS:
+            rep.err(path, f"measure {t!r}: actor {actor!r}")
+        if actor != "origin":
+            for k in CODED_FIELDS:
+                if k in m:
+                    rep.err(path, f"context item {t!r} (actor {actor}) must not have {k}")
+        else:
+            if not isinstance(m.get("kind"), str) or not ID_RE.match(m["kind"]):
+                rep.err(path, f"measure {t!r}: kind {m.get('kind')!r}")
+            if m.get("mode") not in ("active", "passive"):
+                rep.err(path, f"measure {t!r}: mode {m.get('mode')!r}")
+            if m.get("effect") not in ("concordant", "discordant"):
+                rep.err(path, f"measure {t!r}: effect {m.get('effect')!r}")
+            if m.get("weight") not in (1, 2, 3) or isinstance(m.get("weight"), bool):
+                rep.err(path, f"measure {t!r}: weight {m.get('weight')!r}")
         for k in ("since", "until"):
             if k in m and not is_year(m[k]):
                 rep.err(path, f"measure {t!r}: {k} {m[k]!r}")
@@ -436,8 +455,11 @@ def check_indicator(path, data, roles, rep):
             rep.err(path, f"unknown source field {k!r}")
     if not src.get("title"):
         rep.err(path, "source without title")
-    if "retrieved" in src and not re.match(r"^\d{4}-\d{2}-\d{2}$", str(src["retrieved"])):
-        rep.err(path, f"retrieved {src['retrieved']!r} is not YYYY-MM-DD")
+    for k in ("retrieved", "updated"):
+        if k in src and not re.match(r"^\d{4}-\d{2}-\d{2}$", str(src[k])):
+            rep.err(path, f"{k} {src[k]!r} is not YYYY-MM-DD")
+    if "compare_with" in data and not data.get("gap_title"):
+        rep.err(path, "an indicator with compare_with names its gap (gap_title)")
     for key, series in (data.get("values") or {}).items():
         if scope == "country":
             if key not in roles:

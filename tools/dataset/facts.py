@@ -1,12 +1,19 @@
 """Hand-coded facts read by build_dataset.py.
 
 Everything here comes from the shared research notes (shared/data/origins.csv,
-origins.md, sources.md, destinations.csv, series/README.md). Nothing is added
-from memory: a fact the notes mark UNVERIFIED is not coded. Each measure names
-the ids of its sources (SOURCES below, all with a URL taken from the notes) and
-carries a `why` line that build_dataset.py copies into CODING.md.
+origins.md, eu-policy.md, sources.md, destinations.csv, series/README.md).
+Nothing is added from memory: a fact the notes mark UNVERIFIED is not coded,
+and a fact that rests only on a mirror, a wiki or a blog goes unless a primary
+source for it was found (then that source is cited instead; see SOURCES).
 
-Cells: mode active|passive x effect concordant|discordant; weight 1..3.
+Each measure has a `kind`: the coding rule of that kind of measure (in
+src/typology.rs, CODING_RULES, printed on the site's method page) decides its
+mode, effect and weight, and build_dataset.py copies them from RULES below,
+which must agree with the Rust table (polibrief check refuses a measure coded
+otherwise). Acts of the EU, of a destination state or of a bilateral
+agreement are `context` items (actor eu | destination | bilateral): shown on
+the country page, never coded. Each item names its sources and carries a
+`why` line that build_dataset.py copies into CODING.md.
 """
 
 # --------------------------------------------------------------------------
@@ -48,336 +55,403 @@ NAME_OVERRIDES = {
 }
 
 # --------------------------------------------------------------------------
-# Sources used by measures (and diaspora). id -> title, url, year (optional).
-# Titles describe the document; they are not invented headlines.
+# Coding rules: kind -> (mode, effect, weight). A copy of CODING_RULES in
+# src/typology.rs, where the reasoning of each rule lives (the site's method
+# page prints it); `polibrief check` refuses a measure that departs from it.
 # --------------------------------------------------------------------------
+RULES = {
+    "dual-nationality-kept": ("passive", "concordant", 2),
+    "dual-nationality-by-permission": ("passive", "discordant", 2),
+    "dual-nationality-lost": ("passive", "discordant", 3),
+    "former-national-status": ("active", "concordant", 2),
+    "voting-from-abroad": ("passive", "concordant", 1),
+    "diaspora-body": ("active", "concordant", 1),
+    "diaspora-services": ("active", "concordant", 2),
+    "pre-departure-compulsory": ("active", "concordant", 2),
+    "pre-departure-voluntary": ("active", "concordant", 1),
+    "integration-encouraged": ("active", "concordant", 2),
+    "homeland-loyalty": ("active", "discordant", 1),
+    "emigrant-control": ("active", "discordant", 2),
+    "foreign-status-declaration": ("active", "discordant", 1),
+    "heritage-language-in-host-school": ("active", "concordant", 1),
+    "heritage-language-outside-host-school": ("active", "discordant", 1),
+    "documents-withheld": ("passive", "discordant", 2),
+    "documents-conditional": ("passive", "discordant", 1),
+}
+
+# --------------------------------------------------------------------------
+# Sources, as a reader cites them: author or body, title, date (YYYY,
+# YYYY-MM or YYYY-MM-DD), identifier (document number, CELEX, DOI, dataset
+# code), address. Primary sources where one exists; press where the fact is
+# reported news. Mirrors, wikis, document-sharing sites and blogs from the
+# research notes were replaced by a primary source or dropped with their
+# claim (see NOT_CODED and CODING.md).
+# --------------------------------------------------------------------------
+EUR_LEX = "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:"
+
 SOURCES = {
     "eurostat-migr-pop1ctz": {
-        "title": "Eurostat, Population on 1 January by age group, sex and citizenship (migr_pop1ctz)",
+        "author": "Eurostat",
+        "title": "Population on 1 January by age group, sex and citizenship",
+        "date": "2025-03-13", "identifier": "dataset migr_pop1ctz",
         "url": "https://ec.europa.eu/eurostat/databrowser/view/migr_pop1ctz/default/table",
-        "year": 2025,
     },
     "globalcit-cld-2020": {
-        "title": "GLOBALCIT Citizenship Law Dataset v1.0 (Vink et al.), coding as of 2020, "
-                 "variables dualcit_comb and L05, copy in mpvink/making-citizenship-regimes-more-comparable-globally",
-        "url": "https://github.com/mpvink/making-citizenship-regimes-more-comparable-globally",
+        "author": "Vink, M., van der Baaren, L., Bauböck, R., Honohan, I. and Manby, B.",
+        "title": "GLOBALCIT Citizenship Law Dataset, v1.0 (laws in force on 1 January 2020), "
+                 "mode L05: loss of citizenship on voluntary acquisition of another",
+        "date": "2021", "identifier": "hdl:1814/73190",
+        "url": "https://hdl.handle.net/1814/73190",
+    },
+    # France's heritage-language teaching (ELCO, EILE)
+    "rtl-elco-2020": {
+        "author": "RTL",
+        "title": "Que sont les ELCO, les enseignements de langues que Macron souhaite supprimer",
+        "url": "https://www.rtl.fr/actu/debats-societe/que-sont-les-elco-les-enseignements-de-langues-que-macron-souhaite-supprimer-7800122708",
+    },
+    "lci-elco-2020": {
+        "author": "LCI",
+        "title": "Séparatisme islamiste : que sont ces ELCO qu'Emmanuel Macron veut voir disparaître",
+        "url": "https://www.lci.fr/politique/separatisme-islamiste-que-sont-ces-elco-qu-emmanuel-macron-veut-voir-disparaitre-2145898.html",
+    },
+    "banquedesterritoires-eile": {
+        "author": "Banque des Territoires",
+        "title": "Éducation : ce qu'implique la suppression des ELCO remplacés par les EILE",
+        "url": "https://www.banquedesterritoires.fr/education-ce-quimplique-la-suppression-des-elco-remplaces-par-les-eile",
+    },
+    # EU instruments
+    "ec-talent-partnerships": {
+        "author": "European Commission, Directorate-General for Migration and Home Affairs",
+        "title": "Talent Partnerships", "date": "2025",
+        "url": "https://home-affairs.ec.europa.eu/policies/migration-and-asylum/legal-migration-and-resettlement/talent-partnerships_en",
+    },
+    "eu-new-pact-2020": {
+        "author": "European Commission",
+        "title": "Communication on a New Pact on Migration and Asylum",
+        "date": "2020-09-23", "identifier": "COM(2020) 609 final, CELEX 52020DC0609",
+        "url": EUR_LEX + "52020DC0609",
+    },
+    "eu-morocco-association-agreement": {
+        "author": "Council of the European Union and European Commission",
+        "title": "Decision 2000/204/EC, ECSC on the conclusion of the Euro-Mediterranean Agreement "
+                 "establishing an association with the Kingdom of Morocco",
+        "date": "2000", "identifier": "CELEX 32000D0204",
+        "url": EUR_LEX + "32000D0204",
+    },
+    "eu-tunisia-association-agreement": {
+        "author": "Council of the European Union and European Commission",
+        "title": "Decision 98/238/EC, ECSC on the conclusion of the Euro-Mediterranean Agreement "
+                 "establishing an association with the Republic of Tunisia",
+        "date": "1998", "identifier": "CELEX 31998D0238",
+        "url": EUR_LEX + "31998D0238",
+    },
+    "eu-algeria-association-agreement": {
+        "author": "Council of the European Union",
+        "title": "Decision 2005/690/EC on the conclusion of the Euro-Mediterranean Agreement "
+                 "establishing an association with the People's Democratic Republic of Algeria",
+        "date": "2005", "identifier": "CELEX 32005D0690",
+        "url": EUR_LEX + "32005D0690",
+    },
+    "eu-decision-2012-776": {
+        "author": "Council of the European Union",
+        "title": "Council Decision 2012/776/EU on the position of the Union within the EEC-Turkey "
+                 "Association Council on the coordination of social security systems (recitals on "
+                 "Association Council Decision No 3/80)",
+        "date": "2012", "identifier": "CELEX 32012D0776",
+        "url": EUR_LEX + "32012D0776",
+    },
+    "eu-morocco-mobility-partnership": {
+        "author": "Kingdom of Morocco, European Union and nine member states",
+        "title": "Joint declaration establishing a Mobility Partnership between the Kingdom of "
+                 "Morocco and the European Union and its Member States",
+        "date": "2013-06-07", "identifier": "Council document 6139/13 ADD 1 REV 3",
+        "url": "http://carim-south.eu/database/legal-module/joint-declaration-establishing-a-mobility-partnership-between-the-kingdom-of-morocco-and-the-european-union-and-its-member-states/",
+    },
+    "ec-tunisia-mobility-partnership": {
+        "author": "European Commission",
+        "title": "EU and Tunisia establish their Mobility Partnership (press release)",
+        "date": "2014-03-03",
     },
     # Morocco
-    "maghress-fh2-1990": {
-        "title": "La Gazette du Maroc (via Maghress), on the Hassan II Foundation for Moroccans Residing Abroad",
-        "url": "https://www.maghress.com/fr/lagazette/11686",
+    "fh2-law-19-89": {
+        "author": "Kingdom of Morocco",
+        "title": "Law No. 19-89 creating the Hassan II Foundation for Moroccans Residing Abroad, "
+                 "promulgated by Dahir No. 1-90-79 (text on the Foundation's website)",
+        "date": "1990-07-13", "identifier": "Dahir No. 1-90-79; Law No. 19-89",
+        "url": "https://fh2mre.ma/?p=1",
     },
     "lavieeco-fh2-2019": {
-        "title": "La Vie éco, on the priorities of the Hassan II Foundation for Moroccans abroad (August 2019)",
+        "author": "La Vie éco",
+        "title": "Fondation Hassan II pour les MRE : priorité à la préservation de l'identité culturelle",
+        "date": "2019-08",
         "url": "https://www.lavieeco.com/societe/fondation-hassan-ii-pour-les-mre-priorite-a-la-preservation-de-lidentite-culturelle/",
-        "year": 2019,
     },
-    "mgsog-migration-brief-10": {
-        "title": "Maastricht Graduate School of Governance, Migration policy brief No. 10 (2012), citing de Haas (2007)",
-        "url": "https://docslib.org/doc/12532584/",
-        "year": 2012,
+    "dehaas-2007": {
+        "author": "Hein de Haas",
+        "title": "Between courting and controlling: the Moroccan state and 'its' emigrants",
+        "date": "2007", "identifier": "COMPAS Working Paper WP-07-54, University of Oxford",
+        "url": "https://www.compas.ox.ac.uk/publication/wp-2007-054-dehass_morrocan_emigrants",
     },
     "mpi-europe-interact-2014": {
-        "title": "MPI Europe, report by Desiderio and Weinar mapping origin-country institutions "
-                 "that engage with emigrants' integration (INTERACT, 2014)",
+        "author": "Maria Vincenza Desiderio and Agnieszka Weinar (MPI Europe, INTERACT)",
+        "title": "Supporting Immigrant Integration in Europe? Developing the Governance for Diaspora Engagement",
+        "date": "2014-05",
         "url": "https://www.migrationpolicy.org/research/immigrant-integration-europe-developing-governance-diaspora-engagement",
-        "year": 2014,
     },
-    "wiesbrock-emaa-social-security": {
-        "title": "A. Wiesbrock, chapter on the social security rights of third-country nationals "
-                 "under the Euro-Mediterranean Association Agreements",
-        "url": "https://9dok.net/article/social-security-rights-country-nationals-euro.qvl6nng0",
-    },
-    "oalib-2191980": {
-        "title": "OALib paper 2191980, on social-security rules of the EC-Maghreb cooperation agreements",
-        "url": "http://www.oalib.com/paper/2191980",
-    },
-    "ec-talent-partnerships": {
-        "title": "European Commission, DG Migration and Home Affairs, Talent Partnerships",
-        "url": "https://home-affairs.ec.europa.eu/policies/migration-and-asylum/legal-migration-and-resettlement/talent-partnerships_en",
-        "year": 2025,
+    "ccme": {
+        "author": "Council of the Moroccan Community Abroad (CCME)",
+        "title": "The CCME: presentation of the Council",
+        "url": "https://ccme.org.ma/en/ccme",
     },
     # Türkiye
+    "swp-2019-rp07": {
+        "author": "German Institute for International and Security Affairs (SWP)",
+        "title": "Research Paper 2019/RP 07, on Turkey's diaspora policy",
+        "date": "2019", "identifier": "doi:10.18449/2019RP07",
+        "url": "https://www.swp-berlin.org/10.18449/2019RP07/",
+    },
     "turkishnews-ytb-blue-card": {
-        "title": "Turkish News, interview with the YTB chair on the Blue Card and the Overseas Citizens' Registry",
+        "author": "Turkish News",
+        "title": "Interview with the chair of YTB on the Blue Card and the Overseas Citizens' Registry",
         "url": "https://turkishnews.com/en/content/news/world/page/60",
     },
-    "swp-2019-rp07": {
-        "title": "SWP (German Institute for International and Security Affairs), Research Paper 2019/RP 07, on Turkey's diaspora policy",
-        "url": "https://www.swp-berlin.org/10.18449/2019RP07/",
-        "year": 2019,
-    },
-    "wikili-ytb": {
-        "title": "Amt für Auslandstürken (YTB), encyclopaedia entry (de.wiki.li)",
-        "url": "https://de.wiki.li/Amt_f%C3%BCr_Auslandst%C3%BCrken",
-    },
-    "swp-2014-aydin": {
-        "title": "Y. Aydın, The New Turkish Diaspora Policy, SWP Research Paper 10/2014",
-        "url": "https://9dok.net/document/yd7ln50g-the-new-turkish-diaspora-policy.html",
-        "year": 2014,
-    },
     "touteduc-eile-turkey": {
-        "title": "ToutEduc, on Turkey accepting the replacement of ELCO by EILE",
+        "author": "ToutEduc",
+        "title": "ELCO : la Turquie accepte son remplacement par l'EILE",
         "url": "http://www.touteduc.fr/fr/archives/id-18739-elco-enseignement-des-langues-et-cultures-d-origine-la-turquie-accepte-son-remplacement-par-l-eile",
     },
     "cafepedagogique-2021-eile-turkey": {
-        "title": "Café pédagogique, publication of the Franco-Turkish EILE agreement (19 April 2021)",
+        "author": "Café pédagogique",
+        "title": "EILE : l'accord franco-turc publié",
+        "date": "2021-04-19",
         "url": "https://cafepedagogique.net/2021/04/19/eile-l-accord-franco-turc-publie",
-        "year": 2021,
-    },
-    "eu-decision-2012-776": {
-        "title": "Council Decision 2012/776/EU, recitals on EEC-Turkey Association Council Decision No 3/80",
-        "url": "https://www.legislation.gov.uk/eudn/2012/776/contents/data.html",
-        "year": 2012,
-    },
-    "com-2012-152-memorandum": {
-        "title": "Explanatory memorandum of COM(2012)152 on the coordination of social security with Turkey (Parlementaire Monitor)",
-        "url": "https://parlementairemonitor.nl/9353000/1/j4nvhdfdk3hydzq_j9tvgajcor7dxyk_j9vvij5epmj1ey0/viybs025lkwg",
-        "year": 2012,
     },
     # Ukraine
     "onlineua-2025-multiple-citizenship": {
-        "title": "Online.ua, President signs the law on multiple citizenship (July 2025)",
+        "author": "Online.ua",
+        "title": "Zelenskyy signed the law on multiple citizenship",
+        "date": "2025-07",
         "url": "https://news.online.ua/en/zelenskyy-signed-the-law-on-multiple-citizenship-895245/",
-        "year": 2025,
     },
     "censor-2025-citizenship-list": {
-        "title": "Censor.net, first states named for multiple citizenship (August 2025)",
+        "author": "Censor.net",
+        "title": "First states named for multiple citizenship with Ukraine",
+        "date": "2025-08",
         "url": "https://censor.net/en/news/3570699/",
-        "year": 2025,
     },
     "prensalatina-2025-multiple-citizenship": {
-        "title": "Prensa Latina, Ukraine legalises multiple citizenship (16 July 2025)",
+        "author": "Prensa Latina",
+        "title": "Zelensky sancionou lei para legalizar a cidadania múltipla na Ucrânia",
+        "date": "2025-07-16",
         "url": "https://www.prensalatina.com.br/2025/07/16/zelensky-sancionou-lei-para-legalizar-a-cidadania-multipla-na-ucrania",
-        "year": 2025,
     },
     "swissinfo-2024-consular": {
-        "title": "Swissinfo, Ukraine suspends consular services for military-age men abroad (April 2024)",
+        "author": "Swissinfo",
+        "title": "Ukraine suspends consular services for military-age men abroad",
+        "date": "2024-04",
         "url": "https://www.swissinfo.ch/eng/ukraine-suspends-consular-services-for-military-age-men-abroad/76273790",
-        "year": 2024,
     },
     "pravda-2024-consular": {
-        "title": "Ukrainska Pravda, on the suspension of consular services for men abroad (23 April 2024)",
+        "author": "Ukrainska Pravda",
+        "title": "Consular services suspended for men of military age abroad",
+        "date": "2024-04-23",
         "url": "https://www.pravda.com.ua/eng/news/2024/04/23/7452615/",
-        "year": 2024,
     },
     # Albania
-    "respublica-2025-albania-diaspora-vote": {
-        "title": "Respublica, Albania's first diaspora vote (2025)",
-        "url": "https://respublica.edu.mk/blog-en/politics/albania-to-make-history-with-upcoming-diaspora-vote/?lang=en",
-        "year": 2025,
-    },
     "keyt-2024-albania-vote-abroad": {
-        "title": "KEYT (AP), Albanians abroad will vote for the first time in parliamentary elections (5 December 2024)",
+        "author": "KEYT (Associated Press)",
+        "title": "Albanians abroad will vote for the first time in parliamentary elections set for May",
+        "date": "2024-12-05",
         "url": "https://keyt.com/news/2024/12/05/albanians-abroad-will-vote-for-the-first-time-in-parliamentary-elections-set-for-may/",
-        "year": 2024,
     },
     "politiko-2025-diaspora-ballots": {
-        "title": "Politiko, share of diaspora postal ballots returned (April 2025)",
+        "author": "Politiko",
+        "title": "Diaspora vote: about 45% of emigrants have returned their ballots",
+        "date": "2025-04",
         "url": "https://politiko.al/english/e-tjera/vota-e-diaspores-rreth-45-e-emigranteve-kane-kthyer-votat-nga-jashte-kry-i530864",
-        "year": 2025,
     },
     # India
     "indembangola-oci": {
-        "title": "Embassy of India in Angola, OCI card page (Constitution art. 9)",
+        "author": "Embassy of India, Luanda",
+        "title": "OCI card (with article 9 of the Constitution of India)",
         "url": "https://indembangola.gov.in/oci_card.html",
     },
     "thehindu-oci": {
-        "title": "The Hindu, What is an OCI card and how to apply for it",
+        "author": "The Hindu",
+        "title": "What is an OCI card and how to apply for it",
         "url": "https://www.thehindu.com/news/national/What-is-an-OCI-card-and-how-to-apply-for-it/article17012971.ece",
     },
-    "wikipedia-oci": {
-        "title": "Wikipedia, Overseas Citizenship of India",
-        "url": "https://en.wikipedia.org/wiki/Overseas_Citizenship_of_India",
-    },
     "ani-2019-pdot": {
-        "title": "ANI, over 50,000 covered under MEA's pre-departure orientation programme (31 July 2019)",
+        "author": "ANI",
+        "title": "Over 50,000 covered under MEA's pre-departure orientation programme",
+        "date": "2019-07-31",
         "url": "https://www.aninews.in/news/world/asia/over-50000-covered-under-meas-pre-departure-orientation-programme20190731094657/",
-        "year": 2019,
     },
     "orissadiary-2023-pkvy": {
-        "title": "Orissa Diary, training under the Pravasi Kaushal Vikas Yojana (2023)",
+        "author": "Orissa Diary",
+        "title": "1 lakh 29 thousand trained under Pravasi Kaushal Vikas Yojana",
+        "date": "2023",
         "url": "https://orissadiary.com/1-lakh-29-thousand-trained-under-pravasi-kaushal-vikas-yojana-to-equip-people-with-soft-skills-to-compete-in-foreign-destinations/",
-        "year": 2023,
     },
-    "scconline-2016-ssa": {
-        "title": "SCC Online, India's social security agreements with 18 countries (17 March 2016)",
-        "url": "https://www.scconline.com/blog/post/2016/03/17/agreement-on-social-security-is-signed-between-india-and-18-other-countries/",
-        "year": 2016,
+    "ani-2019-overseas-indian-affairs": {
+        "author": "ANI",
+        "title": "Overseas Indian Affairs organised workshop for nodal officers on safe, orderly migration",
+        "date": "2019-09-25",
+        "url": "https://www.aninews.in/news/national/general-news/chennai-overseas-indian-affairs-organised-workshop-for-nodal-officers-on-safe-orderly-migration20190925221108/",
     },
     # China
-    "cn-nationality-law-1980": {
-        "title": "Nationality Law of the People's Republic of China (1980), English text",
-        "url": "http://www.ccgp-fushun.com/english/government/207126.htm",
-    },
-    "wikisum-ocao": {
-        "title": "WikiSum, Overseas Chinese Affairs Office of the State Council",
-        "url": "https://wikisum.wiki/wiki/Overseas_Chinese_Affairs_Office_of_the_State_Council",
-    },
-    "wikimili-ocao": {
-        "title": "WikiMili, Overseas Chinese Affairs Office",
-        "url": "https://wikimili.com/en/Overseas_Chinese_Affairs_Office",
-    },
     "jamestown-ufwd-2018": {
-        "title": "Jamestown Foundation, on the reorganisation of the United Front Work Department",
+        "author": "Jamestown Foundation",
+        "title": "Reorganizing the United Front Work Department: new structures for a new era of "
+                 "diaspora and religious affairs work",
         "url": "https://jamestown.org/program/reorganizing-the-united-front-work-department-new-structures-for-a-new-era-of-diaspora-and-religious-affairs-work/",
     },
     # Philippines
-    "ecodal-ra-9189": {
-        "title": "Republic Act No. 9189, the Overseas Absentee Voting Act of 2003 (e-codal)",
-        "url": "https://sites.google.com/view/e-codal/political/omnibus-election-code/other-election-laws/ra-no-9189-the-overseas-absentee-voting-act",
-        "year": 2003,
-    },
-    "cpca-oav": {
-        "title": "Kasama (CPCA Brisbane), on overseas absentee voting registration",
-        "url": "https://cpcabrisbane.org/Kasama/2012/V26n1/OAV.htm",
-        "year": 2012,
-    },
-    "owwa-pdos": {
-        "title": "OWWA Online, Pre-Departure Orientation Seminar (PDOS)",
-        "url": "https://owwaonline.com/pdos/",
+    "lawphil-ra-10590": {
+        "author": "Republic of the Philippines (text in the LawPhil Project)",
+        "title": "Republic Act No. 10590, amending Republic Act No. 9189, the Overseas Absentee Voting Act of 2003",
+        "date": "2013-05-27", "identifier": "Republic Act No. 10590",
+        "url": "http://lawphil.net/statutes/repacts/ra2013/ra_10590_2013.html",
     },
     "gma-pdos": {
-        "title": "GMA News, OFW guide to the required pre-departure orientation seminar",
+        "author": "GMA News",
+        "title": "OFW guide: the required pre-departure orientation seminar",
         "url": "https://gmanetwork.com/news/pinoyabroad/dispatch/248571/ofw-guide-the-required-pre-departure-orientation-seminar/story",
     },
     # Senegal
     "rfi-2017-senegal-deputies": {
-        "title": "RFI, bill creating deputies for Senegalese abroad (4 January 2017)",
+        "author": "RFI",
+        "title": "Sénégal : des députés pour les Sénégalais de l'étranger",
+        "date": "2017-01-04",
         "url": "http://www.rfi.fr/afrique/20170104-senegal-depute-etranger-projet-loi-assemblee-nationale-code-electoral",
-        "year": 2017,
     },
-    "chemama-1035": {
-        "title": "Chemama.net, on the deputies of the Senegalese abroad (2017)",
-        "url": "http://chemama.net/node/1035",
-        "year": 2017,
+    "dakaractu-senegalais-exterieur": {
+        "author": "Dakaractu",
+        "title": "Assistance des Sénégalais de l'extérieur",
+        "url": "https://www.dakaractu.com/Assistance-des-senegalais-de-l-exterieur-Permettez-nous-d-accueillir-nos-compatriotes-et-de-recueillir-leurs-doleances_a240972.html",
+    },
+    "allafrica-2017-senegal": {
+        "author": "AllAfrica",
+        "title": "Report on the Senegalese abroad and their deputies",
+        "date": "2017-01",
+        "url": "http://fr.allafrica.com/stories/201701070163.html",
     },
     # Egypt
     "citizenshiprightsafrica-egypt": {
-        "title": "Citizenship Rights in Africa Initiative, Egypt allows 44 citizens to acquire foreign nationalities without retaining Egyptian citizenship",
+        "author": "Citizenship Rights in Africa Initiative",
+        "title": "Egypt allows 44 citizens to acquire foreign nationalities without retaining Egyptian citizenship",
         "url": "http://citizenshiprightsafrica.org/egypt-allows-44-citizens-to-acquire-foreign-nationalities-without-retaining-egyptian-citizenship/",
     },
     "allafrica-2020-egypt-vote-abroad": {
-        "title": "AllAfrica, on the vote of Egyptians abroad in the 2020 parliamentary elections (October 2020)",
+        "author": "AllAfrica",
+        "title": "Egyptians abroad vote by post in the parliamentary elections",
+        "date": "2020-10",
         "url": "https://fr.allafrica.com/stories/202010210982.html",
-        "year": 2020,
     },
-    "allafrica-2020-egypt-seats": {
-        "title": "AllAfrica, Egyptian minister on seats for Egyptians abroad (October 2020)",
-        "url": "https://fr.allafrica.com/stories/202010180257.html",
-        "year": 2020,
+    "egypttoday-ministry-emigration": {
+        "author": "Egypt Today",
+        "title": "Cabinet to draft a new policy targeting Egyptian expats",
+        "url": "http://www.egypttoday.com/Article/1/21353/Cabinet-to-draft-a-new-policy-targeting-Egyptian-expats",
     },
     # Algeria
     "elmoudjahid-18219": {
-        "title": "El Moudjahid, on the deputies of the national community abroad and voters registered abroad (2017)",
+        "author": "El Moudjahid",
+        "title": "Deputies of the national community abroad and voters registered abroad",
+        "date": "2017",
         "url": "http://www.elmoudjahid.com/fr/flash-actu/18219",
-        "year": 2017,
     },
-    "djazairess-264786": {
-        "title": "Djazairess, on the overseas electoral zones of the National People's Assembly",
-        "url": "https://djazairess.com/fr/lnr/264786",
+    "algeria-decree-09-297": {
+        "author": "People's Democratic Republic of Algeria",
+        "title": "Presidential Decree No. 09-297 of 9 September 2009 creating the Consultative Council "
+                 "of the National Community Abroad",
+        "date": "2009-09-09", "identifier": "Presidential Decree No. 09-297",
     },
     # Tunisia
-    "francowiki-tunisians-abroad": {
-        "title": "Franco.wiki, Circonscriptions des Tunisiens de l'étranger",
-        "url": "https://franco.wiki/fr/Circonscriptions_des_Tunisiens_de_l'%C3%A9tranger.html",
-    },
     "kapitalis-2011-constituent-vote": {
-        "title": "Kapitalis, Tunisians abroad and the 2011 Constituent Assembly election",
+        "author": "Kapitalis",
+        "title": "Engouement des Tunisiens à l'étranger pour l'élection de la Constituante",
+        "date": "2011",
         "url": "https://kapitalis.com/archive/190-politik/6436-engouement-des-tunisiens-a-letranger-pour-lelection-de-la-constituante",
-        "year": 2011,
     },
     "cafepedagogique-2020-elco-tunisia": {
-        "title": "Café pédagogique, a 2017 ELCO agreement published only now (4 May 2020)",
+        "author": "Café pédagogique",
+        "title": "ELCO : un accord de 2017 publié seulement maintenant",
+        "date": "2020-05-04",
         "url": "https://www.cafepedagogique.net/2020/05/04/elco-un-accord-de-2017-publie-seulement-maintenant/",
-        "year": 2020,
     },
     # Russia
-    "rezolut-2014-notification": {
-        "title": "Rezolut Law, Russians required to report another citizenship or a foreign residence permit from 6 August 2014",
-        "url": "https://rezolut-law.ru/en/legal-news/from-august-6-2014-russians-will-be-required-to-report-whether-they-have-citizenship-or-a-residence-permit-of-a-foreign-state/",
-        "year": 2014,
-    },
     "kremlin-45846": {
-        "title": "President of Russia, signing of the law on notification of another citizenship (2014)",
+        "author": "President of Russia",
+        "title": "Law on notification of another citizenship or a foreign residence permit signed",
+        "date": "2014",
         "url": "http://en.kremlin.ru/acts/news/45846/print",
-        "year": 2014,
-    },
-    "stmgroup-2014-dual-citizenship": {
-        "title": "STM Group, reporting requirements for Russians with dual citizenship (29 October 2014)",
-        "url": "https://info.stmgroupplc.com/reporting-requirements-russians-dual-citizenship-29th-october-2014",
-        "year": 2014,
     },
     # Ecuador
     "eluniverso-voto-exterior": {
-        "title": "El Universo, opinion column on voting from abroad",
+        "author": "El Universo",
+        "title": "El voto en el exterior (opinion column)",
         "url": "https://www.eluniverso.com/opinion/columnistas/el-voto-en-el-exterior-nota",
     },
     "scielo-2018-ecuador": {
-        "title": "SciELO México, article on external voting (2018)",
+        "author": "SciELO México",
+        "title": "Journal article on voting from abroad",
+        "date": "2018",
         "url": "https://scielo.org.mx/scielo.php?pid=S0185-013X2018000400755&script=sci_arttext",
-        "year": 2018,
     },
     # Colombia
     "aceproject-colombia": {
-        "title": "ACE Electoral Knowledge Network, Colombia: representation of emigrants in the Congress",
+        "author": "ACE Electoral Knowledge Network",
+        "title": "Colombia: representation of emigrants in the Congress",
         "url": "https://aceproject.org/ace-en/topics/va/annex/country-case-studies/colombia-representation-of-emigrants-in-the",
     },
     "idea-114045": {
-        "title": "International IDEA, voting from abroad, Colombia case",
+        "author": "International IDEA",
+        "title": "Voting from abroad: the case of Colombia",
         "url": "https://idea.int/node/114045",
-    },
-    "voicesofny-2018-colombia": {
-        "title": "Voices of NY, Colombians abroad ask for more representatives (May 2018)",
-        "url": "http://voicesofny.org/2018/05/colombians-abroad-ask-for-more-representatives-back-home/",
-        "year": 2018,
     },
 }
 
 # --------------------------------------------------------------------------
-# Origin summaries (own words, from origins.md). build_dataset.py appends a
-# generated sentence on the largest EU communities (Eurostat). Facts that no
-# coded measure carries are linked inline to their source.
+# Origin summaries (own words, from the notes). build_dataset.py appends a
+# generated sentence on the largest EU communities (Eurostat).
 # --------------------------------------------------------------------------
 ORIGIN_SUMMARIES = {
     "MA": (
-        "Morocco lets its citizens keep their nationality when they naturalise abroad. "
-        "Until the early 1990s the state kept watch over its emigrants and discouraged them from "
-        "integrating or organising politically abroad; it then turned to encouraging integration "
-        "while keeping ties. Its bodies for Moroccans abroad include the Hassan II Foundation, "
-        "which offers legal and social assistance, and an advisory [Council of the Moroccan "
-        "Community Abroad](https://ccme.org.ma/en/ccme); how Moroccans abroad can vote from "
-        "abroad was not verified."
+        "Morocco lets citizens who naturalise abroad keep their nationality. For three decades "
+        "from the 1960s the state treated its emigrants' settling in Europe as a risk and kept "
+        "watch over them; in the 1990s it reversed course and came to welcome their integration. "
+        "Its Hassan II Foundation (1990) offers Moroccans abroad legal and social assistance, and "
+        "an advisory Council of the Moroccan Community Abroad was created in 2007."
     ),
     "TR": (
-        "Türkiye tolerates dual nationality, and former citizens who gave up Turkish nationality to "
-        "naturalise elsewhere can hold the Blue Card, which keeps their Turkish ID number and some "
-        "civil rights. Citizens abroad have voted from abroad since 2014, and the Presidency for "
-        "Turks Abroad (YTB) supports diaspora associations, including their participation in "
-        "host-country politics. Religious and cultural bodies (DİTİB, the Yunus Emre Institutes) "
-        "are also part of its diaspora policy, but the sources used do not say how they bear on "
-        "integration, so they are not coded."
+        "Türkiye tolerates dual nationality, and former citizens who gave up Turkish nationality "
+        "to naturalise elsewhere can hold the Blue Card, which keeps their Turkish ID number and "
+        "some civil rights. Citizens abroad have voted from abroad since 2014. The Presidency for "
+        "Turks Abroad (YTB) supports diaspora associations, including their part in host-country "
+        "politics, while its diaspora policy also stresses loyalty and identity ties with "
+        "Türkiye. In France, Türkiye now pays teachers of Turkish who work under French school "
+        "supervision."
     ),
     "UA": (
-        "Until 2025 a Ukrainian who voluntarily took another nationality could lose Ukrainian "
-        "citizenship; a 2025 law allows multiple citizenship with states on a government list, "
-        "and how it has been applied since was not verified. In spring 2024 consulates stopped "
-        "taking new applications from men of military age abroad for several weeks and resumed "
-        "them only on condition of updated military registration. Eurostat's citizenship detail "
-        "for Poland, a major destination, is missing from the source used."
+        "A Ukrainian who voluntarily took another nationality could lose Ukrainian citizenship "
+        "until 2025, when a law allowed multiple citizenship with states on a government list; "
+        "the first states named included Germany, Poland and Czechia. In spring 2024 consulates "
+        "stopped taking new applications from men of military age abroad for several weeks, and "
+        "they have since served them only once their military registration is up to date. "
+        "Eurostat's citizenship detail for Poland, a major destination, is missing from the "
+        "source used."
     ),
     "AL": (
         "Albania accepts dual nationality. Citizens abroad voted from abroad, by post, for the "
-        "first time in the May 2025 parliamentary election, after a decision of parliament in "
-        "2024. No diaspora institution was verified for this dataset, and Greece, a major "
-        "destination, is missing from the Eurostat breakdown used."
+        "first time in the parliamentary election of May 2025, after a decision of parliament in "
+        "2024. Greece, a major destination, is missing from the Eurostat breakdown used."
     ),
     "IN": (
         "India does not allow dual citizenship: Indian citizenship ends when a citizen "
         "voluntarily acquires another. Former citizens can instead hold Overseas Citizenship of "
-        "India, a status with a lifelong visa and partial parity but no vote. The state runs a "
-        "voluntary pre-departure orientation programme and has social-security agreements with "
-        "a number of EU member states."
+        "India, a status with a lifelong visa and partial parity but no vote. The Ministry of "
+        "External Affairs runs a voluntary pre-departure orientation course and has a division "
+        "for overseas Indian affairs."
     ),
     "CN": (
         "China does not recognise dual nationality, and a Chinese national settled abroad who "
@@ -387,161 +461,166 @@ ORIGIN_SUMMARIES = {
         "elections, so voting from abroad does not apply."
     ),
     "PH": (
-        "The Philippines accepts dual citizenship and has let citizens vote from abroad since the "
-        "Overseas Absentee Voting Act of 2003. Emigrants and overseas workers must attend a "
-        "pre-departure orientation seminar on their rights, the destination's culture and the "
-        "government services open to them, run by the Commission on Filipinos Overseas and the "
-        "Overseas Workers Welfare Administration."
+        "The Philippines accepts dual citizenship and lets citizens vote from abroad under the "
+        "Overseas Absentee Voting Act of 2003, amended in 2013. Emigrants and overseas workers "
+        "must attend a pre-departure orientation seminar on their rights, the destination's "
+        "culture and the government services open to them, run by the Commission on Filipinos "
+        "Overseas and the Overseas Workers Welfare Administration."
     ),
     "SN": (
         "Senegal accepts dual nationality. Since 2017 Senegalese abroad elect their own deputies "
-        "to the National Assembly, in overseas departments that include two in Europe. Diaspora "
-        "affairs sit with the [Ministry of Foreign Affairs and Senegalese Abroad](https://www.dakaractu.com/Assistance-des-senegalais-de-l-exterieur-Permettez-nous-d-accueillir-nos-compatriotes-et-de-recueillir-leurs-doleances_a240972.html)."
+        "to the National Assembly, in overseas departments that include two in Europe, and "
+        "affairs of the Senegalese abroad sit with the Ministry of Foreign Affairs."
     ),
     "EG": (
         "Egyptians need prior permission from the Interior Ministry to take a foreign nationality, "
-        "and keeping Egyptian nationality is not automatic. Egyptians abroad voted by post through "
-        "the missions in the 2020 parliamentary elections, and the EU has launched a Talent "
-        "Partnership with Egypt. A [ministry for emigration and Egyptians abroad](http://www.egypttoday.com/Article/1/21353/Cabinet-to-draft-a-new-policy-targeting-Egyptian-expats) "
-        "existed in 2017-2020; later changes were not verified."
+        "and keeping Egyptian nationality is not automatic. Egyptians abroad voted by post "
+        "through the missions in the 2020 parliamentary elections. A ministry for emigration and "
+        "Egyptians abroad was at work from at least 2017 to 2020."
     ),
     "DZ": (
-        "Algeria accepts dual nationality. Algerians abroad elect their own deputies to the "
-        "National People's Assembly, and a [consultative council for the national community "
-        "abroad](https://djazairess.com/fr/liberte/134117) was created in 2009. France is the main "
-        "destination, but its Eurostat breakdown by citizenship stops in 2018."
+        "Algeria accepts dual nationality. Algerians abroad elect eight deputies of the National "
+        "People's Assembly, and a consultative council for the national community abroad was "
+        "created by decree in 2009. France is the main destination, but its Eurostat breakdown by "
+        "citizenship stops in 2018."
     ),
     "TN": (
-        "Tunisians abroad elect their own deputies; their number of seats was cut when parliament "
-        "was reduced in 2022. Under a 2017 agreement with France, Arabic classes for Tunisian "
-        "children moved to a model run under the French education ministry's control. Whether "
-        "Tunisians lose their nationality when they naturalise abroad is unclear in the sources, "
-        "so it is not coded."
+        "Tunisians abroad have elected their own deputies since 2011. The GLOBALCIT dataset "
+        "records that Tunisians who voluntarily take another nationality can lose Tunisian "
+        "nationality; the sources used do not show how often the rule is applied. Under a 2017 "
+        "agreement with France, Arabic classes for Tunisian children moved to a scheme under the "
+        "French education ministry's control."
     ),
     "RU": (
         "Russians keep their citizenship when they naturalise abroad. Since 2014, however, "
         "citizens must declare another nationality or a foreign residence permit unless they live "
-        "permanently abroad, and failing to do so is a criminal offence. Voting from abroad and "
-        "diaspora institutions were not verified."
+        "permanently abroad, and failing to do so is a criminal offence."
     ),
     "RS": (
-        "Serbia lets its emigrants keep Serbian citizenship when they naturalise abroad. It "
-        "[chose to end](https://archive.nossenateurs.fr/intervention/2636829) its ELCO "
-        "heritage-language courses in France rather than move to the new EILE model. Voting from "
-        "abroad and diaspora institutions were not verified."
+        "Serbia lets its emigrants keep Serbian citizenship when they naturalise abroad, while "
+        "foreigners who naturalise in Serbia must in principle give up theirs. Serbia was one of "
+        "France's partners in the ELCO scheme of heritage-language teaching, which ended in 2020."
     ),
     "EC": (
         "Ecuador accepts dual nationality. Emigrants have voted from abroad since 2006, and the "
         "2008 Constitution lets them elect members of the National Assembly, including members "
-        "for the overseas constituency. Diaspora institutions were not verified."
+        "for the overseas constituency."
     ),
     "CO": (
         "Colombia accepts dual nationality. Colombians abroad have voted for president since the "
         "1960s and for the Senate since the 1990s, and since 2002 they elect their own member of "
-        "the House of Representatives. Diaspora institutions were not verified."
+        "the House of Representatives."
     ),
 }
 
 # --------------------------------------------------------------------------
-# Measures. Order = order in the file. `why` goes to CODING.md.
+# Measures (the origin state's own acts). Order = order in the file.
+# `kind` decides mode, effect and weight (RULES); `why` goes to CODING.md
+# and says which facts bring the measure under its rule.
 # --------------------------------------------------------------------------
-_DUAL_OK_WHY = ("legal default (GLOBALCIT CLD 2020: no loss on voluntary foreign acquisition), "
-                "not an integration programme -> passive; removes the cost of naturalising in the "
-                "destination -> concordant; weight 2 (clear effect; one step below the loss rule)")
-_VOTE_WHY = ("a law aimed at citizens abroad -> active; keeps a political voice that does not "
-             "depend on return or on staying un-naturalised, and is not a demand to stay apart "
-             "from the host society -> concordant; weight 1 because its bearing on integration "
-             "in the destination is indirect")
-_SOCSEC_WHY = ("an agreement the origin state concluded for its workers abroad -> active; equal "
-               "treatment/aggregation of insurance periods supports labour-market and social "
-               "integration -> concordant; weight 1 (indirect effect on integration outcomes)")
-_TALENT_WHY = ("skills and legal-pathway partnership the origin state joined -> active; prepares "
-               "migrants for work in the EU -> concordant; weight 1 (scale and content per country "
-               "not documented in the notes)")
 
 
-def _dual_ok(country_word, extra=""):
+def _dual_kept(word, extra="", sources=("globalcit-cld-2020",)):
     return {
         "title": "Nationality kept on naturalisation abroad",
-        "mode": "passive", "effect": "concordant", "weight": 2,
+        "kind": "dual-nationality-kept",
         "description": (
-            f"{country_word} nationality is not lost when a citizen voluntarily acquires another "
-            "nationality, so naturalising in the destination does not cost the origin "
-            f"nationality.{extra}"
+            f"{word} nationality is not lost when a citizen voluntarily acquires another, so "
+            f"naturalising in the destination does not cost it (GLOBALCIT, law in force in 2020).{extra}"
         ),
-        "sources": ["globalcit-cld-2020"],
-        "why": _DUAL_OK_WHY,
+        "sources": list(sources),
+        "why": "GLOBALCIT codes no loss on voluntary acquisition of another nationality (mode L05)",
+    }
+
+
+def _voting(title, description, sources, since=None):
+    m = {"title": title, "kind": "voting-from-abroad", "description": description,
+         "sources": sources, "why": "the notes source a law or an election in which nationals abroad voted"}
+    if since:
+        m["since"] = since
+    return m
+
+
+def _elco(word):
+    return {
+        "title": "Teachers of the heritage language under France's ELCO scheme",
+        "kind": "heritage-language-outside-host-school",
+        "until": 2020,
+        "description": (
+            f"{word} was one of the nine states whose agreements with France (signed between 1973 "
+            "and 1986) set up the ELCO courses in the language and culture of origin, taught by "
+            "teachers the partner states appointed, with curricula France did not control. France "
+            "ended the scheme from September 2020."
+        ),
+        "sources": ["rtl-elco-2020", "banquedesterritoires-eile"],
+        "why": "partner states appointed the teachers; France did not control teachers or curricula; "
+               "ended 2020",
     }
 
 
 MEASURES = {
     "MA": [
-        _dual_ok("Moroccan"),
+        _dual_kept("Moroccan"),
         {
-            "title": "Control of emigrants and discouragement of integration (until the early 1990s)",
-            "mode": "active", "effect": "discordant", "weight": 2,
+            "title": "Watching emigrants and discouraging their integration",
+            "kind": "emigrant-control",
+            "since": 1960, "until": 1990,
             "description": (
-                "Until the early 1990s the Moroccan state sought to control its emigrants and to "
-                "keep them from integrating or organising politically in their countries of "
-                "residence. The source gives no exact end year, so none is recorded."
+                "For three decades from the 1960s, Rabat treated its emigrants' integration in Europe "
+                "as a risk to remittances and to political control, and used its networks abroad to "
+                "hold them back from it. The policy was reversed in the 1990s (the years recorded "
+                "are the first of each decade the source names)."
             ),
-            "sources": ["mgsog-migration-brief-10"],
-            "why": ("deliberate state policy aimed at emigrants -> active; discouraging integration "
-                    "and political organisation abroad -> discordant; weight 2 because the source "
-                    "documents the intent, not the size of its effect; historical, but no `until` "
-                    "because the source says only 'early 1990s'"),
+            "sources": ["dehaas-2007"],
+            "why": "de Haas documents deliberate control of emigrants and discouragement of integration, "
+                   "ended during the 1990s",
         },
         {
-            "title": "Encouragement of integration while keeping ties (since the 1990s)",
-            "mode": "active", "effect": "concordant", "weight": 2,
-            "description": (
-                "After the early 1990s Moroccan policy turned from control to encouraging "
-                "emigrants to integrate in their countries of residence while keeping their ties "
-                "with Morocco."
-            ),
-            "sources": ["mgsog-migration-brief-10", "mpi-europe-interact-2014"],
-            "why": ("stated policy orientation towards emigrants -> active; encourages integration "
-                    "-> concordant; weight 2 (clear, documented shift; no outcome measure)"),
-        },
-        {
-            "title": "Hassan II Foundation: legal and social assistance abroad",
-            "mode": "active", "effect": "concordant", "weight": 2,
+            "title": "Encouragement of integration and a favourable view of dual citizenship",
+            "kind": "integration-encouraged",
             "since": 1990,
             "description": (
-                "The Hassan II Foundation for Moroccans Residing Abroad, set up in 1990, helps "
-                "emigrants with problems linked to emigration; its remit includes legal and "
-                "social assistance and support for their initiatives."
+                "In the 1990s the policy was reversed: the state set out to win its emigrants' "
+                "goodwill and came to welcome both their integration and their holding a second "
+                "nationality. The INTERACT mapping of origin-country institutions records the same "
+                "turn."
             ),
-            "sources": ["maghress-fh2-1990", "lavieeco-fh2-2019"],
-            "why": ("a state-created body serving emigrants -> active; legal and social assistance "
-                    "in the country of residence -> concordant; weight 2 (direct services). Its "
-                    "language/culture teaching is not coded separately (direction not sourced)"),
+            "sources": ["dehaas-2007", "mpi-europe-interact-2014"],
+            "why": "a stated policy line towards emigrants, documented by two research sources",
         },
         {
-            "title": "Equal treatment in social security with the EU",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 1976,
+            "title": "Hassan II Foundation: legal and social assistance for Moroccans abroad",
+            "kind": "diaspora-services",
+            "since": 1990,
             "description": (
-                "The 1976 cooperation agreement already provided non-discrimination, aggregation "
-                "of insurance periods and free transfer of pensions; the Euro-Mediterranean "
-                "Association Agreement (Decision 2000/204/EC) keeps an equal-treatment clause."
+                "The Hassan II Foundation for Moroccans Residing Abroad was set up by law in 1990 to "
+                "keep Moroccans abroad connected with their country and to help with the problems "
+                "life abroad brings. It offers legal and social assistance, backs emigrants' own "
+                "projects and pays towards Arabic, cultural and religious teaching."
             ),
-            "sources": ["oalib-2191980", "wiesbrock-emaa-social-security"],
-            "why": _SOCSEC_WHY,
+            "sources": ["fh2-law-19-89", "lavieeco-fh2-2019"],
+            "why": "a state body whose legal and social assistance to emigrants is documented (one measure "
+                   "for the body and its services)",
         },
         {
-            "title": "EU Talent Partnership",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "description": "Morocco is one of the countries with which the EU has launched a Talent Partnership on skills and legal migration pathways.",
-            "sources": ["ec-talent-partnerships"],
-            "why": _TALENT_WHY,
+            "title": "Council of the Moroccan Community Abroad (CCME)",
+            "kind": "diaspora-body",
+            "since": 2007,
+            "description": (
+                "An advisory council created in 2007 and given constitutional standing in 2011; "
+                "it gives opinions on, and evaluates, public policy towards Moroccans abroad."
+            ),
+            "sources": ["ccme"],
+            "why": "an advisory body whose existence and remit are documented, with no service in the "
+                   "destination",
         },
+        _elco("Morocco"),
     ],
     "TR": [
-        _dual_ok("Turkish"),
+        _dual_kept("Turkish"),
         {
             "title": "Blue Card for former citizens",
-            "mode": "active", "effect": "concordant", "weight": 2,
+            "kind": "former-national-status",
             "description": (
                 "Citizens who give up Turkish nationality with permission, for example to "
                 "naturalise where dual nationality is not allowed, can hold the Blue Card (Mavi "
@@ -550,465 +629,527 @@ MEASURES = {
                 "property."
             ),
             "sources": ["turkishnews-ytb-blue-card"],
-            "why": ("a status designed for emigrants who renounce -> active; lowers the cost of "
-                    "naturalising in states that require renunciation -> concordant; weight 2"),
+            "why": "a status created for former nationals who renounced to naturalise",
         },
+        _voting(
+            "Voting from abroad",
+            "Turkish citizens abroad have voted from abroad since the 2014 presidential election.",
+            ["swp-2019-rp07"], since=2014),
         {
-            "title": "Voting from abroad",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 2014,
-            "description": "Turkish citizens abroad have voted from abroad since the 2014 presidential election.",
-            "sources": ["swp-2019-rp07"],
-            "why": _VOTE_WHY,
-        },
-        {
-            "title": "Presidency for Turks Abroad (YTB): support for host-country participation",
-            "mode": "active", "effect": "concordant", "weight": 2,
-            "since": 2010,
+            "title": "Presidency for Turks Abroad (YTB): support for taking part in the host country",
+            "kind": "diaspora-services",
             "description": (
-                "YTB, created by law in 2010, coordinates with Turkish citizens and associations "
-                "abroad and supports their political participation in the host country, while "
+                "YTB, a government agency for Turkish citizens and associations abroad, supports "
+                "their participation in the political life of the host country while "
                 "strengthening their ties with Türkiye."
             ),
-            "sources": ["wikili-ytb", "swp-2014-aydin"],
-            "why": ("government agency for citizens abroad -> active; its documented task includes "
-                    "supporting participation in the host country -> concordant; weight 2. Its "
-                    "loyalty/identity side (SWP 2019) is not coded discordant: the notes do not "
-                    "say it hinders integration"),
+            "sources": ["swp-2019-rp07"],
+            "why": "a state body whose support for participation in the host country is documented",
         },
         {
-            "title": "Turkish-language teaching in French schools under French supervision (EILE)",
-            "mode": "active", "effect": "concordant", "weight": 1,
+            "title": "Loyalty and identity strand of diaspora policy",
+            "kind": "homeland-loyalty",
+            "description": (
+                "Research on Türkiye's diaspora policy finds a strong emphasis on loyalty and "
+                "identity ties with Türkiye alongside its support for participation abroad: the "
+                "same agency that encourages taking part in the host country works to deepen "
+                "emigrants' bond with home."
+            ),
+            "sources": ["swp-2019-rp07"],
+            "why": "SWP documents a stated loyalty and identity orientation; no measure that stops "
+                   "emigrants from settling is documented, hence homeland-loyalty rather than control",
+        },
+        {
+            "title": "Teachers of Turkish in French schools under French supervision (EILE)",
+            "kind": "heritage-language-in-host-school",
             "since": 2021,
             "description": (
-                "Under a Franco-Turkish agreement published in 2021, Turkish-language classes in "
-                "France moved from ELCO to EILE: Türkiye chooses and pays the teachers, who must "
-                "know French and work under the supervision of the French education ministry."
+                "Under a Franco-Turkish agreement published in April 2021, Türkiye chooses and "
+                "pays the teachers of Turkish, who must know French at B2 level and work under "
+                "the supervision of the French education ministry, a few hours a week."
             ),
             "sources": ["touteduc-eile-turkey", "cafepedagogique-2021-eile-turkey"],
-            "why": ("a programme the origin state staffs and pays -> active; heritage-language "
-                    "teaching placed inside the host school system under host supervision, with "
-                    "French required of teachers -> concordant; weight 1 (one destination, a few "
-                    "hours a week)"),
+            "why": "the origin state pays the teachers (its own act within France's EILE framework), "
+                   "who teach under host supervision",
         },
-        {
-            "title": "Social security coordination (EEC-Turkey Decision No 3/80)",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 1980,
-            "description": (
-                "Decision No 3/80 of the EEC-Turkey Association Council applies member states' "
-                "social-security schemes to Turkish workers; the Court of Justice found its "
-                "non-discrimination and residence-waiver clauses directly effective, although "
-                "the implementing regulation was never adopted."
-            ),
-            "sources": ["eu-decision-2012-776", "com-2012-152-memorandum"],
-            "why": _SOCSEC_WHY,
-        },
+        _elco("Türkiye"),
     ],
     "UA": [
         {
             "title": "Nationality lost on naturalisation abroad",
-            "mode": "passive", "effect": "discordant", "weight": 3,
+            "kind": "dual-nationality-lost",
+            "until": 2025,
             "description": (
                 "Voluntary acquisition of a foreign nationality was a ground for losing Ukrainian "
-                "citizenship (GLOBALCIT, 2020). A 2025 law lifts this only for states on a "
-                "government list, so no end year is recorded."
+                "citizenship (GLOBALCIT, law in force in 2020) until the multiple-citizenship law "
+                "of 2025."
             ),
-            "sources": ["globalcit-cld-2020"],
-            "why": ("legal default, not aimed at integration -> passive; naturalising costs the "
-                    "origin nationality -> discordant; weight 3 (strong, direct effect on "
-                    "naturalisation). No `until`: the 2025 law covers only listed states and its "
-                    "application is unverified"),
+            "sources": ["globalcit-cld-2020", "onlineua-2025-multiple-citizenship"],
+            "why": "GLOBALCIT codes loss on voluntary acquisition (L05); replaced for the main EU "
+                   "destinations by the 2025 law, hence `until: 2025`",
         },
         {
-            "title": "Multiple citizenship allowed with listed states (2025 law)",
-            "mode": "passive", "effect": "concordant", "weight": 1,
+            "title": "Multiple citizenship with listed states, including the main EU destinations (2025 law)",
+            "kind": "dual-nationality-kept",
             "since": 2025,
             "description": (
-                "A law signed in July 2025 allows multiple citizenship with states on a "
-                "government list (reported criteria: EU membership or sanctions against Russia); "
-                "the first states named in August 2025 included Germany, Poland and Czechia. How "
-                "it has been applied since was not verified."
+                "A law passed in June and signed in July 2025 allows multiple citizenship with "
+                "states on a government list; the reported criteria include EU membership and "
+                "sanctions against Russia, and the first states named, in August 2025, were "
+                "Germany, Poland, Czechia, the United States and Canada. Naturalising in these "
+                "main destinations no longer costs Ukrainian citizenship."
             ),
             "sources": ["onlineua-2025-multiple-citizenship", "censor-2025-citizenship-list",
                         "prensalatina-2025-multiple-citizenship"],
-            "why": ("toleration of dual nationality, with geopolitical rather than integration "
-                    "criteria -> passive; removes the loss rule for listed destinations -> "
-                    "concordant; weight 1 because it covers only listed states and its "
-                    "implementation is unverified"),
+            "why": "the law in force for the main EU destinations (Germany and Czechia, the two largest "
+                   "with data, and Poland) keeps the nationality",
         },
         {
             "title": "Suspension of consular services for men of military age",
-            "mode": "active", "effect": "discordant", "weight": 2,
+            "kind": "documents-withheld",
             "since": 2024, "until": 2024,
             "description": (
                 "From 23 April 2024 consulates stopped accepting new applications, including for "
                 "passports, from male citizens aged 18 to 60 abroad, except documents to return "
-                "home. Services resumed after the mobilisation law took effect on 18 May 2024, on "
-                "condition of updated military-registration data."
+                "home. Services resumed once the mobilisation law took effect on 18 May 2024."
             ),
             "sources": ["swissinfo-2024-consular", "pravda-2024-consular"],
-            "why": ("deliberate policy decision -> active; withholding documents that residence, "
-                    "family and naturalisation procedures need -> discordant; weight 2 (clear "
-                    "effect, limited to about four weeks); `until: 2024` because the sources say "
-                    "services resumed in May 2024"),
+            "why": "documents withheld from a group of nationals abroad for mobilisation, an end other "
+                   "than their life abroad; ended in May 2024",
+        },
+        {
+            "title": "Consular services conditional on military registration",
+            "kind": "documents-conditional",
+            "since": 2024,
+            "description": (
+                "Since May 2024 consulates serve men of military age abroad only once their "
+                "military-registration data are up to date."
+            ),
+            "sources": ["swissinfo-2024-consular", "pravda-2024-consular"],
+            "why": "documents issued on a condition unrelated to life abroad",
         },
     ],
     "AL": [
-        _dual_ok("Albanian"),
-        {
-            "title": "Postal voting from abroad",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 2024,
-            "description": (
-                "Parliament voted in July 2024 to let citizens abroad vote from abroad; they "
-                "first did so by post in the parliamentary election of 11 May 2025, after "
-                "registering on an online platform."
-            ),
-            "sources": ["respublica-2025-albania-diaspora-vote", "keyt-2024-albania-vote-abroad",
-                        "politiko-2025-diaspora-ballots"],
-            "why": _VOTE_WHY,
-        },
+        _dual_kept("Albanian"),
+        _voting(
+            "Postal voting from abroad",
+            "Parliament voted in July 2024 to let citizens abroad vote from abroad; they first did so "
+            "by post in the parliamentary election of 11 May 2025, after registering online.",
+            ["keyt-2024-albania-vote-abroad", "politiko-2025-diaspora-ballots"], since=2024),
     ],
     "IN": [
         {
             "title": "Nationality lost on naturalisation abroad",
-            "mode": "passive", "effect": "discordant", "weight": 3,
+            "kind": "dual-nationality-lost",
             "description": (
                 "Under article 9 of the Constitution, Indian citizenship ends when a citizen "
-                "voluntarily acquires a foreign one, so naturalising in the destination costs "
-                "Indian citizenship."
+                "voluntarily acquires another, so naturalising in the destination costs it."
             ),
             "sources": ["indembangola-oci", "globalcit-cld-2020"],
-            "why": ("constitutional default, not aimed at integration -> passive; naturalising "
-                    "costs the origin citizenship -> discordant; weight 3"),
+            "why": "the Constitution and GLOBALCIT (L05) record loss on voluntary acquisition",
         },
         {
             "title": "Overseas Citizenship of India (OCI) for former citizens",
-            "mode": "active", "effect": "concordant", "weight": 2,
+            "kind": "former-national-status",
             "since": 2005,
             "description": (
                 "Since the Citizenship (Amendment) Act 2005, former citizens can hold OCI status, "
-                "a lifelong visa with partial parity but no vote or public office; PIO cards were "
-                "merged into it in 2015 and a March 2021 notification narrowed its rights."
+                "a lifelong visa with partial parity with citizens but no vote or public office."
             ),
-            "sources": ["thehindu-oci", "wikipedia-oci"],
-            "why": ("a status created for emigrants who naturalised abroad -> active; softens the "
-                    "cost of losing citizenship -> concordant; weight 2 (partial: no political "
-                    "rights, curtailed in 2021)"),
+            "sources": ["thehindu-oci"],
+            "why": "a status created for former nationals who naturalised abroad",
         },
         {
             "title": "Pre-Departure Orientation Training (PDOT)",
-            "mode": "active", "effect": "concordant", "weight": 2,
+            "kind": "pre-departure-voluntary",
             "since": 2018,
             "description": (
-                "The Ministry of External Affairs started a voluntary one-day orientation in "
-                "January 2018 on the language, culture and rules of destination countries, later "
-                "run under the Pravasi Kaushal Vikas Yojana."
+                "The Ministry of External Affairs started a voluntary one-day course in January "
+                "2018 on the language, culture and rules of destination countries; 129,062 people "
+                "had been trained by 31 May 2023 under a wider skills programme."
             ),
             "sources": ["ani-2019-pdot", "orissadiary-2023-pkvy"],
-            "why": ("programme for departing emigrants -> active; prepares for language, culture "
-                    "and rules of the destination -> concordant; weight 2 (voluntary, one day)"),
+            "why": "an orientation course for emigrants, voluntary",
         },
         {
-            "title": "Bilateral social security agreements with EU states",
-            "mode": "active", "effect": "concordant", "weight": 1,
+            "title": "Overseas Indian Affairs division of the Ministry of External Affairs",
+            "kind": "diaspora-body",
             "description": (
-                "By March 2016 India had social security agreements (posting exemption, "
-                "exportability of benefits, totalisation) with 18 countries, among them Belgium, "
-                "Germany, Denmark, Luxembourg, France, the Netherlands, Hungary, Finland, Sweden, "
-                "Czechia, Austria and Portugal."
+                "The work of the former Ministry of Overseas Indian Affairs is done by an "
+                "Overseas Indian Affairs division of the Ministry of External Affairs, which, for "
+                "example, trained officials on safe and orderly migration in 2019."
             ),
-            "sources": ["scconline-2016-ssa"],
-            "why": _SOCSEC_WHY,
+            "sources": ["ani-2019-overseas-indian-affairs"],
+            "why": "a state body for nationals abroad; no service in the destination is documented",
         },
     ],
     "CN": [
         {
             "title": "No dual nationality: nationality lost on naturalisation abroad",
-            "mode": "passive", "effect": "discordant", "weight": 3,
-            "since": 1980,
+            "kind": "dual-nationality-lost",
             "description": (
-                "The 1980 Nationality Law does not recognise dual nationality; a Chinese national "
+                "China's nationality law does not recognise dual nationality; a Chinese national "
                 "settled abroad who voluntarily acquires a foreign nationality loses Chinese "
-                "nationality."
+                "nationality automatically (GLOBALCIT, law in force in 2020)."
             ),
-            "sources": ["cn-nationality-law-1980", "globalcit-cld-2020"],
-            "why": ("legal default -> passive; naturalising costs the origin nationality -> "
-                    "discordant; weight 3"),
+            "sources": ["globalcit-cld-2020"],
+            "why": "GLOBALCIT codes automatic loss on voluntary acquisition (L05)",
         },
         {
-            "title": "Overseas Chinese work aimed at retaining influence (united front)",
-            "mode": "active", "effect": "discordant", "weight": 1,
+            "title": "Overseas Chinese work under the United Front Work Department",
+            "kind": "emigrant-control",
             "description": (
-                "Analysts describe overseas-Chinese work (qiaowu) as aimed at retaining influence "
-                "over the diaspora; the Overseas Chinese Affairs Office was folded into the "
-                "Communist Party's United Front Work Department in 2018 and survives as an "
-                "external name."
+                "Analysts describe work with overseas Chinese as aimed at keeping influence over "
+                "the diaspora; in 2018 the Overseas Chinese Affairs Office of the State Council "
+                "was folded into the Communist Party's United Front Work Department."
             ),
-            "sources": ["wikisum-ocao", "wikimili-ocao", "jamestown-ufwd-2018"],
-            "why": ("deliberate state/party work aimed at the diaspora -> active; retaining "
-                    "influence and control over emigrants pulls against integration -> "
-                    "discordant; weight 1 because the sources describe aims, not effects on "
-                    "integration"),
+            "sources": ["jamestown-ufwd-2018"],
+            "why": "a body whose documented aim is influence over emigrants, hence control rather than "
+                   "an engagement body",
         },
     ],
     "PH": [
-        _dual_ok("Philippine"),
+        _dual_kept("Philippine"),
+        _voting(
+            "Voting from abroad",
+            "The Overseas Absentee Voting Act (Republic Act 9189, 2003), amended as the Overseas "
+            "Voting Act by Republic Act 10590 in 2013, lets citizens abroad register and vote "
+            "at posts abroad.",
+            ["lawphil-ra-10590"], since=2003),
         {
-            "title": "Voting from abroad",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 2003,
+            "title": "Compulsory Pre-Departure Orientation Seminar (PDOS)",
+            "kind": "pre-departure-compulsory",
             "description": (
-                "The Overseas Absentee Voting Act (RA 9189, 2003), amended by RA 10590 in 2013, "
-                "lets citizens abroad register at posts abroad and vote from abroad."
+                "Departing overseas workers (through OWWA) and emigrants (through the Commission "
+                "on Filipinos Overseas) must attend a seminar on their rights under the contract, "
+                "the destination's culture, health and safety, managing money and remittances, "
+                "and the government services open to them abroad."
             ),
-            "sources": ["ecodal-ra-9189", "cpca-oav"],
-            "why": _VOTE_WHY,
+            "sources": ["gma-pdos"],
+            "why": "an orientation course that departing workers and emigrants must attend",
         },
         {
-            "title": "Mandatory Pre-Departure Orientation Seminar (PDOS)",
-            "mode": "active", "effect": "concordant", "weight": 2,
-            "description": (
-                "Departing overseas workers (OWWA) and emigrants (Commission on Filipinos "
-                "Overseas) must attend a country-specific seminar on contract rights, the "
-                "destination's culture, health and safety, financial literacy and government "
-                "services. Secondary sites disagree on its start year, so none is recorded."
-            ),
-            "sources": ["owwa-pdos", "gma-pdos"],
-            "why": ("compulsory programme for departing emigrants -> active; prepares them for "
-                    "the destination -> concordant; weight 2 (mandatory but a short seminar)"),
+            "title": "Commission on Filipinos Overseas (CFO)",
+            "kind": "diaspora-body",
+            "description": "A government commission for Filipinos who emigrate; it runs their pre-departure seminar.",
+            "sources": ["gma-pdos"],
+            "why": "a state body for emigrants; its seminar is coded on its own, no service in the "
+                   "destination is documented",
+        },
+        {
+            "title": "Overseas Workers Welfare Administration (OWWA)",
+            "kind": "diaspora-body",
+            "description": "A government agency for the welfare of Filipino workers abroad; it runs their pre-departure seminar.",
+            "sources": ["gma-pdos"],
+            "why": "a state body for workers abroad; its seminar is coded on its own, no service in the "
+                   "destination is documented",
         },
     ],
     "SN": [
-        _dual_ok("Senegalese"),
+        _dual_kept("Senegalese"),
+        _voting(
+            "Deputies elected by Senegalese abroad",
+            "A law adopted in January 2017 created 15 National Assembly seats elected by Senegalese "
+            "abroad in eight overseas departments, two of them in Europe.",
+            ["rfi-2017-senegal-deputies"], since=2017),
         {
-            "title": "Deputies elected by Senegalese abroad",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 2017,
+            "title": "Ministry of Foreign Affairs and Senegalese Abroad",
+            "kind": "diaspora-body",
             "description": (
-                "A law adopted in January 2017 created 15 National Assembly seats elected by "
-                "Senegalese abroad in eight overseas departments, two of them in Europe; they "
-                "were first filled in the July 2017 legislative election."
+                "Affairs of Senegalese abroad sit with the Ministry of Foreign Affairs and "
+                "Senegalese Abroad and its directorate for Senegalese abroad."
             ),
-            "sources": ["rfi-2017-senegal-deputies", "chemama-1035"],
-            "why": _VOTE_WHY,
+            "sources": ["dakaractu-senegalais-exterieur", "allafrica-2017-senegal"],
+            "why": "a state body for nationals abroad; no service in the destination is documented",
         },
     ],
     "EG": [
         {
             "title": "Prior permission needed to acquire a foreign nationality",
-            "mode": "passive", "effect": "discordant", "weight": 2,
+            "kind": "dual-nationality-by-permission",
             "since": 1975,
             "description": (
                 "Under Law 26 of 1975 Egyptians need prior permission from the Interior Ministry "
-                "to acquire a foreign nationality; permission may or may not allow them to keep "
-                "Egyptian nationality, and without it they remain Egyptian in Egypt's eyes."
+                "to acquire a foreign nationality; the permission may or may not let them keep "
+                "Egyptian nationality, and permissions are published in the Official Gazette."
             ),
             "sources": ["citizenshiprightsafrica-egypt", "globalcit-cld-2020"],
-            "why": ("legal default from 1975 -> passive; an authorisation step and no automatic "
-                    "retention raise the cost of naturalising (GLOBALCIT: dual nationality not "
-                    "accepted for emigrants) -> discordant; weight 2 (less than outright loss)"),
+            "why": "keeping the nationality depends on prior permission (GLOBALCIT L05, category of loss "
+                   "with permission)",
         },
+        _voting(
+            "Postal voting from abroad",
+            "Egyptians abroad voted by post through embassies and missions in the 2020 parliamentary "
+            "elections.",
+            ["allafrica-2020-egypt-vote-abroad"]),
         {
-            "title": "Postal voting from abroad",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "description": (
-                "Egyptians abroad voted by post through embassies and missions in the 2020 "
-                "parliamentary elections; the minister in charge said seats in parliament are "
-                "reserved for Egyptians abroad."
-            ),
-            "sources": ["allafrica-2020-egypt-vote-abroad", "allafrica-2020-egypt-seats"],
-            "why": _VOTE_WHY,
-        },
-        {
-            "title": "EU Talent Partnership",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "description": "Egypt is one of the countries with which the EU has launched a Talent Partnership on skills and legal migration pathways.",
-            "sources": ["ec-talent-partnerships"],
-            "why": _TALENT_WHY,
+            "title": "Ministry of Emigration and Egyptian Expatriates' Affairs",
+            "kind": "diaspora-body",
+            "description": "A ministry for emigration and Egyptians abroad, at work from at least 2017 to 2020.",
+            "sources": ["egypttoday-ministry-emigration"],
+            "why": "a state body for nationals abroad; no service in the destination is documented",
         },
     ],
     "DZ": [
-        _dual_ok("Algerian"),
+        _dual_kept("Algerian"),
+        _voting(
+            "Deputies elected by Algerians abroad",
+            "Eight deputies of the National People's Assembly represent Algerians abroad, two for "
+            "each of four overseas zones, two of which are in France; 955,426 voters were "
+            "registered abroad for the May 2017 election.",
+            ["elmoudjahid-18219"]),
         {
-            "title": "Deputies elected by Algerians abroad",
-            "mode": "active", "effect": "concordant", "weight": 1,
+            "title": "Consultative Council of the National Community Abroad",
+            "kind": "diaspora-body",
+            "since": 2009,
             "description": (
-                "Eight deputies of the National People's Assembly represent Algerians abroad, "
-                "two for each of four overseas zones (two of the zones are in France)."
+                "Created by presidential decree in September 2009 as a consultative body on "
+                "questions concerning Algerians abroad."
             ),
-            "sources": ["elmoudjahid-18219", "djazairess-264786"],
-            "why": _VOTE_WHY,
+            "sources": ["algeria-decree-09-297"],
+            "why": "a consultative body whose creation and remit are documented, with no service in the "
+                   "destination",
         },
-        {
-            "title": "Equal treatment in social security with the EU",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 2005,
-            "description": (
-                "The EU-Algeria Association Agreement (Decision 2005/690/EC) includes equal "
-                "treatment in social security for Algerian workers."
-            ),
-            "sources": ["wiesbrock-emaa-social-security"],
-            "why": _SOCSEC_WHY,
-        },
+        _elco("Algeria"),
     ],
     "TN": [
         {
-            "title": "Deputies elected by Tunisians abroad",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 2011,
+            "title": "Nationality can be lost on naturalisation abroad",
+            "kind": "dual-nationality-lost",
             "description": (
-                "From 2011 to 2022 Tunisians abroad elected 18 of 217 deputies in six overseas "
-                "constituencies; decree-law 2022-55 of September 2022 reduced this to 10 of 161 "
-                "seats."
+                "GLOBALCIT records a provision under which Tunisians who voluntarily acquire "
+                "another nationality can lose Tunisian nationality (law in force in 2020); the "
+                "sources used do not show how often it is applied."
             ),
-            "sources": ["francowiki-tunisians-abroad", "kapitalis-2011-constituent-vote"],
-            "why": _VOTE_WHY,
+            "sources": ["globalcit-cld-2020"],
+            "why": "GLOBALCIT codes a loss provision (L05, the same category as Ukraine's before 2025), "
+                   "coded by the same rule as every other country",
         },
-        {
-            "title": "Arabic teaching in French schools under French control (EILE)",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 2017,
-            "description": (
-                "A Franco-Tunisian agreement signed on 31 March 2017 (published in May 2020) "
-                "moved Arabic classes from ELCO to EILE, giving the French education ministry "
-                "control of teachers and programmes."
-            ),
-            "sources": ["cafepedagogique-2020-elco-tunisia"],
-            "why": ("an agreement the origin state concluded on teaching its language to "
-                    "emigrants' children -> active; places it under host-school control -> "
-                    "concordant; weight 1 (one destination)"),
-        },
-        {
-            "title": "EU Talent Partnership",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "description": "Tunisia is one of the countries with which the EU has launched a Talent Partnership on skills and legal migration pathways.",
-            "sources": ["ec-talent-partnerships"],
-            "why": _TALENT_WHY,
-        },
-        {
-            "title": "Equal treatment in social security with the EU",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 1998,
-            "description": (
-                "The EU-Tunisia Association Agreement (Decision 98/238/EC) includes equal "
-                "treatment in social security for Tunisian workers."
-            ),
-            "sources": ["wiesbrock-emaa-social-security"],
-            "why": _SOCSEC_WHY,
-        },
+        _voting(
+            "Deputies elected by Tunisians abroad",
+            "Tunisians abroad have elected their own deputies since the Constituent Assembly "
+            "election of 2011.",
+            ["kapitalis-2011-constituent-vote"], since=2011),
+        _elco("Tunisia"),
     ],
     "RU": [
-        _dual_ok("Russian"),
+        _dual_kept("Russian"),
         {
-            "title": "Duty to declare another citizenship or foreign residence permit",
-            "mode": "active", "effect": "discordant", "weight": 1,
+            "title": "Duty to declare another citizenship or a foreign residence permit",
+            "kind": "foreign-status-declaration",
             "since": 2014,
             "description": (
                 "Since August 2014 citizens must notify the authorities within 60 days of another "
-                "citizenship or a foreign residence permit, unless they reside permanently abroad; "
-                "failing to do so is a criminal offence (Criminal Code art. 330.2). The Duma "
-                "justified it by loyalty concerns."
+                "citizenship or a foreign residence permit, unless they live permanently abroad; "
+                "failing to do so is a criminal offence."
             ),
-            "sources": ["rezolut-2014-notification", "kremlin-45846", "stmgroup-2014-dual-citizenship"],
-            "why": ("deliberate law -> active; monitoring of foreign status, justified by loyalty, "
-                    "penalises acquiring it -> discordant; weight 1 because citizens residing "
-                    "permanently abroad are exempt"),
+            "sources": ["kremlin-45846"],
+            "why": "a duty, backed by penalties, to report a foreign status",
         },
     ],
     "RS": [
-        _dual_ok("Serbian", " Naturalising foreigners, by contrast, must in principle renounce their previous nationality."),
+        _dual_kept("Serbian", " Foreigners who naturalise in Serbia, by contrast, must in principle give up their previous nationality."),
+        _elco("Serbia"),
     ],
     "EC": [
-        _dual_ok("Ecuadorian"),
-        {
-            "title": "Voting from abroad and overseas constituency",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 2006,
-            "description": (
-                "Ecuadorians abroad first voted from abroad in the 2006 presidential election; "
-                "the 2008 Constitution (art. 63) and the Code of Democracy extend it to members "
-                "of the National Assembly, including members for the overseas constituency. "
-                "Voting is optional for emigrants."
-            ),
-            "sources": ["eluniverso-voto-exterior", "scielo-2018-ecuador"],
-            "why": _VOTE_WHY,
-        },
+        _dual_kept("Ecuadorian"),
+        _voting(
+            "Voting from abroad and an overseas constituency",
+            "Ecuadorians abroad first voted from abroad in the 2006 presidential election; the 2008 "
+            "Constitution (article 63) extends the vote to members of the National Assembly, "
+            "including members for the overseas constituency. Voting is optional for emigrants.",
+            ["scielo-2018-ecuador", "eluniverso-voto-exterior"], since=2006),
     ],
     "CO": [
-        _dual_ok("Colombian"),
-        {
-            "title": "Voting from abroad and a House seat for Colombians abroad",
-            "mode": "active", "effect": "concordant", "weight": 1,
-            "since": 1961,
-            "description": (
-                "Law 39 of 1961 let Colombians abroad vote for president (first in 1962); they "
-                "have voted for the Senate since the 1991 Constitution and elect a member of the "
-                "House for Colombians abroad since 2002 (two seats from 2014, cut back to one by "
-                "the 2015 reform)."
-            ),
-            "sources": ["aceproject-colombia", "idea-114045", "voicesofny-2018-colombia"],
-            "why": _VOTE_WHY,
-        },
+        _dual_kept("Colombian"),
+        _voting(
+            "Voting from abroad and a House seat for Colombians abroad",
+            "Law 39 of 1961 let Colombians abroad vote for president (first in 1962); they have "
+            "voted for the Senate since the 1991 Constitution and elect a member of the House for "
+            "Colombians abroad since 2002.",
+            ["aceproject-colombia", "idea-114045"], since=1961),
     ],
+}
+
+# --------------------------------------------------------------------------
+# Context: acts of the EU, of destination states or bilateral agreements
+# that bear on the origin's emigrants (eu-policy.md, origins.md). Shown on
+# the country page and in the EU chapter, never counted.
+# --------------------------------------------------------------------------
+_FRANCE_EILE = {
+    "title": "France's replacement of ELCO by EILE",
+    "actor": "destination",
+    "since": 2020,
+    "description": (
+        "From September 2020 France replaced the ELCO courses with a scheme (EILE) in which it "
+        "controls teachers and curricula; partner states could join it by agreement."
+    ),
+    "sources": ["rtl-elco-2020", "banquedesterritoires-eile"],
+    "why": "a destination's reform of its own school provision",
+}
+
+
+def _talent(word):
+    return {
+        "title": "EU Talent Partnership",
+        "actor": "eu",
+        "description": (
+            f"The EU has launched a Talent Partnership with {word}: cooperation on legal migration "
+            "pathways, skills and training, with EU funding, announced in the 2020 Pact on "
+            "Migration and Asylum."
+        ),
+        "sources": ["ec-talent-partnerships", "eu-new-pact-2020"],
+        "why": "an EU instrument (eu-policy.md: context)",
+    }
+
+
+CONTEXT = {
+    "MA": [
+        {
+            "title": "Equal treatment in social security under the EU association agreement",
+            "actor": "eu",
+            "since": 2000,
+            "description": (
+                "The Euro-Mediterranean Association Agreement between the EU and Morocco includes "
+                "equal treatment with nationals in social security for Moroccan workers."
+            ),
+            "sources": ["eu-morocco-association-agreement"],
+            "why": "an EU association agreement (eu-policy.md: context)",
+        },
+        {
+            "title": "EU-Morocco Mobility Partnership",
+            "actor": "eu",
+            "since": 2013,
+            "description": (
+                "A joint declaration signed in June 2013 by Morocco, the EU and nine member states; "
+                "its aims include information for qualified Moroccans on work and study in the EU, "
+                "recognition of qualifications and the integration of Moroccans living legally in "
+                "the EU."
+            ),
+            "sources": ["eu-morocco-mobility-partnership"],
+            "why": "an EU instrument the origin state signed (eu-policy.md: context)",
+        },
+        _talent("Morocco"),
+        _FRANCE_EILE,
+    ],
+    "TR": [
+        {
+            "title": "Social security of Turkish workers under EEC-Turkey Decision No 3/80",
+            "actor": "eu",
+            "since": 1980,
+            "description": (
+                "Decision No 3/80 of the EEC-Turkey Association Council applies member states' "
+                "social-security schemes to Turkish workers; the Court of Justice found its "
+                "non-discrimination and residence-waiver clauses directly effective."
+            ),
+            "sources": ["eu-decision-2012-776"],
+            "why": "an EU Association Council decision (eu-policy.md: context)",
+        },
+        _FRANCE_EILE,
+    ],
+    "EG": [_talent("Egypt")],
+    "DZ": [
+        {
+            "title": "Equal treatment in social security under the EU association agreement",
+            "actor": "eu",
+            "since": 2005,
+            "description": (
+                "The Euro-Mediterranean Association Agreement between the EU and Algeria includes "
+                "equal treatment in social security for Algerian workers."
+            ),
+            "sources": ["eu-algeria-association-agreement"],
+            "why": "an EU association agreement (eu-policy.md: context)",
+        },
+        _FRANCE_EILE,
+    ],
+    "TN": [
+        {
+            "title": "Franco-Tunisian agreement moving Arabic teaching to EILE",
+            "actor": "bilateral",
+            "since": 2017,
+            "description": (
+                "An agreement signed with France on 31 March 2017 and published in May 2020 moved "
+                "Arabic classes for Tunisian children from ELCO to EILE, under the French "
+                "education ministry's control of teachers and programmes."
+            ),
+            "sources": ["cafepedagogique-2020-elco-tunisia"],
+            "why": "an agreement whose content the destination sets; no Tunisian act within it (such "
+                   "as paying teachers) is documented",
+        },
+        {
+            "title": "Equal treatment in social security under the EU association agreement",
+            "actor": "eu",
+            "since": 1998,
+            "description": (
+                "The Euro-Mediterranean Association Agreement between the EU and Tunisia includes "
+                "equal treatment in social security for Tunisian workers."
+            ),
+            "sources": ["eu-tunisia-association-agreement"],
+            "why": "an EU association agreement (eu-policy.md: context)",
+        },
+        {
+            "title": "EU-Tunisia Mobility Partnership",
+            "actor": "eu",
+            "since": 2014,
+            "description": (
+                "Established in March 2014 by Tunisia, the EU and ten member states; its aims "
+                "include better integration of Tunisians living legally in the EU and recognition "
+                "of qualifications."
+            ),
+            "sources": ["ec-tunisia-mobility-partnership"],
+            "why": "an EU instrument the origin state signed (eu-policy.md: context)",
+        },
+        _talent("Tunisia"),
+    ],
+    "RS": [_FRANCE_EILE],
 }
 
 # Facts in the notes that were deliberately NOT coded, per origin (for CODING.md).
 NOT_CODED = {
     "MA": [
-        "External voting: UNVERIFIED in the notes.",
-        "CCME (2007, constitutional 2011) and the Mohammedia Foundation announced in 2024: consultative / announced bodies; their effect on integration is not documented.",
-        "Arabic-language and religious programmes (teachers, Ramadan delegations, ELCO): the direction of their effect is not established by the sources; the teacher figures come from a low-quality mirror site.",
-        "Operation Marhaba (summer transit help) and remittances: not about integration in the destination.",
-        "`until` for the control policy: the source says 'early 1990s' only, so no year is recorded.",
+        "Voting from abroad: modalities not documented in the notes.",
+        "Mohammedia Foundation (announced November 2024): announced, not yet set up.",
+        "Arabic-language programmes (2019 figures) and Ramadan delegations: the figures rest on a mirror site; religious staff are not coded.",
+        "Operation Marhaba (summer transit help) and remittances: not about life in the destination.",
+        "1976 cooperation agreement on social security: the only source is an aggregator; the claim goes.",
     ],
     "TR": [
-        "Identity/loyalty component of diaspora policy (SWP 2019): the notes do not say it hinders integration.",
-        "DİTİB/Diyanet imams and Yunus Emre Institutes: direction of effect not sourced.",
+        "DİTİB/Diyanet imams and Yunus Emre Institutes: religious and cultural staff are not coded.",
+        "YTB's founding date and legal basis: the only source was a wiki mirror.",
     ],
-    "UA": [
-        "External voting: UNVERIFIED.",
-        "Implementation of the 2025 multiple-citizenship law: UNVERIFIED (the law itself is coded with weight 1).",
-        "Conditioning of consular services on military registration after May 2024: described in the suspension measure, not coded separately.",
-    ],
-    "AL": ["Diaspora institutions: UNVERIFIED.", "Remittances: not about integration."],
+    "UA": ["Voting from abroad and diaspora institutions: not documented in the notes."],
+    "AL": ["Diaspora institutions: not documented in the notes.", "Remittances: not about life in the destination."],
     "IN": [
-        "Voting by non-resident citizens: UNVERIFIED (only the OCI no-vote rule is sourced).",
-        "Ministry of Overseas Indian Affairs / MEA division: existence only, merger date UNVERIFIED, no documented integration activity.",
+        "Voting by non-resident citizens: not documented in the notes (only the OCI no-vote rule is).",
+        "Bilateral social security agreements with EU states: the only source is a legal blog; the claim goes (it would be context, not coded).",
+        "The 2021 narrowing of OCI rights: the only source is Wikipedia; the claim goes.",
     ],
-    "CN": ["External voting: not applicable (no direct national elections)."],
+    "CN": ["Voting from abroad: not applicable (no direct national elections)."],
     "PH": [
-        "RA 9225 (dual citizenship law): not read; the measure rests on GLOBALCIT only.",
-        "PDOS start year: sources disagree (1983 vs 1993), so no `since`.",
-        "CFO/OWWA/DMW as institutions: coded through the PDOS they run, not separately.",
+        "Republic Act 9225 (dual citizenship): not read; the measure rests on GLOBALCIT.",
+        "PDOS start year: secondary sites disagree, so no `since`.",
+        "Department of Migrant Workers: its founding law was not read and the only source is an unofficial app site.",
     ],
-    "SN": [
-        "Ministry of Foreign Affairs and Senegalese Abroad: no documented integration activity in the notes.",
-        "Remittances: not about integration.",
-    ],
+    "SN": ["Remittances: not about life in the destination."],
     "EG": [
-        "Ministry of Emigration and Egyptian Expatriates' Affairs: no documented integration activity; later changes UNVERIFIED.",
-        "Social security: the source only says the EU-Egypt provisions are weaker than the Maghreb ones, without their content.",
+        "Social security under the EU-Egypt association agreement: the only source compares it with the Maghreb agreements without giving its content.",
+        "The ministry after 2020: not documented in the notes.",
     ],
     "DZ": [
-        "Consultative Council (2009) and Secretary of State (2013): no documented integration activity.",
-        "ELCO courses in France: the notes say they were being converted to EILE from 2020, but no Algeria-specific agreement is sourced.",
+        "Secretary of State for the national community abroad (2013): the only source is a news aggregator.",
+        "Electoral zones abroad: the second source is a news aggregator; the first is kept.",
     ],
     "TN": [
-        "Dual citizenship: GLOBALCIT codes a loss provision but the notes mark practical application UNVERIFIED ('unclear'), so it is not coded.",
-        "Office des Tunisiens à l'Étranger: UNVERIFIED.",
+        "Seat numbers after the 2022 decree-law: the only source is a wiki mirror; the claim goes.",
+        "Office des Tunisiens à l'Étranger: not documented in the notes.",
     ],
-    "RU": ["External voting and diaspora institutions: UNVERIFIED."],
+    "RU": ["Voting from abroad and diaspora institutions: not documented in the notes."],
     "RS": [
-        "External voting and diaspora institutions: UNVERIFIED.",
-        "Ending ELCO courses in France rather than moving to EILE: the effect on integration is not clear from the source.",
+        "Voting from abroad and diaspora institutions: not documented in the notes.",
+        "Ending its ELCO courses rather than joining EILE: the only source is a mirror of Senate debates.",
     ],
-    "EC": [
-        "Diaspora institutions (SENAMI): UNVERIFIED.",
-        "Number of overseas assembly seats: UNVERIFIED.",
-    ],
-    "CO": ["Diaspora institutions (Colombia Nos Une): UNVERIFIED."],
+    "EC": ["Diaspora institutions (SENAMI) and the number of overseas seats: not documented in the notes."],
+    "CO": ["Diaspora institutions (Colombia Nos Une): not documented in the notes."],
 }
 
 # --------------------------------------------------------------------------
