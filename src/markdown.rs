@@ -256,19 +256,19 @@ fn too_deep_error(source: &SourceFile, offset: usize) -> Diagnostic {
     )
 }
 
-struct Renderer<'o> {
+struct Renderer<'o, 'e> {
     options: MarkdownOptions<'o>,
     source: Option<&'o SourceFile>,
     body_offset: usize,
     embeds: Vec<Result<String, Diagnostic>>,
     /// Events handled and not yet taken by the HTML writer.
-    out: VecDeque<Event<'static>>,
+    out: VecDeque<Event<'e>>,
     ids: IdAllocator,
     /// Headings of levels 2 and 3 for the table of contents, at most `MAX_TOC_ENTRIES`.
     headings: Vec<(u8, String, String)>,
     heading_count: usize,
-    heading: Option<HeadingInProgress>,
-    footnotes: Footnotes,
+    heading: Option<HeadingInProgress<'e>>,
+    footnotes: Footnotes<'e>,
     links: Vec<LinkRef>,
     diagnostics: Vec<Diagnostic>,
     /// Problems found per code, listed or not (see `MAX_REPEATS_PER_FILE`),
@@ -323,16 +323,16 @@ fn place_embeds(html: &str, embeds: &[String]) -> String {
 /// The events of the parser, through the renderer's handlers, to the HTML
 /// writer: pulled one at a time (with a lookahead of three events for
 /// standalone shortcodes), never collected.
-struct Stream<'r, 'o, I> {
-    renderer: &'r mut Renderer<'o>,
+struct Stream<'s, 'o, 'e, I> {
+    renderer: &'s mut Renderer<'o, 'e>,
     input: I,
-    lookahead: VecDeque<(Event<'r>, Range<usize>)>,
+    lookahead: VecDeque<(Event<'e>, Range<usize>)>,
 }
 
-impl<'r, 'o, I: Iterator<Item = (Event<'r>, Range<usize>)>> Iterator for Stream<'r, 'o, I> {
-    type Item = Event<'static>;
+impl<'o, 'e, I: Iterator<Item = (Event<'e>, Range<usize>)>> Iterator for Stream<'_, 'o, 'e, I> {
+    type Item = Event<'e>;
 
-    fn next(&mut self) -> Option<Event<'static>> {
+    fn next(&mut self) -> Option<Event<'e>> {
         loop {
             if let Some(event) = self.renderer.out.pop_front() {
                 return Some(event);
@@ -346,20 +346,20 @@ impl<'r, 'o, I: Iterator<Item = (Event<'r>, Range<usize>)>> Iterator for Stream<
                 continue;
             }
             let (event, range) = self.lookahead.pop_front()?;
-            self.renderer.handle(event.into_static(), range.start);
+            self.renderer.handle(event, range.start);
         }
     }
 }
 
-struct HeadingInProgress {
+struct HeadingInProgress<'e> {
     level: HeadingLevel,
     id: Option<String>,
     classes: Vec<String>,
-    events: Vec<Event<'static>>,
+    events: Vec<Event<'e>>,
     text: String,
 }
 
-impl<'o> Renderer<'o> {
+impl<'o, 'e> Renderer<'o, 'e> {
     fn new(options: MarkdownOptions<'o>, source: Option<&'o SourceFile>, body_offset: usize) -> Self {
         Renderer {
             options,
@@ -386,21 +386,31 @@ impl<'o> Renderer<'o> {
     /// Count the words of the text as it passes.
     fn count_words(&mut self, event: &Event<'_>) {
         match event {
+            // Most text is ASCII: look at bytes then, characters otherwise.
+            Event::Text(t) | Event::Code(t) if t.is_ascii() => {
+                for b in t.bytes() {
+                    self.next_character(b.is_ascii_whitespace() || b == 0x0B);
+                }
+            }
             Event::Text(t) | Event::Code(t) => {
                 for c in t.chars() {
-                    if c.is_whitespace() {
-                        self.in_word = false;
-                    } else if !self.in_word {
-                        self.in_word = true;
-                        self.words += 1;
-                    }
+                    self.next_character(c.is_whitespace());
                 }
             }
             _ => self.in_word = false,
         }
     }
 
-    fn run(mut self, text: &str) -> Rendered {
+    fn next_character(&mut self, whitespace: bool) {
+        if whitespace {
+            self.in_word = false;
+        } else if !self.in_word {
+            self.in_word = true;
+            self.words += 1;
+        }
+    }
+
+    fn run(mut self, text: &'e str) -> Rendered {
         let mut html = String::with_capacity(text.len() + text.len() / 2);
         let stream = Stream {
             renderer: &mut self,
@@ -438,7 +448,7 @@ impl<'o> Renderer<'o> {
         format!("{}\n", embed_marker(self.placed_embeds.len() - 1))
     }
 
-    fn handle(&mut self, event: Event<'static>, offset: usize) {
+    fn handle(&mut self, event: Event<'e>, offset: usize) {
         self.count_words(&event);
         match event {
             Event::Start(Tag::Heading { level, id, classes, attrs: _ }) => self.start_heading(level, id, classes),
@@ -524,7 +534,7 @@ impl<'o> Renderer<'o> {
     }
 
     /// Send an event to the open heading, the open footnote or the page.
-    fn emit(&mut self, event: Event<'static>) {
+    fn emit(&mut self, event: Event<'e>) {
         if let (Some((alt, _)), Event::Text(t) | Event::Code(t)) = (&mut self.image, &event) {
             alt.push_str(t);
         }
@@ -540,7 +550,7 @@ impl<'o> Renderer<'o> {
         }
     }
 
-    fn start_heading(&mut self, level: HeadingLevel, id: Option<CowStr<'static>>, classes: Vec<CowStr<'static>>) {
+    fn start_heading(&mut self, level: HeadingLevel, id: Option<CowStr<'e>>, classes: Vec<CowStr<'e>>) {
         self.heading = Some(HeadingInProgress {
             level,
             id: id.map(|s| s.to_string()),
@@ -574,13 +584,7 @@ impl<'o> Renderer<'o> {
 
     /// Keep relative links; put `base_path` in front of root-relative ones;
     /// neutralise (and report) addresses with a refused scheme.
-    fn link_destination(
-        &mut self,
-        link_type: LinkType,
-        dest: CowStr<'static>,
-        offset: usize,
-        usage: UrlUse,
-    ) -> CowStr<'static> {
+    fn link_destination(&mut self, link_type: LinkType, dest: CowStr<'e>, offset: usize, usage: UrlUse) -> CowStr<'e> {
         if matches!(link_type, LinkType::Email) {
             return dest;
         }
@@ -743,13 +747,13 @@ fn build_toc(headings: &[(u8, String, String)]) -> Vec<TocEntry> {
 /// Their ids (`fn-a`, `fnref-a`) come from the page's id allocator, so a
 /// heading never takes the id of a note or of a reference, nor the reverse.
 #[derive(Default)]
-struct Footnotes {
+struct Footnotes<'e> {
     /// Label -> its note, for labels referenced in the text.
     notes: std::collections::HashMap<String, Note>,
-    definitions: Vec<(String, Vec<Event<'static>>)>,
+    definitions: Vec<(String, Vec<Event<'e>>)>,
     /// Labels whose (first) definition has been seen.
     defined: std::collections::HashSet<String>,
-    open: Option<(String, Vec<Event<'static>>)>,
+    open: Option<(String, Vec<Event<'e>>)>,
 }
 
 /// A referenced footnote: its number and ids.
@@ -760,7 +764,7 @@ struct Note {
     first_reference_id: String,
 }
 
-impl Footnotes {
+impl<'e> Footnotes<'e> {
     fn reference(&mut self, label: &str, ids: &mut IdAllocator) -> String {
         let slug = heading_slug(label);
         let next = self.notes.len() + 1;
@@ -795,7 +799,7 @@ impl Footnotes {
         self.open = Some((key, Vec::new()));
     }
 
-    fn open_events(&mut self) -> Option<&mut Vec<Event<'static>>> {
+    fn open_events(&mut self) -> Option<&mut Vec<Event<'e>>> {
         self.open.as_mut().map(|(_, events)| events)
     }
 

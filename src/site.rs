@@ -53,11 +53,16 @@ pub(crate) fn load_site(dir: PathBuf, options: &LoadOptions) -> (Option<Site>, D
     let loading = std::time::Instant::now();
     let config = load_config(&root, base_override.as_ref(), &mut diagnostics);
     let title = config.as_ref().map_or("", |c| c.title.as_str());
-    let content = content::load_content(&root, title, ContentOptions { drafts: options.drafts }, &mut diagnostics);
-    for r in content.documents() {
-        crate::working_notes::check(&content.doc(r).source, crate::working_notes::Syntax::Markdown, &mut diagnostics);
+    // Content and data are read at the same time, each file in parallel.
+    let mut data_diagnostics = Diagnostics::new();
+    let (content, data) = rayon::join(
+        || content::load_content(&root, title, ContentOptions { drafts: options.drafts }, &mut diagnostics),
+        || data::load_dataset(&root, &mut data_diagnostics),
+    );
+    diagnostics.extend(data_diagnostics);
+    for doc in content.documents().map(|r| content.doc(r)).chain(content.narratives.values()) {
+        diagnostics.extend(doc.notes.clone());
     }
-    let data = data::load_dataset(&root, &mut diagnostics);
     let templates = theme::load_templates(&root, &mut diagnostics);
     let files = content.documents().count()
         + content.narratives.len()

@@ -45,14 +45,117 @@ pub(crate) enum Syntax {
     Markdown,
 }
 
-/// Every working note in `text`: (byte offset, the text as written).
+/// Every working note in `text`: (byte offset, the text as written). One
+/// pass over the text finds every marker and the last word of every phrase
+/// (Aho-Corasick; last words such as "verified" are rare, first words such
+/// as "to" are not); the rest of a phrase is checked backwards from there.
 pub(crate) fn find(text: &str, syntax: Syntax) -> Vec<(usize, String)> {
+    let unpublished = unpublished_ranges(text, syntax);
+    let published = |at: usize| {
+        let i = unpublished.partition_point(|(_, end)| *end <= at);
+        unpublished.get(i).is_none_or(|(start, _)| at < *start)
+    };
+    let boundary_before = |i: usize| text[..i].chars().next_back().is_none_or(|c| !is_word(c));
+    let boundary_after = |i: usize| text[i..].chars().next().is_none_or(|c| !is_word(c));
+    let searchers = searchers();
     let mut found = Vec::new();
+    for m in searchers.markers.find_iter(text) {
+        if boundary_before(m.start()) && boundary_after(m.end()) && published(m.start()) {
+            found.push((m.start(), text[m.range()].to_string()));
+        }
+    }
+    for m in searchers.last_words.find_iter(text) {
+        if !boundary_after(m.end()) {
+            continue;
+        }
+        for phrase in &searchers.phrases[m.pattern().as_usize()] {
+            if let Some(start) = phrase_start(text, m.start(), &phrase[..phrase.len() - 1])
+                && boundary_before(start)
+                && published(start)
+            {
+                found.push((start, text[start..m.end()].to_string()));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Where a phrase starts, when `words` come before `at`, each followed by a
+/// run of white space, in any case.
+fn phrase_start(text: &str, mut at: usize, words: &[&str]) -> Option<usize> {
+    for word in words.iter().rev() {
+        let before = &text[..at];
+        let spaces = before.len() - before.trim_end().len();
+        let end = at - spaces;
+        let candidate = end.checked_sub(word.len()).and_then(|start| text.get(start..end))?;
+        if spaces == 0 || !candidate.eq_ignore_ascii_case(word) {
+            return None;
+        }
+        at = end - word.len();
+    }
+    Some(at)
+}
+
+/// The searchers, built once: markers as written, and the last words of
+/// the phrases (with the phrases each last word ends).
+struct Searchers {
+    markers: aho_corasick::AhoCorasick,
+    last_words: aho_corasick::AhoCorasick,
+    phrases: Vec<Vec<Vec<&'static str>>>,
+}
+
+fn searchers() -> &'static Searchers {
+    static SEARCHERS: std::sync::OnceLock<Searchers> = std::sync::OnceLock::new();
+    SEARCHERS.get_or_init(|| {
+        let mut lasts: Vec<&'static str> = Vec::new();
+        let mut phrases: Vec<Vec<Vec<&'static str>>> = Vec::new();
+        for phrase in PHRASES {
+            let words: Vec<&'static str> = phrase.split(' ').collect();
+            let last = words[words.len() - 1];
+            match lasts.iter().position(|l| *l == last) {
+                Some(i) => phrases[i].push(words),
+                None => {
+                    lasts.push(last);
+                    phrases.push(vec![words]);
+                }
+            }
+        }
+        let build = |patterns: &[String]| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(patterns)
+                .expect("the working-note patterns are valid")
+        };
+        // Each last word as people write it: lower case, capitalised, upper
+        // case (searching case-sensitively keeps the fast prefilter).
+        let mut variants: Vec<String> = Vec::new();
+        let mut variant_phrases: Vec<Vec<Vec<&'static str>>> = Vec::new();
+        for (word, phrases) in lasts.iter().zip(phrases) {
+            let mut capitalised = word.to_string();
+            capitalised[..1].make_ascii_uppercase();
+            for variant in [word.to_string(), capitalised, word.to_ascii_uppercase()] {
+                if !variants.contains(&variant) {
+                    variants.push(variant);
+                    variant_phrases.push(phrases.clone());
+                }
+            }
+        }
+        let markers: Vec<String> = MARKERS.iter().map(|m| m.to_string()).collect();
+        Searchers { markers: build(&markers), last_words: build(&variants), phrases: variant_phrases }
+    })
+}
+
+/// What is not published, as sorted byte ranges: YAML comment lines;
+/// Markdown fenced code blocks and inline code spans.
+fn unpublished_ranges(text: &str, syntax: Syntax) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
     let mut offset = 0;
     let mut fence: Option<&str> = None;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        let skip_line = match syntax {
+        let whole_line = match syntax {
             Syntax::Yaml => trimmed.starts_with('#'),
             Syntax::Markdown => {
                 let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
@@ -70,100 +173,28 @@ pub(crate) fn find(text: &str, syntax: Syntax) -> Vec<(usize, String)> {
                 }
             }
         };
-        if !skip_line {
-            for (start, end) in published_spans(line, syntax) {
-                found.extend(in_span(&line[start..end]).into_iter().map(|(at, t)| (offset + start + at, t)));
+        if whole_line {
+            ranges.push((offset, offset + line.len()));
+        } else if syntax == Syntax::Markdown {
+            let mut open: Option<usize> = None;
+            for (i, _) in line.match_indices('`') {
+                match open.take() {
+                    Some(start) => ranges.push((offset + start, offset + i + 1)),
+                    None => open = Some(i),
+                }
+            }
+            if let Some(start) = open {
+                // An unclosed backtick: the rest of the line is code.
+                ranges.push((offset + start, offset + line.len()));
             }
         }
         offset += line.len();
     }
-    // A phrase that wraps across lines: look again over the whole text, and
-    // keep what the line-by-line pass could not see.
-    for (at, matched) in in_span(text) {
-        if matched.contains('\n') && !found.iter().any(|(o, _)| *o == at) && !in_code(text, at, syntax) {
-            found.push((at, matched));
-        }
-    }
-    found.sort();
-    found
-}
-
-/// The parts of one line outside inline code (Markdown), or the whole line.
-fn published_spans(line: &str, syntax: Syntax) -> Vec<(usize, usize)> {
-    if syntax == Syntax::Yaml {
-        return vec![(0, line.len())];
-    }
-    let mut spans = Vec::new();
-    let mut start = 0;
-    let mut in_code = false;
-    for (i, c) in line.char_indices() {
-        if c == '`' {
-            if !in_code {
-                spans.push((start, i));
-            }
-            in_code = !in_code;
-            start = i + 1;
-        }
-    }
-    if !in_code {
-        spans.push((start, line.len()));
-    }
-    spans
-}
-
-/// Whether a byte offset lies in code (a fence or an inline code span of its line).
-fn in_code(text: &str, at: usize, syntax: Syntax) -> bool {
-    if syntax == Syntax::Yaml {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        return text[line_start..].trim_start().starts_with('#');
-    }
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let fences = text[..line_start]
-        .lines()
-        .filter(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
-        .count();
-    fences % 2 == 1 || text[line_start..at].matches('`').count() % 2 == 1
+    ranges
 }
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
-}
-
-/// Whole-word matches of the markers and phrases in `text`.
-fn in_span(text: &str) -> Vec<(usize, String)> {
-    let mut found = Vec::new();
-    let boundary_before = |i: usize| text[..i].chars().next_back().is_none_or(|c| !is_word(c));
-    let boundary_after = |i: usize| text[i..].chars().next().is_none_or(|c| !is_word(c));
-    for marker in MARKERS {
-        for (i, _) in text.match_indices(marker) {
-            if boundary_before(i) && boundary_after(i + marker.len()) {
-                found.push((i, marker.to_string()));
-            }
-        }
-    }
-    let lower = text.to_ascii_lowercase();
-    for phrase in PHRASES {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        for (i, _) in lower.match_indices(words[0]) {
-            if !boundary_before(i) {
-                continue;
-            }
-            let mut end = i + words[0].len();
-            let mut ok = true;
-            for word in &words[1..] {
-                let spaces = lower[end..].len() - lower[end..].trim_start().len();
-                if spaces == 0 || !lower[end + spaces..].starts_with(word) {
-                    ok = false;
-                    break;
-                }
-                end += spaces + word.len();
-            }
-            if ok && boundary_after(end) {
-                found.push((i, text[i..end].to_string()));
-            }
-        }
-    }
-    found
 }
 
 /// Warn at every working note of a published file.

@@ -29,6 +29,8 @@ pub(crate) struct Document {
     pub(crate) body_offset: usize,
     /// Site path, `/brief/introduction/`.
     pub(crate) url: String,
+    /// Warnings about the file found while reading it (working notes).
+    pub(crate) notes: Diagnostics,
 }
 
 #[derive(Debug)]
@@ -124,18 +126,25 @@ pub(crate) fn load_content(
     let files = root.files_under(&content_dir, &mut walk_problems);
     walk_problems.into_iter().for_each(|d| diagnostics.push(d));
 
+    // Read and parse every file in parallel; the tree is built in path order.
+    use rayon::prelude::*;
+    let read: Vec<(String, Result<Document, Diagnostics>)> = files
+        .par_iter()
+        .map(|path| {
+            let rel = relative_to(&content_dir, path);
+            if !rel.ends_with(".md") {
+                let d = Diagnostic::warning("not-markdown", "ignored: only Markdown (.md) files belong in content/")
+                    .in_file(root.relative(path))
+                    .with_help("put images and downloads in static/ and link to them as /file.png");
+                return (rel, Err(d.into()));
+            }
+            let doc = load_document(root, path);
+            (rel, doc)
+        })
+        .collect();
     let mut loaded = Vec::new();
-    for path in files {
-        let rel = relative_to(&content_dir, &path);
-        if !rel.ends_with(".md") {
-            diagnostics.push(
-                Diagnostic::warning("not-markdown", "ignored: only Markdown (.md) files belong in content/")
-                    .in_file(root.relative(&path))
-                    .with_help("put images and downloads in static/ and link to them as /file.png"),
-            );
-            continue;
-        }
-        match load_document(root, &path) {
+    for (rel, doc) in read {
+        match doc {
             Ok(doc) if doc.front.draft && !options.drafts => {}
             Ok(doc) => loaded.push(Loaded { rel, doc }),
             Err(errors) => diagnostics.extend(errors),
@@ -158,7 +167,11 @@ fn load_document(root: &SiteRoot, path: &Path) -> Result<Document, Diagnostics> 
     let split = front_matter::split(&source).map_err(Diagnostics::from)?;
     let front = front_matter::parse(&source, split.yaml)?;
     let body_offset = split.body_offset;
-    Ok(Document { source, front, body_offset, url: String::new() })
+    // Published text: a working note in it is reported with the file's other
+    // problems (warnings do not stop the page).
+    let mut notes = Diagnostics::new();
+    crate::working_notes::check(&source, crate::working_notes::Syntax::Markdown, &mut notes);
+    Ok(Document { source, front, body_offset, url: String::new(), notes })
 }
 
 /// Place documents into sections, give them URLs, order them.
@@ -243,6 +256,7 @@ fn synthetic_home(site_title: &str) -> Document {
         },
         body_offset: 0,
         url: "/".into(),
+        notes: Diagnostics::new(),
     }
 }
 

@@ -24,6 +24,7 @@ use crate::source::{Position, Source, SourceFile};
 use crate::typology::{CODING_RULES, DEFAULT_WEIGHT, TypologyCell, WEIGHT_RANGE, coding_rule};
 use crate::working_notes;
 use crate::yaml;
+use rayon::prelude::*;
 
 pub(crate) const YEAR_RANGE: std::ops::RangeInclusive<i64> = 1900..=2100;
 
@@ -78,6 +79,35 @@ pub(crate) fn load_dataset(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Da
     Dataset::new(countries, indicators, corridors, unreadable)
 }
 
+/// Read, check for working notes and decode each file, in parallel; in the
+/// order of `paths`, each with its problems.
+fn decode_all<T: serde::de::DeserializeOwned + Send>(
+    root: &SiteRoot,
+    paths: Vec<std::path::PathBuf>,
+) -> Vec<(std::path::PathBuf, Option<(Source, T)>, Diagnostics)> {
+    paths
+        .into_par_iter()
+        .map(|path| {
+            let mut problems = Diagnostics::new();
+            let file = match root.read_found(&path) {
+                Ok(file) => file,
+                Err(d) => {
+                    problems.push(d);
+                    return (path, None, problems);
+                }
+            };
+            working_notes::check(&file, working_notes::Syntax::Yaml, &mut problems);
+            match yaml::decode::<T>(&file, &file.text, 1) {
+                Ok(raw) => (path, Some((file, raw)), problems),
+                Err(d) => {
+                    problems.push(d);
+                    (path, None, problems)
+                }
+            }
+        })
+        .collect()
+}
+
 /// Files of `data/<folder>/` ending in `.yaml`; anything else is a warning.
 fn yaml_files(root: &SiteRoot, folder: &str, diagnostics: &mut Diagnostics) -> Vec<std::path::PathBuf> {
     let dir = root.dir.join("data").join(folder);
@@ -117,24 +147,12 @@ fn load_countries(
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, Country> {
     let mut countries: BTreeMap<String, Country> = BTreeMap::new();
-    for path in yaml_files(root, "countries", diagnostics) {
+    let paths = yaml_files(root, "countries", diagnostics);
+    for (path, decoded, problems) in decode_all::<RawCountry>(root, paths) {
         // Until the file proves readable, its country counts as unreadable.
         unreadable.insert(file_stem(&path).to_ascii_uppercase());
-        let file = match root.read_found(&path) {
-            Ok(file) => file,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
-        };
-        working_notes::check(&file, working_notes::Syntax::Yaml, diagnostics);
-        let raw: RawCountry = match yaml::decode(&file, &file.text, 1) {
-            Ok(raw) => raw,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
-        };
+        diagnostics.extend(problems);
+        let Some((file, raw)) = decoded else { continue };
         let code_at = at(&raw.code);
         if let Some(country) = check_country(raw, &file, &file_stem(&path), diagnostics) {
             if let Some(first) = countries.get(&country.code) {
@@ -543,20 +561,12 @@ fn load_indicators(
 ) -> BTreeMap<String, Indicator> {
     let mut raws = Vec::new();
     let mut broken: BTreeSet<String> = BTreeSet::new();
-    for path in yaml_files(root, "indicators", diagnostics) {
-        let file = match root.read_found(&path) {
-            Ok(file) => file,
-            Err(d) => {
-                diagnostics.push(d);
-                broken.insert(file_stem(&path));
-                continue;
-            }
-        };
-        working_notes::check(&file, working_notes::Syntax::Yaml, diagnostics);
-        match yaml::decode::<RawIndicator>(&file, &file.text, 1) {
-            Ok(raw) => raws.push((file, file_stem(&path), raw)),
-            Err(d) => {
-                diagnostics.push(d);
+    let paths = yaml_files(root, "indicators", diagnostics);
+    for (path, decoded, problems) in decode_all::<RawIndicator>(root, paths) {
+        diagnostics.extend(problems);
+        match decoded {
+            Some((file, raw)) => raws.push((file, file_stem(&path), raw)),
+            None => {
                 broken.insert(file_stem(&path));
             }
         }
@@ -568,8 +578,17 @@ fn load_indicators(
     let mut not_to_report: BTreeSet<String> = unreadable.clone();
     not_to_report.extend(broken.iter().cloned());
     let mut indicators = BTreeMap::new();
-    for (file, stem, raw) in raws {
-        match check_indicator(raw, &file, &stem, countries, &scopes, &not_to_report, diagnostics) {
+    let checked: Vec<(String, Option<Indicator>, Diagnostics)> = raws
+        .into_par_iter()
+        .map(|(file, stem, raw)| {
+            let mut problems = Diagnostics::new();
+            let indicator = check_indicator(raw, &file, &stem, countries, &scopes, &not_to_report, &mut problems);
+            (stem, indicator, problems)
+        })
+        .collect();
+    for (stem, indicator, problems) in checked {
+        diagnostics.extend(problems);
+        match indicator {
             Some(indicator) => {
                 indicators.insert(indicator.id.clone(), indicator);
             }
