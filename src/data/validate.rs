@@ -79,12 +79,15 @@ pub(crate) fn load_dataset(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Da
     Dataset::new(countries, indicators, corridors, unreadable)
 }
 
+/// A data file read and decoded (or not), with its problems.
+type Decoded<T> = (std::path::PathBuf, Option<(Source, T)>, Diagnostics);
+
 /// Read, check for working notes and decode each file, in parallel; in the
 /// order of `paths`, each with its problems.
 fn decode_all<T: serde::de::DeserializeOwned + Send>(
     root: &SiteRoot,
     paths: Vec<std::path::PathBuf>,
-) -> Vec<(std::path::PathBuf, Option<(Source, T)>, Diagnostics)> {
+) -> Vec<Decoded<T>> {
     paths
         .into_par_iter()
         .map(|path| {
