@@ -50,6 +50,7 @@ pub(crate) fn feed_url(site: &Site) -> Option<String> {
     dated_documents(site).first().map(|_| routes::FEED.to_string())
 }
 
+/// The dated pages, newest first, at most `FEED_ENTRIES` of them.
 fn dated_documents(site: &Site) -> Vec<DocRef> {
     let mut docs: Vec<DocRef> =
         site.content.documents().filter(|&r| site.content.doc(r).front.date.is_some()).collect();
@@ -57,7 +58,34 @@ fn dated_documents(site: &Site) -> Vec<DocRef> {
         let (a, b) = (site.content.doc(a), site.content.doc(b));
         b.front.date.cmp(&a.front.date).then_with(|| a.url.cmp(&b.url))
     });
+    docs.truncate(FEED_ENTRIES);
     docs
+}
+
+/// How many pages the feed lists: the newest. Feed readers look at the
+/// latest entries; a feed of every page of a large site would be megabytes
+/// that every reader downloads again and again.
+pub(crate) const FEED_ENTRIES: usize = 100;
+
+/// Most addresses in one sitemap file (the sitemaps.org protocol); a site
+/// with more gets a sitemap index at `/sitemap.xml` and numbered sitemaps.
+pub(crate) const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemap index of a site with more than `SITEMAP_URLS` pages: one
+/// entry per numbered sitemap.
+pub(crate) fn sitemap_index(site: &Site, parts: usize) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for n in 1..=parts {
+        let _ = writeln!(
+            xml,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            xml_escape(&site.config.permalink(&routes::sitemap_part(n)))
+        );
+    }
+    xml.push_str("</sitemapindex>\n");
+    xml
 }
 
 /// An Atom feed of the dated pages, newest first.

@@ -15,6 +15,13 @@ use crate::source::{Source, SourceFile, describe_refused_char};
 /// are refused with a clear message instead of exhausting memory.
 pub(crate) const MAX_TEXT_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The size and modification time of a file when it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    pub(crate) len: u64,
+    pub(crate) modified: Option<std::time::SystemTime>,
+}
+
 /// The site folder and helpers to name files relative to it.
 #[derive(Debug, Clone)]
 pub(crate) struct SiteRoot {
@@ -41,17 +48,23 @@ impl SiteRoot {
         if !self.symlink_target_inside(path).map_err(|e| io_error(&rel, &e))? {
             return Err(outside_error(rel));
         }
-        self.read_checked(path, rel)
+        self.read_checked(path, rel).map(|(source, _)| source)
     }
 
     /// Read a file that `files_under` found: it has been checked already
     /// (walks never follow a link to a folder, and a linked file's target
     /// was checked), so no path is resolved again.
     pub(crate) fn read_found(&self, path: &Path) -> Result<Source, Diagnostic> {
+        self.read_stamped(path).map(|(source, _)| source)
+    }
+
+    /// Read a file `files_under` found, with its size and modification time
+    /// (to tell, when it is read again, whether it changed in between).
+    pub(crate) fn read_stamped(&self, path: &Path) -> Result<(Source, Stamp), Diagnostic> {
         self.read_checked(path, self.relative(path))
     }
 
-    fn read_checked(&self, path: &Path, rel: String) -> Result<Source, Diagnostic> {
+    fn read_checked(&self, path: &Path, rel: String) -> Result<(Source, Stamp), Diagnostic> {
         let metadata = std::fs::metadata(path).map_err(|e| io_error(&rel, &e))?;
         if metadata.len() > MAX_TEXT_FILE_BYTES {
             return Err(Diagnostic::error(
@@ -66,7 +79,8 @@ impl SiteRoot {
             .with_help("split the file into smaller ones"));
         }
         let bytes = std::fs::read(path).map_err(|e| io_error(&rel, &e))?;
-        text_source(rel, bytes)
+        let stamp = Stamp { len: metadata.len(), modified: metadata.modified().ok() };
+        text_source(rel, bytes).map(|source| (source, stamp))
     }
 
     /// Every regular file under `dir` (relative to the site), sorted by path.

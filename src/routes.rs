@@ -63,6 +63,11 @@ pub(crate) fn is_contained(output_path: &str) -> bool {
 
 pub(crate) const NOT_FOUND: &str = "/404.html";
 pub(crate) const SITEMAP: &str = "/sitemap.xml";
+
+/// The `n`th sitemap (from 1) of a site too large for one.
+pub(crate) fn sitemap_part(n: usize) -> String {
+    format!("/sitemap-{n}.xml")
+}
 pub(crate) const FEED: &str = "/feed.xml";
 pub(crate) const COUNTRIES: &str = "/countries/";
 pub(crate) const INDICATORS: &str = "/indicators/";

@@ -12,6 +12,17 @@ pub(crate) struct SourceFile {
     /// Path relative to the site folder, with `/` separators (`content/brief/intro.md`).
     pub(crate) path: String,
     pub(crate) text: String,
+    /// Built the first time a position is asked for: most files never have
+    /// a problem, and a site of 100,000 pages would hold 100,000 indexes.
+    /// (A cache of what `text` already says, not state: the file stays
+    /// immutable.)
+    index: std::sync::OnceLock<LineIndex>,
+}
+
+/// Where lines start, and how many characters come before every
+/// `MARK_STRIDE` bytes.
+#[derive(Debug)]
+struct LineIndex {
     line_starts: Vec<usize>,
     /// `char_marks[k]`: the characters in `text[..k * MARK_STRIDE]`, so that
     /// a column is found in a few thousand bytes, not by counting from the
@@ -40,29 +51,36 @@ impl Position {
 
 impl SourceFile {
     pub(crate) fn new(path: impl Into<String>, text: impl Into<String>) -> Source {
-        let text = text.into();
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        let mut char_marks = vec![0];
-        for chunk in text.as_bytes().chunks(MARK_STRIDE) {
-            char_marks.push(char_marks[char_marks.len() - 1] + count_chars(chunk));
-        }
-        Arc::new(SourceFile { path: path.into(), text, line_starts, char_marks })
+        Arc::new(SourceFile { path: path.into(), text: text.into(), index: std::sync::OnceLock::new() })
+    }
+
+    fn index(&self) -> &LineIndex {
+        self.index.get_or_init(|| {
+            let text = &self.text;
+            let line_starts =
+                std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
+            let mut char_marks = vec![0];
+            for chunk in text.as_bytes().chunks(MARK_STRIDE) {
+                char_marks.push(char_marks[char_marks.len() - 1] + count_chars(chunk));
+            }
+            LineIndex { line_starts, char_marks }
+        })
     }
 
     /// The characters before byte `offset` (a character boundary).
     fn chars_before(&self, offset: usize) -> usize {
         let mark = offset / MARK_STRIDE;
-        self.char_marks[mark] + count_chars(&self.text.as_bytes()[mark * MARK_STRIDE..offset])
+        self.index().char_marks[mark] + count_chars(&self.text.as_bytes()[mark * MARK_STRIDE..offset])
     }
 
     /// The byte offset, from the start of its line, of a 1-based position
     /// (the end of the line when the column lies beyond it).
     pub(crate) fn byte_in_line(&self, position: Position) -> usize {
         let Some(line) = self.line_text(position.line) else { return 0 };
-        let start = self.line_starts[position.line - 1];
+        let start = self.index().line_starts[position.line - 1];
         let target = self.chars_before(start) + position.column.saturating_sub(1);
         // Start from the last mark at or before the target, within the line.
-        let mark = self.char_marks.partition_point(|&chars| chars <= target).saturating_sub(1);
+        let mark = self.index().char_marks.partition_point(|&chars| chars <= target).saturating_sub(1);
         let from = (mark * MARK_STRIDE).max(start).min(start + line.len());
         let from = (from..=start + line.len()).find(|&b| self.text.is_char_boundary(b)).unwrap_or(start + line.len());
         let chars = self.chars_before(from)..;
@@ -76,22 +94,24 @@ impl SourceFile {
     /// The 1-based line and column (in characters) of a byte offset.
     pub(crate) fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line_index = match self.line_starts.binary_search(&offset) {
+        let line_starts = &self.index().line_starts;
+        let line_index = match line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line_index];
+        let start = line_starts[line_index];
         let offset = (offset..=self.text.len()).find(|&b| self.text.is_char_boundary(b)).unwrap_or(self.text.len());
         Position::new(line_index + 1, self.chars_before(offset) - self.chars_before(start) + 1)
     }
 
     /// The text of a 1-based line, without its line ending.
     pub(crate) fn line_text(&self, line: usize) -> Option<&str> {
-        if line == 0 || line > self.line_starts.len() {
+        let line_starts = &self.index().line_starts;
+        if line == 0 || line > line_starts.len() {
             return None;
         }
-        let start = self.line_starts[line - 1];
-        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let start = line_starts[line - 1];
+        let end = line_starts.get(line).copied().unwrap_or(self.text.len());
         Some(self.text[start..end].trim_end_matches(['\n', '\r']))
     }
 }

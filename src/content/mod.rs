@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::fsio::SiteRoot;
+use crate::fsio::{SiteRoot, Stamp};
 use crate::routes;
 use crate::source::{Position, Source, SourceFile};
 use front_matter::FrontMatter;
@@ -22,11 +22,21 @@ use front_matter::FrontMatter;
 pub(crate) const GENERATED_FOLDERS: &[&str] = &["countries", "indicators", "corridors", "typology"];
 
 /// A Markdown file with its checked front matter and its URL.
+///
+/// Only the front matter is kept in memory (`source` holds the file up to
+/// `body_offset`, so every position in it is the file's own): the body is
+/// read again when the page is rendered (`ContentTree::full_source`), so
+/// that a site of 100,000 pages does not hold all their text at once.
 #[derive(Debug)]
 pub(crate) struct Document {
     pub(crate) source: Source,
     pub(crate) front: FrontMatter,
     pub(crate) body_offset: usize,
+    /// Size and time of the file when it was read, to tell if it changed
+    /// before its body is read again.
+    pub(crate) stamp: Option<Stamp>,
+    /// The body holds `{{`: it may call shortcodes (charts).
+    pub(crate) has_shortcodes: bool,
     /// Site path, `/brief/introduction/`.
     pub(crate) url: String,
     /// Warnings about the file found while reading it (working notes).
@@ -65,11 +75,29 @@ pub(crate) struct ContentTree {
     pub(crate) narratives: BTreeMap<String, Document>,
     /// Previous and next document in reading order, per document.
     neighbours: BTreeMap<String, (Option<DocRef>, Option<DocRef>)>,
+    /// Where the files are, to read their bodies when pages render.
+    root: Option<SiteRoot>,
 }
 
 pub(crate) const HOME: usize = 0;
 
 impl ContentTree {
+    /// A document's whole file, body included, read again. An error when
+    /// the file changed (or went) since the site was loaded.
+    pub(crate) fn full_source(&self, doc: &Document) -> Result<Source, Diagnostic> {
+        let (Some(stamp), Some(root)) = (doc.stamp, &self.root) else { return Ok(doc.source.clone()) };
+        let changed = || {
+            Diagnostic::error("io", "the file changed while the site was being built")
+                .in_file(doc.source.path.clone())
+                .with_help("build again")
+        };
+        let (source, now) = root.read_stamped(&root.dir.join(&doc.source.path))?;
+        if now != stamp || !source.text.starts_with(&doc.source.text) {
+            return Err(changed());
+        }
+        Ok(source)
+    }
+
     pub(crate) fn doc(&self, r: DocRef) -> &Document {
         match r {
             DocRef::Section(i) => &self.sections[i].doc,
@@ -150,7 +178,9 @@ pub(crate) fn load_content(
             Err(errors) => diagnostics.extend(errors),
         }
     }
-    build_tree(loaded, site_title, diagnostics)
+    let mut tree = build_tree(loaded, site_title, diagnostics);
+    tree.root = Some(root.clone());
+    tree
 }
 
 fn relative_to(base: &Path, path: &Path) -> String {
@@ -163,7 +193,7 @@ fn relative_to(base: &Path, path: &Path) -> String {
 }
 
 fn load_document(root: &SiteRoot, path: &Path) -> Result<Document, Diagnostics> {
-    let source = root.read_found(path).map_err(Diagnostics::from)?;
+    let (source, stamp) = root.read_stamped(path).map_err(Diagnostics::from)?;
     let split = front_matter::split(&source).map_err(Diagnostics::from)?;
     let front = front_matter::parse(&source, split.yaml)?;
     let body_offset = split.body_offset;
@@ -171,7 +201,12 @@ fn load_document(root: &SiteRoot, path: &Path) -> Result<Document, Diagnostics> 
     // problems (warnings do not stop the page).
     let mut notes = Diagnostics::new();
     crate::working_notes::check(&source, crate::working_notes::Syntax::Markdown, &mut notes);
-    Ok(Document { source, front, body_offset, url: String::new(), notes })
+    let body = &source.text[body_offset..];
+    let has_shortcodes = body.contains("{{");
+    // Keep the front matter; the body is read again when the page renders.
+    let stamp = (!body.is_empty()).then_some(stamp);
+    let front_matter = SourceFile::new(source.path.clone(), &source.text[..body_offset]);
+    Ok(Document { source: front_matter, front, body_offset, stamp, has_shortcodes, url: String::new(), notes })
 }
 
 /// Place documents into sections, give them URLs, order them.
@@ -233,7 +268,7 @@ fn build_tree(loaded: Vec<Loaded>, site_title: &str, diagnostics: &mut Diagnosti
     }
 
     let narratives = place_narratives(narrative_files, diagnostics);
-    let mut tree = ContentTree { sections, pages, narratives, neighbours: BTreeMap::new() };
+    let mut tree = ContentTree { sections, pages, narratives, neighbours: BTreeMap::new(), root: None };
     order_children(&mut tree);
     report_url_collisions(&tree, diagnostics);
     tree.neighbours = reading_order_neighbours(&tree);
@@ -255,6 +290,8 @@ fn synthetic_home(site_title: &str) -> Document {
             toc: Some(false),
         },
         body_offset: 0,
+        stamp: None,
+        has_shortcodes: false,
         url: "/".into(),
         notes: Diagnostics::new(),
     }

@@ -77,7 +77,11 @@ pub(crate) enum Make {
     /// A country's report as PDF (the `pdf` feature).
     Pdf(String),
     Download(Download),
-    Sitemap,
+    /// The sitemap (`None`), or its `n`th part when the site has more pages
+    /// than one sitemap may list.
+    Sitemap(Option<usize>),
+    /// The index of the sitemap's parts.
+    SitemapIndex(usize),
     Feed,
     /// A file of the site's `static/` folder, copied as it is.
     Static(PathBuf),
@@ -248,12 +252,17 @@ impl RunContext<'_> {
             Make::Page(kind, subject) => self.run_page(number, kind, subject),
             Make::Pdf(code) => self.run_pdf(job, code),
             Make::Download(download) => self.run_bytes(job, || download.bytes(self.site)),
-            Make::Sitemap => {
+            Make::Sitemap(part) => {
                 let pages = self.plan.jobs.iter().filter(|j| j.is_page()).map(|j| j.path.as_str());
-                let mut paths: Vec<&str> = pages.collect();
+                let mut paths: Vec<&str> = pages.filter(|p| p.ends_with("index.html")).collect();
                 paths.sort_unstable();
+                if let Some(n) = part {
+                    let size = exports::SITEMAP_URLS;
+                    paths = paths.into_iter().skip((n - 1) * size).take(size).collect();
+                }
                 self.run_bytes(job, || exports::sitemap(self.site, paths.into_iter()).into_bytes())
             }
+            Make::SitemapIndex(parts) => self.run_bytes(job, || exports::sitemap_index(self.site, *parts).into_bytes()),
             Make::Feed => self.run_bytes(job, || exports::feed(self.site).unwrap_or_default().into_bytes()),
             Make::Static(from) => {
                 let written = timings::time(Stage::Write, 1, || self.sink.put(&job.path, OutFile::Copy(from)));

@@ -57,7 +57,16 @@ pub(crate) fn plan(site: &Site, options: PlanOptions) -> (Plan, Diagnostics) {
         };
         jobs.push(Job::new(Make::Download(download), url, "the data downloads", group, lang));
     }
-    jobs.push(Job::new(Make::Sitemap, routes::SITEMAP.into(), "the sitemap", None, lang));
+    let pages = jobs.iter().filter(|j| j.is_page() && j.path.ends_with("index.html")).count();
+    let parts = pages.div_ceil(exports::SITEMAP_URLS);
+    if parts <= 1 {
+        jobs.push(Job::new(Make::Sitemap(None), routes::SITEMAP.into(), "the sitemap", None, lang));
+    } else {
+        jobs.push(Job::new(Make::SitemapIndex(parts), routes::SITEMAP.into(), "the sitemap", None, lang));
+        for n in 1..=parts {
+            jobs.push(Job::new(Make::Sitemap(Some(n)), routes::sitemap_part(n), "the sitemap", None, lang));
+        }
+    }
     if exports::feed_url(site).is_some() {
         jobs.push(Job::new(Make::Feed, routes::FEED.into(), "the feed", None, lang));
     }

@@ -188,14 +188,15 @@ pub(crate) fn int_arg(
 /// The charts a document's shortcodes ask for (bad ones are left out: the
 /// render reports them), to count how many pages show each chart.
 pub(crate) fn chart_requests(site: &Site, doc: &crate::content::Document) -> Vec<super::charts::ChartRequest> {
-    if !doc.source.text[doc.body_offset..].contains("{{") {
+    if !doc.has_shortcodes {
         return Vec::new();
     }
-    let extracted = crate::shortcodes::extract(&doc.source, doc.body_offset);
+    let Ok(source) = site.content.full_source(doc) else { return Vec::new() };
+    let extracted = crate::shortcodes::extract(&source, doc.body_offset);
     extracted
         .calls
         .iter()
         .filter(|call| call.name == "chart")
-        .filter_map(|call| super::charts::shortcode_request(site, &doc.source, call).ok())
+        .filter_map(|call| super::charts::shortcode_request(site, &source, call).ok())
         .collect()
 }

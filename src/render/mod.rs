@@ -28,6 +28,7 @@ use crate::markdown::{self, MarkdownOptions, Rendered};
 use crate::routes;
 use crate::scope::{self, FoundLink, Fragment, Input, PieceFacts, Written};
 use crate::site::{Site, template_file_name};
+use crate::source::Source;
 use views::{ConfigView, LinkView, ListItem, PageView, SectionView, ThemeView};
 
 /// One page ready for its template: its template and context.
@@ -98,30 +99,47 @@ pub(crate) fn asset_href(site: &Site, path: &str) -> String {
     format!("{}?v={version}", site.config.href(&format!("/{path}")))
 }
 
-/// Render a document's Markdown, its shortcodes seeing the whole site. Its
-/// body is recorded as read; its problems go to the running job.
-pub(crate) fn render_markdown(site: &Site, tera: &Tera, doc: &Document) -> Rendered {
+/// A document's Markdown, rendered (its shortcodes seeing the whole site),
+/// with the whole file it was read from. Its body is recorded as read; the
+/// file is read again here (see `content::Document`).
+pub(crate) struct Markdown {
+    pub(crate) rendered: Rendered,
+    pub(crate) source: Source,
+}
+
+/// Render a document's Markdown. A file that cannot be read again is a
+/// problem of the running job, and the page shows no text.
+pub(crate) fn render_markdown(site: &Site, tera: &Tera, doc: &Document) -> Markdown {
     scope::record(Input::Content(doc.source.path.clone()));
+    let source = match site.content.full_source(doc) {
+        Ok(source) => source,
+        Err(d) => {
+            scope::report([d]);
+            return Markdown { rendered: Rendered::default(), source: doc.source.clone() };
+        }
+    };
     let options = MarkdownOptions { base_path: &site.config.base_path, unsafe_html: site.config.unsafe_html };
     let page = embeds::Page { site, tera, url: &doc.url };
-    let embed = |call: &crate::shortcodes::ShortcodeCall| embeds::render(&page, &doc.source, call);
-    crate::timings::time(crate::timings::Stage::Markdown, 1, || {
-        markdown::render_document(&doc.source, doc.body_offset, options, &embed)
-    })
+    let embed = |call: &crate::shortcodes::ShortcodeCall| embeds::render(&page, &source, call);
+    let rendered = crate::timings::time(crate::timings::Stage::Markdown, 1, || {
+        markdown::render_document(&source, doc.body_offset, options, &embed)
+    });
+    Markdown { rendered, source }
 }
 
 /// Markdown rendered for a page: its HTML becomes a fragment of the running
 /// job (what the template prints is its placeholder), with the links it
 /// wrote (located in its file) and the ids it gave. Its problems are
 /// reported by the job.
-pub(crate) fn markdown_fragment(site: &Site, doc: &Document, md: Rendered) -> String {
+pub(crate) fn markdown_fragment(site: &Site, doc: &Document, markdown: Markdown) -> String {
+    let Markdown { rendered: md, source } = markdown;
     let mut facts = PieceFacts { ids: md.ids, ..PieceFacts::default() };
     facts.links = md
         .links
         .into_iter()
         .map(|l| FoundLink {
             target: l.dest,
-            written: Written::Markdown { source: doc.source.clone(), offset: l.offset, url: doc.url.clone() },
+            written: Written::Markdown { source: source.clone(), offset: l.offset, url: doc.url.clone() },
         })
         .collect();
     if site.config.unsafe_html {
@@ -192,7 +210,7 @@ fn toc_of(doc: &Document, md: &Rendered) -> Vec<markdown::TocEntry> {
 fn section_view(
     site: &Site,
     section: usize,
-    md: Rendered,
+    md: Markdown,
     breadcrumbs: Vec<LinkView>,
     neighbours: (Option<LinkView>, Option<LinkView>),
 ) -> SectionView {
@@ -205,7 +223,7 @@ fn section_view(
         url: site.config.href(&doc.url),
         permalink: site.config.permalink(&doc.url),
         date: doc.front.date.clone(),
-        toc: toc_of(doc, &md),
+        toc: toc_of(doc, &md.rendered),
         content: markdown_fragment(site, doc, md),
         pages: s.pages.iter().map(|&p| list_item(site, &content.pages[p].doc)).collect(),
         subsections: s.subsections.iter().map(|&c| list_item(site, &content.sections[c].doc)).collect(),
@@ -232,7 +250,7 @@ pub(crate) fn document_page(site: &Site, tera: &Tera, r: DocRef) -> Page {
         title: doc.front.title.clone(),
         description: doc.front.description.clone(),
         date: doc.front.date.clone(),
-        word_count: md.words,
+        word_count: md.rendered.words,
     };
     let default_template = match r {
         DocRef::Section(i) => {
@@ -240,14 +258,14 @@ pub(crate) fn document_page(site: &Site, tera: &Tera, r: DocRef) -> Page {
             if i == HOME { "home.html" } else { "section.html" }
         }
         DocRef::Page(i) => {
-            let words = md.words;
+            let words = md.rendered.words;
             let page = PageView {
                 title: doc.front.title.clone(),
                 description: doc.front.description.clone(),
                 url: site.config.href(&doc.url),
                 permalink: site.config.permalink(&doc.url),
                 date: doc.front.date.clone(),
-                toc: toc_of(doc, &md),
+                toc: toc_of(doc, &md.rendered),
                 content: markdown_fragment(site, doc, md),
                 word_count: words,
                 reading_minutes: views::reading_minutes(words),
