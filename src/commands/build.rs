@@ -148,13 +148,17 @@ impl<'a> ProgressLine<'a> {
                 continue;
             }
             let total = self.progress.total.load(Ordering::Relaxed);
-            let line = format!(
-                "building: {}/{} files, {} drawn, {:.1} s",
-                crate::format::number(self.progress.done.load(Ordering::Relaxed) as f64, 0),
-                crate::format::number(total as f64, 0),
-                plural(self.progress.charts.load(Ordering::Relaxed), "chart"),
-                self.started.elapsed().as_secs_f64()
-            );
+            let elapsed = self.started.elapsed().as_secs_f64();
+            let line = if total == 0 {
+                format!("reading the site, {elapsed:.1} s")
+            } else {
+                format!(
+                    "building: {}/{} files, {} drawn, {elapsed:.1} s",
+                    crate::format::number(self.progress.done.load(Ordering::Relaxed) as f64, 0),
+                    crate::format::number(total as f64, 0),
+                    plural(self.progress.charts.load(Ordering::Relaxed), "chart"),
+                )
+            };
             eprint!("\r\x1b[2K{line}");
             shown = true;
         }
