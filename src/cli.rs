@@ -58,6 +58,23 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
+    /// Build the site into memory and serve it on 127.0.0.1; rebuild and reload open pages on every change
+    Serve {
+        #[arg(default_value = ".")]
+        site_dir: PathBuf,
+        /// Port to listen on (the next free one when taken; 0 for any)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but loopback lets other machines read the site
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Check the whole site without writing anything
     Check {
         #[arg(default_value = ".")]
@@ -126,6 +143,9 @@ pub fn main() -> ExitCode {
         }
         Command::Report { code, site_dir, pdf, out } => {
             commands::report::run(commands::report::ReportArgs { code, site_dir, pdf, out })
+        }
+        Command::Serve { site_dir, port, bind, open, drafts } => {
+            commands::serve::serve(crate::serve::ServeOptions { site_dir, bind, port, drafts, open })
         }
         Command::Check { site_dir, drafts, deny_warnings, external, format } => {
             commands::check::check(CheckArgs { site_dir, drafts, deny_warnings, external, format: format.into() })

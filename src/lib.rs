@@ -31,6 +31,7 @@ pub mod pipeline;
 mod render;
 mod routes;
 mod scope;
+mod serve;
 mod shortcodes;
 mod site;
 mod source;

@@ -6,6 +6,7 @@
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod report;
+pub(crate) mod serve;
 
 use std::io::Write;
 use std::process::ExitCode;

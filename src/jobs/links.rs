@@ -86,7 +86,7 @@ impl LinkIndex {
 
 /// One page's links, checked: what is already known to be broken, what
 /// waits for another page's ids, and which pages it leads to.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct PageLinks {
     /// Outputs this page links to (for pages no link reaches).
     pub(crate) reaches: Vec<u32>,
@@ -174,6 +174,7 @@ fn anchor_help<'a>(fragment: &str, ids: impl Iterator<Item = &'a str> + Clone) -
 }
 
 /// A page as the final check sees it.
+#[derive(Debug, Clone)]
 pub(crate) struct CheckedPage {
     /// Site path, `/brief/intro/`.
     pub(crate) url: String,
@@ -191,7 +192,7 @@ pub(crate) struct CheckedPage {
 /// links grouped, Markdown links capped per file, and pages no chain of
 /// links from the home page reaches.
 pub(crate) fn finish(
-    pages: Vec<CheckedPage>,
+    pages: &[&CheckedPage],
     templates: &TemplateSet,
     severity: LinkSeverity,
     home: Option<u32>,
@@ -200,7 +201,7 @@ pub(crate) fn finish(
     let by_output: HashMap<u32, usize> = pages.iter().enumerate().map(|(i, p)| (p.output, i)).collect();
     let mut markdown: BTreeMap<(String, usize), (Source, Problem)> = BTreeMap::new();
     let mut grouped: BTreeMap<(String, String), TemplateLink> = BTreeMap::new();
-    for page in &pages {
+    for page in pages {
         let waiting = page.links.waiting.iter().filter_map(|(target, fragment, problem)| {
             let ids = &pages[*by_output.get(target)?].ids;
             if ids.lines().any(|id| id == fragment) {
@@ -233,7 +234,7 @@ pub(crate) fn finish(
     }
     let mut diagnostics = markdown_diagnostics(markdown, severity);
     grouped.into_values().for_each(|link| diagnostics.push(link.diagnostic(templates, severity)));
-    report_orphans(&pages, &by_output, home, not_found, &mut diagnostics);
+    report_orphans(pages, &by_output, home, not_found, &mut diagnostics);
     diagnostics
 }
 
@@ -387,7 +388,7 @@ fn find_address(text: &str, address: &str) -> Option<usize> {
 
 /// Pages no chain of links from the home page reaches (warnings).
 fn report_orphans(
-    pages: &[CheckedPage],
+    pages: &[&CheckedPage],
     by_output: &HashMap<u32, usize>,
     home: Option<u32>,
     not_found: Option<u32>,

@@ -20,6 +20,7 @@
 //! `crate::render` does.
 
 pub(crate) mod assemble;
+pub(crate) mod incremental;
 pub(crate) mod kinds;
 pub(crate) mod links;
 pub(crate) mod plan;
@@ -99,7 +100,7 @@ pub(crate) struct RunOptions {
 }
 
 /// What a finished job leaves behind.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Done {
     /// Everything it read.
     pub(crate) inputs: Inputs,
@@ -143,23 +144,13 @@ pub(crate) struct Progress {
 
 /// Run every job of the site, handing each file to `sink` as it is made.
 pub(crate) fn run(site: &Site, options: RunOptions, sink: &dyn Sink, progress: &Progress) -> Ran {
-    let (plan, mut diagnostics) =
-        timings::time(Stage::Plan, 0, || plan::plan(site, plan::PlanOptions { pdf: options.pdf }));
-    timings::add(Stage::Plan, std::time::Duration::ZERO, plan.jobs.len() as u64);
+    let (plan, mut diagnostics) = make_plan(site, options);
     if diagnostics.has_errors() {
         return Ran { plan, done: Vec::new(), diagnostics, web_links: BTreeMap::new(), charts_drawn: 0 };
     }
     progress.total.store(plan.jobs.len(), Ordering::Relaxed);
-    let tera = Arc::new(render::prepare_tera(site, exports::feed_url(site).as_deref()));
-    let book = Arc::new(ChartBook::new(tera.clone(), chart_uses(site, &plan)));
-    let index = LinkIndex::new(plan.jobs.iter().map(|j| j.path.as_str()), &site.config.base_path);
-    let cx = RunContext { site, tera: &tera, book: &book, sink, index: &index, options, plan: &plan, progress };
-    let mut results: Vec<(usize, JobResult)> = plan
-        .groups
-        .par_iter()
-        .flat_map_iter(|group| group.iter().map(|&i| (i, cx.run_job(i))).collect::<Vec<_>>())
-        .collect();
-    results.sort_by_key(|(i, _)| *i);
+    let all: Vec<usize> = (0..plan.jobs.len()).collect();
+    let (results, charts_drawn) = Runner::new(site, &plan, options).run(&all, sink, progress);
     let mut done = Vec::with_capacity(results.len());
     let mut checked = Vec::new();
     let mut web_links: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -177,27 +168,100 @@ pub(crate) fn run(site: &Site, options: RunOptions, sink: &dyn Sink, progress: &
         done.push(result.done);
     }
     if !diagnostics.has_errors() {
-        let started = Instant::now();
-        let home = index_of(&plan, "index.html");
-        let not_found = index_of(&plan, &routes::output_path(routes::NOT_FOUND));
-        diagnostics.extend(links::finish(checked, &site.templates, options.link_severity, home, not_found));
-        timings::add(Stage::Links, started.elapsed(), 0);
+        let checked: Vec<&CheckedPage> = checked.iter().collect();
+        diagnostics.extend(check_links(site, &plan, &checked, options));
     }
-    let charts_drawn = book.drawn();
     // A narrative shown on two pages (a country's and its report) is
     // rendered twice: `sorted` drops the repeated problems.
     Ran { plan, done, diagnostics: diagnostics.sorted(), web_links, charts_drawn }
+}
+
+/// The plan of a run, timed.
+pub(crate) fn make_plan(site: &Site, options: RunOptions) -> (plan::Plan, Diagnostics) {
+    let (plan, diagnostics) =
+        timings::time(Stage::Plan, 0, || plan::plan(site, plan::PlanOptions { pdf: options.pdf }));
+    timings::add(Stage::Plan, std::time::Duration::ZERO, plan.jobs.len() as u64);
+    (plan, diagnostics)
+}
+
+/// The links and anchors of every page, and pages no link reaches.
+pub(crate) fn check_links(
+    site: &Site,
+    plan: &plan::Plan,
+    checked: &[&CheckedPage],
+    options: RunOptions,
+) -> Diagnostics {
+    let started = Instant::now();
+    let home = index_of(plan, "index.html");
+    let not_found = index_of(plan, &routes::output_path(routes::NOT_FOUND));
+    let found = links::finish(checked, &site.templates, options.link_severity, home, not_found);
+    timings::add(Stage::Links, started.elapsed(), 0);
+    found
+}
+
+/// What the jobs of one run share: Tera with the site's globals and the
+/// index of every output (for the link check).
+pub(crate) struct Runner<'a> {
+    site: &'a Site,
+    plan: &'a plan::Plan,
+    tera: Arc<tera::Tera>,
+    index: LinkIndex,
+    options: RunOptions,
+}
+
+impl<'a> Runner<'a> {
+    pub(crate) fn new(site: &'a Site, plan: &'a plan::Plan, options: RunOptions) -> Self {
+        let tera = Arc::new(render::prepare_tera(site, exports::feed_url(site).as_deref()));
+        let index = LinkIndex::new(plan.jobs.iter().map(|j| j.path.as_str()), &site.config.base_path);
+        Runner { site, plan, tera, index, options }
+    }
+
+    /// Run the jobs `which` (numbers in the plan), in parallel, each file to
+    /// `sink`; their results in the plan's order, and how many charts were
+    /// drawn. The charts are counted among these jobs only.
+    pub(crate) fn run(
+        &self,
+        which: &[usize],
+        sink: &dyn Sink,
+        progress: &Progress,
+    ) -> (Vec<(usize, JobResult)>, usize) {
+        let wanted: std::collections::HashSet<usize> = which.iter().copied().collect();
+        let book = Arc::new(ChartBook::new(self.tera.clone(), chart_uses(self.site, self.plan, which)));
+        let groups: Vec<Vec<usize>> = self
+            .plan
+            .groups
+            .iter()
+            .map(|g| g.iter().copied().filter(|i| wanted.contains(i)).collect::<Vec<usize>>())
+            .filter(|g| !g.is_empty())
+            .collect();
+        let cx = RunContext {
+            site: self.site,
+            tera: &self.tera,
+            book: &book,
+            sink,
+            index: &self.index,
+            options: self.options,
+            plan: self.plan,
+            progress,
+        };
+        let mut results: Vec<(usize, JobResult)> = groups
+            .par_iter()
+            .flat_map_iter(|group| group.iter().map(|&i| (i, cx.run_job(i))).collect::<Vec<_>>())
+            .collect();
+        results.sort_by_key(|(i, _)| *i);
+        (results, book.drawn())
+    }
 }
 
 fn index_of(plan: &plan::Plan, path: &str) -> Option<u32> {
     plan.jobs.iter().position(|j| j.path == path).map(|i| i as u32)
 }
 
-/// How many jobs show each chart (pages, their narratives, PDFs).
-fn chart_uses(site: &Site, plan: &plan::Plan) -> BTreeMap<ChartRequest, usize> {
-    let per_job: Vec<Vec<ChartRequest>> = plan
-        .jobs
+/// How many of the jobs `which` show each chart (pages, their narratives, PDFs).
+fn chart_uses(site: &Site, plan: &plan::Plan, which: &[usize]) -> BTreeMap<ChartRequest, usize> {
+    let per_job: Vec<Vec<ChartRequest>> = which
         .par_iter()
+        .map(|&i| &plan.jobs[i])
         .map(|job| match &job.make {
             Make::Page(kind, subject) => {
                 let mut requests = (kind.charts)(site, subject);
@@ -234,15 +298,16 @@ struct RunContext<'a> {
 }
 
 /// A job's result before it is merged into the run's.
-struct JobResult {
-    done: Done,
-    diagnostics: Vec<Diagnostic>,
-    page: Option<PageResult>,
+pub(crate) struct JobResult {
+    pub(crate) done: Done,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) page: Option<PageResult>,
 }
 
-struct PageResult {
-    checked: CheckedPage,
-    web_links: Vec<String>,
+/// What a page's job found out about the page.
+pub(crate) struct PageResult {
+    pub(crate) checked: CheckedPage,
+    pub(crate) web_links: Vec<String>,
 }
 
 impl RunContext<'_> {
