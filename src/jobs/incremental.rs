@@ -398,7 +398,7 @@ mod tests {
         }
     }
 
-    fn bytes_of(output: Output) -> BTreeMap<String, Vec<u8>> {
+    fn bytes_of(output: crate::output::Output) -> BTreeMap<String, Vec<u8>> {
         output
             .files
             .into_iter()
