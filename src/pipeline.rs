@@ -72,6 +72,15 @@ pub fn run(site_dir: &Path, options: &RunOptions) -> RunResult {
 
 /// Load the site (read, parse, validate): the model, or every problem.
 pub(crate) fn load(site_dir: &Path, options: &RunOptions) -> (Option<Site>, Diagnostics) {
+    load_cached(site_dir, options, None)
+}
+
+/// `load`, with decoded data files kept between loads (the dev server).
+pub(crate) fn load_cached(
+    site_dir: &Path,
+    options: &RunOptions,
+    cache: Option<&crate::data::DecodeCache>,
+) -> (Option<Site>, Diagnostics) {
     let dir = match std::fs::canonicalize(site_dir) {
         Ok(dir) => dir,
         Err(e) => {
@@ -80,7 +89,7 @@ pub(crate) fn load(site_dir: &Path, options: &RunOptions) -> (Option<Site>, Diag
         }
     };
     let load = LoadOptions { drafts: options.drafts, base_url: options.base_url.clone() };
-    site::load_site(dir, &load)
+    site::load_site_cached(dir, &load, cache)
 }
 
 /// The whole pipeline, each file handed to `sink` as it is made.

@@ -40,6 +40,16 @@ pub(crate) struct LoadOptions {
 /// Load and validate a site folder. All problems are collected; any error
 /// means no `Site`. Warnings come back either way.
 pub(crate) fn load_site(dir: PathBuf, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
+    load_site_cached(dir, options, None)
+}
+
+/// Load a site, taking the data files that did not change since an earlier
+/// load from `cache` (the dev server).
+pub(crate) fn load_site_cached(
+    dir: PathBuf,
+    options: &LoadOptions,
+    cache: Option<&data::DecodeCache>,
+) -> (Option<Site>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let root = SiteRoot::new(dir);
     let base_override = match options.base_url.as_deref().map(config::parse_base_url) {
@@ -57,7 +67,7 @@ pub(crate) fn load_site(dir: PathBuf, options: &LoadOptions) -> (Option<Site>, D
     let mut data_diagnostics = Diagnostics::new();
     let (content, data) = rayon::join(
         || content::load_content(&root, title, ContentOptions { drafts: options.drafts }, &mut diagnostics),
-        || data::load_dataset(&root, &mut data_diagnostics),
+        || data::load_dataset(&root, cache, &mut data_diagnostics),
     );
     diagnostics.extend(data_diagnostics);
     for doc in content.documents().map(|r| content.doc(r)).chain(content.narratives.values()) {

@@ -18,7 +18,7 @@ use crate::scope::{self, Input};
 use crate::source::{Position, Source};
 use crate::typology::TypologyCell;
 pub(crate) use raw::{Actor, Effect, Mode, Scope, Unit};
-pub(crate) use validate::load_dataset;
+pub(crate) use validate::{DecodeCache, load_dataset};
 
 /// Every country and indicator of the site.
 ///

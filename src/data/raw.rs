@@ -85,7 +85,7 @@ pub(crate) enum Effect {
     Discordant,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawCountry {
     pub(crate) code: Spanned<String>,
@@ -104,7 +104,7 @@ pub(crate) struct RawCountry {
     pub(crate) sources: Vec<RawSource>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawDiaspora {
     pub(crate) destination: Spanned<String>,
@@ -113,7 +113,7 @@ pub(crate) struct RawDiaspora {
     pub(crate) source: Spanned<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawMeasure {
     pub(crate) title: Spanned<String>,
@@ -131,14 +131,14 @@ pub(crate) struct RawMeasure {
     pub(crate) sources: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawTypologyOverride {
     pub(crate) class: Spanned<String>,
     pub(crate) rationale: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSource {
     pub(crate) id: Spanned<String>,
@@ -173,7 +173,7 @@ pub(crate) enum Scope {
 
 pub(crate) type RawSeries = BTreeMap<Key<String>, BTreeMap<Key<i64>, Spanned<Cell>>>;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawIndicator {
     pub(crate) id: Spanned<String>,
@@ -193,7 +193,7 @@ pub(crate) struct RawIndicator {
     pub(crate) reference: RawSeries,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawIndicatorSource {
     /// The body that publishes the data (`Eurostat`).

@@ -19,7 +19,7 @@ use super::{
 };
 use crate::content::front_matter::{check_date, is_slug};
 use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
-use crate::fsio::SiteRoot;
+use crate::fsio::{SiteRoot, Stamp};
 use crate::source::{Position, Source, SourceFile};
 use crate::typology::{CODING_RULES, DEFAULT_WEIGHT, TypologyCell, WEIGHT_RANGE, coding_rule};
 use crate::working_notes;
@@ -70,10 +70,10 @@ impl FileCheck<'_> {
     }
 }
 
-pub(crate) fn load_dataset(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Dataset {
+pub(crate) fn load_dataset(root: &SiteRoot, cache: Option<&DecodeCache>, diagnostics: &mut Diagnostics) -> Dataset {
     let mut unreadable = BTreeSet::new();
-    let countries = load_countries(root, &mut unreadable, diagnostics);
-    let indicators = load_indicators(root, &countries, &mut unreadable, diagnostics);
+    let countries = load_countries(root, cache, &mut unreadable, diagnostics);
+    let indicators = load_indicators(root, cache, &countries, &mut unreadable, diagnostics);
     check_diaspora_destinations(&countries, &unreadable, diagnostics);
     let corridors = corridors_with_data(&countries, &indicators);
     Dataset::new(countries, indicators, corridors, unreadable)
@@ -83,32 +83,70 @@ pub(crate) fn load_dataset(root: &SiteRoot, diagnostics: &mut Diagnostics) -> Da
 type Decoded<T> = (std::path::PathBuf, Option<(Source, T)>, Diagnostics);
 
 /// Read, check for working notes and decode each file, in parallel; in the
-/// order of `paths`, each with its problems.
-fn decode_all<T: serde::de::DeserializeOwned + Send>(
+/// order of `paths`, each with its problems. A file the cache holds with the
+/// same size and time is taken from it.
+fn decode_all<T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static>(
     root: &SiteRoot,
     paths: Vec<std::path::PathBuf>,
+    cache: Option<&DecodeCache>,
 ) -> Vec<Decoded<T>> {
     paths
         .into_par_iter()
         .map(|path| {
+            if let Some(hit) = cache.and_then(|c| c.get::<T>(&path)) {
+                return hit;
+            }
             let mut problems = Diagnostics::new();
-            let file = match root.read_found(&path) {
-                Ok(file) => file,
+            let (file, stamp) = match root.read_stamped(&path) {
+                Ok(read) => read,
                 Err(d) => {
                     problems.push(d);
                     return (path, None, problems);
                 }
             };
             working_notes::check(&file, working_notes::Syntax::Yaml, &mut problems);
-            match yaml::decode::<T>(&file, &file.text, 1) {
+            let decoded = match yaml::decode::<T>(&file, &file.text, 1) {
                 Ok(raw) => (path, Some((file, raw)), problems),
                 Err(d) => {
                     problems.push(d);
                     (path, None, problems)
                 }
+            };
+            if let Some(cache) = cache {
+                cache.put(stamp, decoded.clone());
             }
+            decoded
         })
         .collect()
+}
+
+/// Data files decoded by an earlier load, kept by the dev server between
+/// rebuilds: a file whose size and modification time did not change is not
+/// read or decoded again (decoding is most of the time of loading data).
+#[derive(Default)]
+pub(crate) struct DecodeCache {
+    files: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, (Stamp, CachedDecode)>>,
+}
+
+type CachedDecode = std::sync::Arc<dyn std::any::Any + Send + Sync>;
+
+impl DecodeCache {
+    fn get<T: Clone + 'static>(&self, path: &std::path::Path) -> Option<Decoded<T>> {
+        let metadata = std::fs::metadata(path).ok()?;
+        let stamp = Stamp { len: metadata.len(), modified: metadata.modified().ok() };
+        let files = self.files.lock().ok()?;
+        let (kept, value) = files.get(path)?;
+        if *kept != stamp {
+            return None;
+        }
+        value.downcast_ref::<Decoded<T>>().cloned()
+    }
+
+    fn put<T: Send + Sync + 'static>(&self, stamp: Stamp, decoded: Decoded<T>) {
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(decoded.0.clone(), (stamp, std::sync::Arc::new(decoded)));
+        }
+    }
 }
 
 /// Files of `data/<folder>/` ending in `.yaml`; anything else is a warning.
@@ -146,12 +184,13 @@ fn file_stem(path: &Path) -> String {
 
 fn load_countries(
     root: &SiteRoot,
+    cache: Option<&DecodeCache>,
     unreadable: &mut BTreeSet<String>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, Country> {
     let mut countries: BTreeMap<String, Country> = BTreeMap::new();
     let paths = yaml_files(root, "countries", diagnostics);
-    for (path, decoded, problems) in decode_all::<RawCountry>(root, paths) {
+    for (path, decoded, problems) in decode_all::<RawCountry>(root, paths, cache) {
         // Until the file proves readable, its country counts as unreadable.
         unreadable.insert(file_stem(&path).to_ascii_uppercase());
         diagnostics.extend(problems);
@@ -558,6 +597,7 @@ fn check_diaspora_destinations(
 
 fn load_indicators(
     root: &SiteRoot,
+    cache: Option<&DecodeCache>,
     countries: &BTreeMap<String, Country>,
     unreadable: &mut BTreeSet<String>,
     diagnostics: &mut Diagnostics,
@@ -565,7 +605,7 @@ fn load_indicators(
     let mut raws = Vec::new();
     let mut broken: BTreeSet<String> = BTreeSet::new();
     let paths = yaml_files(root, "indicators", diagnostics);
-    for (path, decoded, problems) in decode_all::<RawIndicator>(root, paths) {
+    for (path, decoded, problems) in decode_all::<RawIndicator>(root, paths, cache) {
         diagnostics.extend(problems);
         match decoded {
             Some((file, raw)) => raws.push((file, file_stem(&path), raw)),

@@ -36,6 +36,8 @@ pub(crate) struct Dev {
     kept: Option<Kept>,
     /// The last build failed: the next one runs every job.
     failed: bool,
+    /// Data files decoded by earlier loads.
+    decoded: crate::data::DecodeCache,
 }
 
 /// A successful run and everything needed to run part of it again.
@@ -73,7 +75,7 @@ impl Rebuilt {
 
 impl Dev {
     pub(crate) fn new(site_dir: &Path, options: pipeline::RunOptions) -> Dev {
-        Dev { site_dir: site_dir.to_path_buf(), options, kept: None, failed: true }
+        Dev { site_dir: site_dir.to_path_buf(), options, kept: None, failed: true, decoded: Default::default() }
     }
 
     /// The files of the last good build.
@@ -99,7 +101,7 @@ impl Dev {
     pub(crate) fn rebuild(&mut self, changed: &[String]) -> Rebuilt {
         let started = Instant::now();
         crate::timings::reset();
-        let (site, diagnostics) = pipeline::load(&self.site_dir, &self.options);
+        let (site, diagnostics) = pipeline::load_cached(&self.site_dir, &self.options, Some(&self.decoded));
         let Some(site) = site else {
             self.failed = true;
             return Rebuilt::failure(diagnostics.sorted(), started);

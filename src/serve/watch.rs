@@ -48,7 +48,7 @@ pub(crate) fn start(site_dir: &Path, stopping: Arc<AtomicBool>) -> Result<Receiv
             }
             let Ok(events) = result else { continue };
             let mut changed: Vec<String> = Vec::new();
-            for event in events {
+            for event in events.iter().filter(|e| is_change(&e.event.kind)) {
                 for path in &event.event.paths {
                     // A watched folder that appears is watched from then on.
                     if let Some(name) = path.parent().filter(|p| *p == root).and(path.file_name())
@@ -70,6 +70,19 @@ pub(crate) fn start(site_dir: &Path, stopping: Arc<AtomicBool>) -> Result<Receiv
         }
     });
     Ok(rx)
+}
+
+/// A file made, written, renamed or removed; not one read (the build
+/// itself reads every file) nor one whose times or permissions changed.
+fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
 }
 
 /// The path relative to the site folder (`content/brief/intro.md`), when
