@@ -19,6 +19,7 @@ mod fuzz_regressions;
 mod output;
 mod pdf;
 mod reports;
+mod serve;
 mod templates;
 mod theme;
 mod typology;
