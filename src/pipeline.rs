@@ -89,7 +89,7 @@ pub(crate) fn load_cached(
         }
     };
     let load = LoadOptions { drafts: options.drafts, base_url: options.base_url.clone() };
-    site::load_site_cached(dir, &load, cache)
+    site::load_site(dir, &load, cache)
 }
 
 /// The whole pipeline, each file handed to `sink` as it is made.

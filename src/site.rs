@@ -39,13 +39,9 @@ pub(crate) struct LoadOptions {
 
 /// Load and validate a site folder. All problems are collected; any error
 /// means no `Site`. Warnings come back either way.
-pub(crate) fn load_site(dir: PathBuf, options: &LoadOptions) -> (Option<Site>, Diagnostics) {
-    load_site_cached(dir, options, None)
-}
-
-/// Load a site, taking the data files that did not change since an earlier
-/// load from `cache` (the dev server).
-pub(crate) fn load_site_cached(
+/// Data files that did not change since an earlier load are taken from
+/// `cache` (the dev server keeps one).
+pub(crate) fn load_site(
     dir: PathBuf,
     options: &LoadOptions,
     cache: Option<&data::DecodeCache>,
