@@ -77,10 +77,11 @@ impl Serving {
                     name = n.to_string();
                 } else if let Some(d) = l.strip_prefix("data: ") {
                     data = d.to_string();
-                } else if l.is_empty() && !name.is_empty() {
-                    if tx.send((std::mem::take(&mut name), std::mem::take(&mut data))).is_err() {
-                        return;
-                    }
+                } else if l.is_empty()
+                    && !name.is_empty()
+                    && tx.send((std::mem::take(&mut name), std::mem::take(&mut data))).is_err()
+                {
+                    return;
                 }
             }
         });
