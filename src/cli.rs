@@ -74,6 +74,9 @@ enum Command {
         /// Include pages marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// After each rebuild, print the time and items of each stage on stderr
+        #[arg(long)]
+        timings: bool,
     },
     /// Check the whole site without writing anything
     Check {
@@ -144,8 +147,8 @@ pub fn main() -> ExitCode {
         Command::Report { code, site_dir, pdf, out } => {
             commands::report::run(commands::report::ReportArgs { code, site_dir, pdf, out })
         }
-        Command::Serve { site_dir, port, bind, open, drafts } => {
-            commands::serve::serve(crate::serve::ServeOptions { site_dir, bind, port, drafts, open })
+        Command::Serve { site_dir, port, bind, open, drafts, timings } => {
+            commands::serve::serve(crate::serve::ServeOptions { site_dir, bind, port, drafts, open }, timings)
         }
         Command::Check { site_dir, drafts, deny_warnings, external, format } => {
             commands::check::check(CheckArgs { site_dir, drafts, deny_warnings, external, format: format.into() })

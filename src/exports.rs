@@ -183,13 +183,7 @@ impl Download {
             Download::IndicatorCsv(id) => data.indicator(id).map(indicator_csv).unwrap_or_default().into_bytes(),
             Download::IndicatorJson(id) => data.indicator(id).map(|i| to_json(&indicator_json(i))).unwrap_or_default(),
             Download::CountryJson(code) => data.country(code).map(|c| to_json(&country_json(c))).unwrap_or_default(),
-            Download::AllJson => to_json(&AllJson {
-                title: &site.config.title,
-                base_url: &site.config.base_url,
-                countries: data.countries().map(country_json).collect(),
-                indicators: data.indicators().map(indicator_json).collect(),
-                corridors: data.corridors().iter().map(|c| [c.origin.as_str(), c.destination.as_str()]).collect(),
-            }),
+            Download::AllJson => all_json(site),
             Download::TypologyCsv => typology_csv(data.origins()).into_bytes(),
         }
     }
@@ -469,11 +463,122 @@ fn country_json(c: &Country) -> CountryJson<'_> {
     }
 }
 
-#[derive(Serialize)]
-struct AllJson<'a> {
-    title: &'a str,
-    base_url: &'a str,
-    countries: Vec<CountryJson<'a>>,
-    indicators: Vec<IndicatorJson<'a>>,
-    corridors: Vec<[&'a str; 2]>,
+/// `data/all.json`: the site's title and address, every country, every
+/// indicator and the corridors, as one object. The countries and indicators
+/// (most of the bytes: megabytes for a large site) are written in parallel,
+/// each as it stands nested in the file, then put together; the result is
+/// what serde_json's pretty printer writes for the whole object (a test
+/// compares the two).
+fn all_json(site: &Site) -> Vec<u8> {
+    use rayon::prelude::*;
+    let data = &site.data;
+    // Listed here, on the job's thread, so that the reads are recorded.
+    let countries: Vec<&Country> = data.countries().collect();
+    let indicators: Vec<&Indicator> = data.indicators().collect();
+    let (countries, indicators) = rayon::join(
+        || countries.par_iter().map(|c| pretty_nested(&country_json(c), 2)).collect::<Vec<_>>(),
+        || indicators.par_iter().map(|i| pretty_nested(&indicator_json(i), 2)).collect::<Vec<_>>(),
+    );
+    let corridors: Vec<[&str; 2]> =
+        data.corridors().iter().map(|c| [c.origin.as_str(), c.destination.as_str()]).collect();
+    let fields = [
+        ("title", pretty_nested(&site.config.title, 1)),
+        ("base_url", pretty_nested(&site.config.base_url, 1)),
+        ("countries", pretty_array(countries, 1)),
+        ("indicators", pretty_array(indicators, 1)),
+        ("corridors", pretty_nested(&corridors, 1)),
+    ];
+    let mut out = Vec::with_capacity(fields.iter().map(|(_, v)| v.len() + 16).sum());
+    out.extend_from_slice(b"{\n");
+    for (n, (name, value)) in fields.iter().enumerate() {
+        out.extend_from_slice(b"  ");
+        out.extend_from_slice(&pretty_nested(name, 0));
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(value);
+        out.extend_from_slice(if n + 1 < fields.len() { b",\n" } else { b"\n" });
+    }
+    out.extend_from_slice(b"}\n");
+    out
+}
+
+/// `value` as pretty JSON (two spaces a level) standing `depth` levels down
+/// in a larger document: every line after the first indented that much more.
+/// (A JSON text has no line break but between tokens: strings escape theirs.)
+fn pretty_nested(value: &(impl Serialize + ?Sized), depth: usize) -> Vec<u8> {
+    let flat = serde_json::to_vec_pretty(value).unwrap_or_default();
+    if depth == 0 {
+        return flat;
+    }
+    let indent = "  ".repeat(depth);
+    let lines = flat.iter().filter(|&&b| b == b'\n').count();
+    let mut out = Vec::with_capacity(flat.len() + lines * indent.len());
+    for &b in &flat {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(indent.as_bytes());
+        }
+    }
+    out
+}
+
+/// A JSON array of pieces already written for depth `depth + 1`, at `depth`.
+fn pretty_array(pieces: Vec<Vec<u8>>, depth: usize) -> Vec<u8> {
+    if pieces.is_empty() {
+        return b"[]".to_vec();
+    }
+    let inner = "  ".repeat(depth + 1);
+    let mut out = Vec::with_capacity(pieces.iter().map(|p| p.len() + inner.len() + 2).sum::<usize>() + 16);
+    out.extend_from_slice(b"[\n");
+    for (n, piece) in pieces.iter().enumerate() {
+        out.extend_from_slice(inner.as_bytes());
+        out.extend_from_slice(piece);
+        out.extend_from_slice(if n + 1 < pieces.len() { b",\n" } else { b"\n" });
+    }
+    out.extend_from_slice("  ".repeat(depth).as_bytes());
+    out.push(b']');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The whole object as serde_json writes it: what `all_json` must equal.
+    #[derive(Serialize)]
+    struct AllJson<'a> {
+        title: &'a str,
+        base_url: &'a str,
+        countries: Vec<CountryJson<'a>>,
+        indicators: Vec<IndicatorJson<'a>>,
+        corridors: Vec<[&'a str; 2]>,
+    }
+
+    fn serde_all_json(site: &Site) -> Vec<u8> {
+        let data = &site.data;
+        to_json(&AllJson {
+            title: &site.config.title,
+            base_url: &site.config.base_url,
+            countries: data.countries().map(country_json).collect(),
+            indicators: data.indicators().map(indicator_json).collect(),
+            corridors: data.corridors().iter().map(|c| [c.origin.as_str(), c.destination.as_str()]).collect(),
+        })
+    }
+
+    #[test]
+    fn all_json_written_in_pieces_is_what_serde_json_writes_whole() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (site, diagnostics) = crate::site::load_site(dir.to_path_buf(), &Default::default(), None);
+        let site = site.unwrap_or_else(|| panic!("the default site loads: {diagnostics:?}"));
+        let pieces = all_json(&site);
+        assert_eq!(String::from_utf8(pieces).unwrap(), String::from_utf8(serde_all_json(&site)).unwrap());
+    }
+
+    #[test]
+    fn empty_lists_and_nesting_match_serde_json() {
+        let empty: Vec<Vec<u8>> = Vec::new();
+        assert_eq!(pretty_array(empty, 1), serde_json::to_vec_pretty(&Vec::<u8>::new()).unwrap());
+        let nested = vec![vec![1, 2], vec![3]];
+        let pieces = nested.iter().map(|v| pretty_nested(v, 1)).collect();
+        assert_eq!(pretty_array(pieces, 0), serde_json::to_vec_pretty(&nested).unwrap());
+    }
 }

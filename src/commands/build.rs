@@ -174,7 +174,7 @@ impl<'a> ProgressLine<'a> {
 }
 
 /// The figures of each stage and the peak memory of the process.
-fn print_timings(format: Timings, total: Duration) {
+pub(super) fn print_timings(format: Timings, total: Duration) {
     let stages = crate::timings::snapshot();
     let peak = crate::timings::peak_memory_bytes();
     match format {

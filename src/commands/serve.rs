@@ -8,7 +8,7 @@ use super::{EXIT_OK, EXIT_USAGE, exit, plural, print_err, report, usage_error};
 use crate::jobs::incremental::Rebuilt;
 use crate::serve::{self, ServeOptions, Server};
 
-pub(crate) fn serve(options: ServeOptions) -> ExitCode {
+pub(crate) fn serve(options: ServeOptions, timings: bool) -> ExitCode {
     if !options.site_dir.is_dir() {
         return usage_error(&format!(
             "`{}` is not a folder; give the site folder (the one with config.yaml)",
@@ -21,7 +21,12 @@ pub(crate) fn serve(options: ServeOptions) -> ExitCode {
             options.bind
         ));
     }
-    let server = match Server::start(&options, print_rebuild) {
+    let server = match Server::start(&options, move |rebuilt, changed| {
+        print_rebuild(rebuilt, changed);
+        if timings {
+            super::build::print_timings(super::build::Timings::Text, rebuilt.took);
+        }
+    }) {
         Ok(server) => server,
         Err(message) => return usage_error(&message),
     };

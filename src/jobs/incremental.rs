@@ -38,6 +38,9 @@ pub(crate) struct Dev {
     failed: bool,
     /// Data files decoded by earlier loads.
     decoded: crate::data::DecodeCache,
+    /// Jobs a change reached that are run after the rebuild is announced
+    /// (`run_later`): the data downloads, which no page shows.
+    later: Vec<usize>,
 }
 
 /// A successful run and everything needed to run part of it again.
@@ -62,6 +65,9 @@ pub(crate) struct Rebuilt {
     pub(crate) why_all: Option<String>,
     /// Every changed file is a stylesheet: a page can swap it in place.
     pub(crate) css_only: bool,
+    /// Output paths still being made again (`Dev::run_later`): until then
+    /// their previous bytes are stale, and a request for one should wait.
+    pub(crate) pending: Vec<String>,
     /// Errors (the build failed, the previous files are kept) and warnings.
     pub(crate) diagnostics: Diagnostics,
     pub(crate) took: Duration,
@@ -75,7 +81,14 @@ impl Rebuilt {
 
 impl Dev {
     pub(crate) fn new(site_dir: &Path, options: pipeline::RunOptions) -> Dev {
-        Dev { site_dir: site_dir.to_path_buf(), options, kept: None, failed: true, decoded: Default::default() }
+        Dev {
+            site_dir: site_dir.to_path_buf(),
+            options,
+            kept: None,
+            failed: true,
+            decoded: Default::default(),
+            later: Vec::new(),
+        }
     }
 
     /// The files of the last good build.
@@ -98,7 +111,9 @@ impl Dev {
 
     /// Build again after `changed` files (paths relative to the site folder;
     /// empty: build everything).
+    /// Call `run_later` before the next rebuild when `pending` is not empty.
     pub(crate) fn rebuild(&mut self, changed: &[String]) -> Rebuilt {
+        self.run_later();
         let started = Instant::now();
         crate::timings::reset();
         let (site, diagnostics) = pipeline::load_cached(&self.site_dir, &self.options, Some(&self.decoded));
@@ -177,8 +192,11 @@ impl Dev {
         started: Instant,
     ) -> Rebuilt {
         let Some(old) = &self.kept else { unreachable!("run_part follows a kept build") };
-        let which: Vec<usize> =
-            old.done.iter().enumerate().filter(|(_, d)| !d.inputs.is_disjoint(dirty)).map(|(i, _)| i).collect();
+        let reached = old.done.iter().enumerate().filter(|(_, d)| !d.inputs.is_disjoint(dirty)).map(|(i, _)| i);
+        // What a reader sees first; the downloads after the reload is sent.
+        let (later, which): (Vec<usize>, Vec<usize>) =
+            reached.partition(|&i| matches!(plan.jobs[i].make, Make::Download(_)));
+        let pending: Vec<String> = later.iter().map(|&i| plan.jobs[i].path.clone()).collect();
         let sink = MemorySink::default();
         let (results, _) = Runner::new(&site, &plan, self.run_options()).run(&which, &sink, &Progress::default());
         let pages_rendered = results.iter().filter(|(_, r)| r.page.is_some()).count();
@@ -195,7 +213,29 @@ impl Dev {
             warnings: Diagnostics::new(),
         };
         merge(&mut kept, results);
-        self.finish(kept, load_warnings, pages_rendered, started)
+        let mut rebuilt = self.finish(kept, load_warnings, pages_rendered, started);
+        if !rebuilt.failed() {
+            self.later = later;
+            rebuilt.pending = pending;
+        }
+        rebuilt
+    }
+
+    /// Run the jobs a rebuild left for later (see `Rebuilt::pending`) and
+    /// put their files in place; whether there were any.
+    pub(crate) fn run_later(&mut self) -> bool {
+        let later = std::mem::take(&mut self.later);
+        let options = self.run_options();
+        let Some(kept) = self.kept.as_mut().filter(|_| !later.is_empty()) else {
+            return false;
+        };
+        let sink = MemorySink::default();
+        let (results, _) = Runner::new(&kept.site, &kept.plan, options).run(&later, &sink, &Progress::default());
+        let mut files = (*kept.files).clone();
+        files.extend(shared(sink));
+        kept.files = Arc::new(files);
+        merge(kept, results);
+        true
     }
 
     /// Check the links of every page, keep the build if it succeeded.
@@ -221,15 +261,35 @@ impl Dev {
             return Rebuilt::failure(diagnostics, started);
         }
         kept.warnings = diagnostics.clone();
-        self.kept = Some(kept);
+        // The build replaced is freed on another thread: dropping a large
+        // site takes long enough to be felt in the time to reload.
+        if let Some(old) = self.kept.replace(kept) {
+            std::thread::spawn(move || drop(old));
+        }
         self.failed = false;
-        Rebuilt { pages_rendered, all: false, why_all: None, css_only: false, diagnostics, took: started.elapsed() }
+        Rebuilt {
+            pages_rendered,
+            all: false,
+            why_all: None,
+            css_only: false,
+            pending: Vec::new(),
+            diagnostics,
+            took: started.elapsed(),
+        }
     }
 }
 
 impl Rebuilt {
     fn failure(diagnostics: Diagnostics, started: Instant) -> Rebuilt {
-        Rebuilt { pages_rendered: 0, all: false, why_all: None, css_only: false, diagnostics, took: started.elapsed() }
+        Rebuilt {
+            pages_rendered: 0,
+            all: false,
+            why_all: None,
+            css_only: false,
+            pending: Vec::new(),
+            diagnostics,
+            took: started.elapsed(),
+        }
     }
 }
 
@@ -416,6 +476,7 @@ mod tests {
         let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
         let rebuilt = dev.rebuild(&changed);
         assert!(!rebuilt.failed(), "{changed:?}: {}", rebuilt.diagnostics.render());
+        assert_eq!(dev.run_later(), !rebuilt.pending.is_empty());
         let served = bytes_of(dev.output().unwrap());
         let clean = site.clean_build();
         let differ: Vec<&String> = clean.keys().filter(|p| served.get(*p) != clean.get(*p)).collect();
@@ -442,6 +503,9 @@ mod tests {
         site.edit("data/countries/ma.yaml", "keeps close ties", "keeps very close ties");
         let r = step(&mut dev, &site, &["data/countries/ma.yaml"]);
         assert!(!r.all && r.pages_rendered < pages / 2, "{r:?}");
+        // The downloads that hold it are made after the pages.
+        assert!(r.pending.iter().any(|p| p == "data/all.json"), "{r:?}");
+        assert!(r.pending.iter().all(|p| p.starts_with("data/")), "{r:?}");
 
         // A country's name: every page that shows it.
         site.edit("data/countries/es.yaml", "name: Spain", "name: España");

@@ -19,6 +19,9 @@ pub(crate) struct Served {
     pub(crate) files: Option<crate::jobs::incremental::Files>,
     /// `/brief`, or empty.
     pub(crate) base_path: String,
+    /// Files being made again after a rebuild was announced (the data
+    /// downloads): a request for one waits until they are done.
+    pub(crate) pending: std::collections::BTreeSet<String>,
 }
 
 /// An answer, before it is written.
@@ -36,6 +39,8 @@ pub(crate) enum Route {
     Reply(Reply),
     /// The live-reload event stream.
     Events,
+    /// A file being made again: ask once more in a moment.
+    Pending,
 }
 
 impl Reply {
@@ -90,6 +95,9 @@ pub(crate) fn route(served: &Served, method: &str, url: &str, if_none_match: Opt
     };
     let rel = inside.trim_start_matches('/');
     let file_path = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
+    if served.pending.contains(&file_path) {
+        return Route::Pending;
+    }
     match files.get(&file_path) {
         Some(file) => Route::Reply(match read(file) {
             Some(bytes) => with_etag(page(200, &file_path, bytes, base), if_none_match),
@@ -205,14 +213,22 @@ mod tests {
         add("brief/index.html", b"<p>brief");
         add("404.html", b"<body>lost</body>");
         add("css/a.css", b"p{}");
-        Served { files: Some(Arc::new(files)), base_path: "/sub".into() }
+        Served { files: Some(Arc::new(files)), base_path: "/sub".into(), pending: Default::default() }
     }
 
     fn reply(url: &str) -> Reply {
         match route(&served(), "GET", url, None) {
             Route::Reply(r) => r,
-            Route::Events => panic!("events"),
+            Route::Events | Route::Pending => panic!("not a reply"),
         }
+    }
+
+    #[test]
+    fn a_file_being_made_again_is_waited_for() {
+        let mut served = served();
+        served.pending.insert("css/a.css".into());
+        assert_eq!(route(&served, "GET", "/sub/css/a.css", None), Route::Pending);
+        assert!(matches!(route(&served, "GET", "/sub/brief/", None), Route::Reply(r) if r.status == 200));
     }
 
     fn header<'a>(r: &'a Reply, name: &str) -> Option<&'a str> {

@@ -68,6 +68,7 @@ impl Server {
         let served = Arc::new(RwLock::new(Served {
             files: dev.files(),
             base_path: dev.base_path().unwrap_or_else(|| base_path_of(&options.site_dir)),
+            pending: Default::default(),
         }));
         let hub = Arc::new(Hub::default());
         hub.set_state(&first);
@@ -143,12 +144,20 @@ impl Server {
                     && let Ok(mut s) = served.write()
                 {
                     s.files = dev.files();
+                    s.pending = rebuilt.pending.iter().cloned().collect();
                     if let Some(base) = dev.base_path() {
                         s.base_path = base;
                     }
                 }
                 hub.announce(&rebuilt);
                 report(&rebuilt, &changed);
+                // The downloads the change reached, after the pages are shown.
+                if dev.run_later()
+                    && let Ok(mut s) = served.write()
+                {
+                    s.files = dev.files();
+                    s.pending.clear();
+                }
             }
         });
     }
@@ -169,11 +178,26 @@ fn answer(request: tiny_http::Request, served: &RwLock<Served>, hub: &Hub) {
     let method = request.method().as_str().to_string();
     let if_none_match =
         request.headers().iter().find(|h| h.field.equiv("If-None-Match")).map(|h| h.value.as_str().to_string());
-    let route = match served.read() {
-        Ok(served) => http::route(&served, &method, request.url(), if_none_match.as_deref()),
-        Err(_) => return,
+    let asked = std::time::Instant::now();
+    let route = loop {
+        let route = match served.read() {
+            Ok(served) => http::route(&served, &method, request.url(), if_none_match.as_deref()),
+            Err(_) => return,
+        };
+        // A download being made again after a rebuild: a moment at most.
+        match route {
+            Route::Pending if asked.elapsed() < Duration::from_secs(30) => {
+                std::thread::sleep(Duration::from_millis(10))
+            }
+            route => break route,
+        }
     };
     match route {
+        Route::Pending => {
+            let busy =
+                tiny_http::Response::from_string("the file is still being made; try again\n").with_status_code(503);
+            let _ = request.respond(busy);
+        }
         Route::Events => hub.stream(request),
         Route::Reply(reply) => {
             let mut response = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
