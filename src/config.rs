@@ -130,7 +130,7 @@ pub(crate) fn load_config(source: &Source, base_url_override: Option<&BaseUrl>) 
         None => String::from("en"),
     };
     let date = match raw.date {
-        Some(date) => match crate::content::front_matter::check_date(&date.value) {
+        Some(date) => match crate::dates::check_date(&date.value) {
             Ok(()) => Some(date.value),
             Err(message) => {
                 diagnostics.push(Diagnostic::error("bad-date", message).at(source, at(&date.referenced)));

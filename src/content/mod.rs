@@ -260,7 +260,10 @@ fn build_tree(loaded: Vec<Loaded>, site_title: &str, diagnostics: &mut Diagnosti
         match folder_url(dir, &slugs) {
             Err(name) => diagnostics.push(no_slug_error(&doc, &name, "folder")),
             Ok(_) if segment.is_empty() => diagnostics.push(no_slug_error(&doc, file, "file")),
-            Ok(folder) => doc.url = format!("{folder}{segment}/"),
+            Ok(folder) => {
+                doc.url =
+                    routes::content([folder.trim_matches('/'), segment.as_str()].into_iter().filter(|s| !s.is_empty()))
+            }
         }
         let section = nearest_section(dir, &index_of);
         sections[section].pages.push(pages.len());
@@ -270,7 +273,7 @@ fn build_tree(loaded: Vec<Loaded>, site_title: &str, diagnostics: &mut Diagnosti
     let narratives = place_narratives(narrative_files, diagnostics);
     let mut tree = ContentTree { sections, pages, narratives, neighbours: BTreeMap::new(), root: None };
     order_children(&mut tree);
-    report_url_collisions(&tree, diagnostics);
+    url_collisions(&tree, diagnostics);
     tree.neighbours = reading_order_neighbours(&tree);
     tree
 }
@@ -317,7 +320,7 @@ fn nearest_section(mut dir: &str, index_of: &BTreeMap<String, usize>) -> usize {
 /// a section's `slug` replaces its folder's segment for everything below it.
 /// The name of a folder that makes no slug (`???`) is the error.
 fn folder_url(dir: &str, slugs: &BTreeMap<String, Option<String>>) -> Result<String, String> {
-    let mut url = String::from("/");
+    let mut segments = Vec::new();
     let mut path = String::new();
     for name in dir.split('/').filter(|s| !s.is_empty()) {
         if !path.is_empty() {
@@ -328,10 +331,9 @@ fn folder_url(dir: &str, slugs: &BTreeMap<String, Option<String>>) -> Result<Str
         if segment.is_empty() {
             return Err(name.to_string());
         }
-        url.push_str(&segment);
-        url.push('/');
+        segments.push(segment);
     }
-    Ok(url)
+    Ok(routes::content(segments.iter().map(String::as_str)))
 }
 
 /// A file or folder name with no letter or digit gives no URL.
@@ -366,7 +368,8 @@ fn place_narratives(files: Vec<Loaded>, diagnostics: &mut Diagnostics) -> BTreeM
             continue;
         }
         let stem = file.trim_end_matches(".md");
-        doc.url = if stem == "_index" { format!("/{dir}/") } else { format!("/{dir}/{}/", routes::slug(stem)) };
+        let page = if stem == "_index" { String::new() } else { routes::slug(stem) };
+        doc.url = routes::content([dir, page.as_str()].into_iter().filter(|s| !s.is_empty()));
         if let Some(first) = narratives.get(&doc.url) {
             diagnostics.push(duplicate_url_error(&doc, first, Position::new(1, 1)));
             continue;
@@ -403,7 +406,7 @@ fn order_children(tree: &mut ContentTree) {
     }
 }
 
-fn report_url_collisions(tree: &ContentTree, diagnostics: &mut Diagnostics) {
+fn url_collisions(tree: &ContentTree, diagnostics: &mut Diagnostics) {
     let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
     for r in tree.documents() {
         let doc = tree.doc(r);

@@ -17,9 +17,10 @@ use super::{
     ContextItem, Corridor, Country, Dataset, Diaspora, Indicator, IndicatorSource, Measure, Observation, Series,
     SourceEntry, TypologyOverride,
 };
-use crate::content::front_matter::{check_date, is_slug};
+use crate::dates::check_date;
 use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
 use crate::fsio::{SiteRoot, Stamp};
+use crate::routes::is_slug;
 use crate::source::{Position, Source, SourceFile};
 use crate::typology::{CODING_RULES, DEFAULT_WEIGHT, TypologyCell, WEIGHT_RANGE, coding_rule};
 use crate::working_notes;

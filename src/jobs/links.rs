@@ -46,8 +46,7 @@ pub(crate) struct LinkIndex {
 impl LinkIndex {
     pub(crate) fn new<'a>(outputs: impl Iterator<Item = &'a str>, base_path: &str) -> Self {
         let outputs: HashMap<String, u32> = outputs.enumerate().map(|(i, p)| (p.to_string(), i as u32)).collect();
-        let mut page_urls: Vec<String> =
-            outputs.keys().filter_map(|p| p.strip_suffix("index.html")).map(|dir| format!("/{dir}")).collect();
+        let mut page_urls: Vec<String> = outputs.keys().filter_map(|p| routes::page_of_output(p)).collect();
         page_urls.sort();
         LinkIndex { outputs, base_path: base_path.to_string(), closest: Mutex::default(), page_urls }
     }

@@ -19,8 +19,6 @@
 //! PDFs are jobs of their own that call `crate::pdf`; nothing under
 //! `crate::render` does.
 
-pub(crate) mod assemble;
-pub(crate) mod incremental;
 pub(crate) mod kinds;
 pub(crate) mod links;
 pub(crate) mod plan;
@@ -391,7 +389,7 @@ impl RunContext<'_> {
             }
         };
         let own = timings::time(Stage::Links, 0, || render::fragment_facts(&skeleton, &page.template));
-        let assembled = assemble::assemble(&skeleton, &recorded.fragments);
+        let assembled = render::assemble::assemble(&skeleton, &recorded.fragments);
         let page_bytes = assembled.len() as u64;
         let written = timings::time(Stage::Write, 1, || self.sink.put(&job.path, OutFile::Chunks(&assembled.chunks)));
         diagnostics.extend(self.write_error(job, written));

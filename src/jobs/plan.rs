@@ -45,7 +45,7 @@ pub(crate) fn plan(site: &Site, options: PlanOptions) -> (Plan, Diagnostics) {
     }
     if options.pdf {
         for code in site.data.country_codes() {
-            let url = crate::render::report_pages::report_pdf_url(code);
+            let url = routes::country_report_pdf(code);
             jobs.push(Job::new(Make::Pdf(code.to_string()), url, "the PDF reports", Some(code.to_string()), lang));
         }
     }
@@ -72,10 +72,10 @@ pub(crate) fn plan(site: &Site, options: PlanOptions) -> (Plan, Diagnostics) {
     }
     for (path, abs) in &site.static_files {
         let origin = format!("static/{path}");
-        jobs.push(Job::new(Make::Static(abs.clone()), format!("/{path}"), &origin, None, lang));
+        jobs.push(Job::new(Make::Static(abs.clone()), routes::static_file(path), &origin, None, lang));
     }
     for asset in site.theme_assets.iter().filter(|a| !a.from_site) {
-        let url = format!("/{}", asset.path);
+        let url = routes::static_file(asset.path);
         jobs.push(Job::new(Make::Theme(asset.bytes.clone()), url, "the built-in theme", None, lang));
     }
     let mut diagnostics = check_paths(site, &jobs);

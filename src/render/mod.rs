@@ -10,6 +10,7 @@
 //! for them. Which pages exist, in which order they run and where their
 //! bytes go is `crate::jobs`' business; this module writes nothing.
 
+pub(crate) mod assemble;
 pub(crate) mod charts;
 pub(crate) mod data_pages;
 pub(crate) mod data_views;
@@ -329,7 +330,7 @@ pub(crate) fn render_report(site: &Site, code: &str) -> Result<Vec<u8>, Diagnost
     if errors.has_errors() {
         return Err(errors);
     }
-    let html = crate::jobs::assemble::assemble_string(&skeleton, &recorded.fragments);
+    let html = assemble::assemble_string(&skeleton, &recorded.fragments);
     Ok(standalone(site, &html).into_bytes())
 }
 

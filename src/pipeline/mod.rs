@@ -9,10 +9,16 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::jobs::{self, Progress, links::LinkSeverity};
+pub(crate) use crate::jobs::Progress;
+use crate::jobs::{self, links::LinkSeverity};
 use crate::output::{MemorySink, Output, Sink};
 use crate::site::{self, LoadOptions, Site};
 use crate::timings;
+
+pub(crate) mod incremental;
+
+/// Is PDF output (the `pdf` feature) compiled into this binary?
+pub(crate) const PDF_AVAILABLE: bool = cfg!(feature = "pdf");
 
 /// What the command line can change about a run.
 #[derive(Debug, Clone, Default)]
