@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::dates::check_date;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::routes::is_slug;
 use crate::source::{Position, SourceFile};
 use crate::yaml;
@@ -57,7 +57,7 @@ pub(crate) fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let text = source.text.as_str();
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Err(Diagnostic::error("missing-front-matter", "page has no front matter")
+        return Err(Diagnostic::error(Code::MissingFrontMatter, "page has no front matter")
             .at(source, Position::new(1, 1))
             .with_help("start the file with a `---` line, then `title: ...`, then another `---` line"));
     }
@@ -69,7 +69,7 @@ pub(crate) fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
         }
         offset = end;
     }
-    Err(Diagnostic::error("unclosed-front-matter", "front matter is not closed")
+    Err(Diagnostic::error(Code::UnclosedFrontMatter, "front matter is not closed")
         .at(source, Position::new(1, 1))
         .with_help("add a line with only `---` after the last front-matter field"))
 }
@@ -85,7 +85,7 @@ pub(crate) fn parse(source: &SourceFile, yaml_text: &str) -> Result<FrontMatter,
     let Some(title) = raw.title else {
         if !decoded.blanked.iter().any(|key| key == "title") {
             diagnostics.push(
-                Diagnostic::error("missing-field", yaml::missing_field_message("title"))
+                Diagnostic::error(Code::MissingField, yaml::missing_field_message("title"))
                     .at(source, Position::new(yaml::first_content_line(yaml_text).unwrap_or(1) + 1, 1))
                     .with_help("add `title: ...`"),
             );
@@ -95,7 +95,7 @@ pub(crate) fn parse(source: &SourceFile, yaml_text: &str) -> Result<FrontMatter,
     };
     if title.value.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::error("empty-field", "`title` is empty")
+            Diagnostic::error(Code::EmptyField, "`title` is empty")
                 .at(source, at(&title.referenced))
                 .with_help("every page needs a title"),
         );
@@ -133,7 +133,7 @@ fn check_values(
         && let Err(message) = check_date(&date.value)
     {
         diagnostics.push(
-            Diagnostic::error("bad-date", message)
+            Diagnostic::error(Code::BadDate, message)
                 .at(source, at(&date.referenced))
                 .with_help("write dates as YYYY-MM-DD, e.g. `2026-03-01`"),
         );
@@ -142,7 +142,7 @@ fn check_values(
         && !is_slug(&slug.value)
     {
         diagnostics.push(
-            Diagnostic::error("bad-slug", format!("slug `{}` may only contain a-z, 0-9 and `-`", slug.value))
+            Diagnostic::error(Code::BadSlug, format!("slug `{}` may only contain a-z, 0-9 and `-`", slug.value))
                 .at(source, at(&slug.referenced))
                 .with_help(match crate::routes::slug(&slug.value) {
                     s if s.is_empty() => String::from("write it with letters and digits, e.g. `policy-context`"),

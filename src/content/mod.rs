@@ -11,7 +11,7 @@ pub(crate) mod front_matter;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::fsio::{SiteRoot, Stamp};
 use crate::routes;
 use crate::source::{Position, Source, SourceFile};
@@ -87,7 +87,7 @@ impl ContentTree {
     pub(crate) fn full_source(&self, doc: &Document) -> Result<Source, Diagnostic> {
         let (Some(stamp), Some(root)) = (doc.stamp, &self.root) else { return Ok(doc.source.clone()) };
         let changed = || {
-            Diagnostic::error("io", "the file changed while the site was being built")
+            Diagnostic::error(Code::Io, "the file changed while the site was being built")
                 .in_file(doc.source.path.clone())
                 .with_help("build again")
         };
@@ -161,7 +161,7 @@ pub(crate) fn load_content(
         .map(|path| {
             let rel = relative_to(&content_dir, path);
             if !rel.ends_with(".md") {
-                let d = Diagnostic::warning("not-markdown", "ignored: only Markdown (.md) files belong in content/")
+                let d = Diagnostic::warning(Code::NotMarkdown, "ignored: only Markdown (.md) files belong in content/")
                     .in_file(root.relative(path))
                     .with_help("put images and downloads in static/ and link to them as /file.png");
                 return (rel, Err(d.into()));
@@ -342,9 +342,12 @@ fn no_slug_error(doc: &Document, name: &str, what: &str) -> Diagnostic {
         "file" => "rename the file, or give the page a `slug:` in its front matter",
         _ => "rename the folder, or give it an `_index.md` with a `slug:`",
     };
-    Diagnostic::error("no-slug", format!("no URL can be made from the {what} name `{name}`: it has no letter or digit"))
-        .at(&doc.source, Position::new(1, 1))
-        .with_help(help)
+    Diagnostic::error(
+        Code::NoSlug,
+        format!("no URL can be made from the {what} name `{name}`: it has no letter or digit"),
+    )
+    .at(&doc.source, Position::new(1, 1))
+    .with_help(help)
 }
 
 /// `content/countries/ma.md` narrates `/countries/ma/` (`MA.md` too: the
@@ -357,7 +360,7 @@ fn place_narratives(files: Vec<Loaded>, diagnostics: &mut Diagnostics) -> BTreeM
         if dir.contains('/') {
             diagnostics.push(
                 Diagnostic::error(
-                    "misplaced-narrative",
+                    Code::MisplacedNarrative,
                     format!(
                         "`content/{dir}/` is generated from data; only files directly in `content/{}/` are used",
                         dir.split('/').next().unwrap_or(dir)
@@ -424,7 +427,7 @@ fn url_collisions(tree: &ContentTree, diagnostics: &mut Diagnostics) {
 
 fn duplicate_url_error(culprit: &Document, other: &Document, position: Position) -> Diagnostic {
     Diagnostic::error(
-        "duplicate-url",
+        Code::DuplicateUrl,
         format!("this page and `{}` are both published at `{}`", other.source.path, culprit.url),
     )
     .at(&culprit.source, position)

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::kinds::{PAGE_KINDS, PageKind, Subject};
 use super::{Job, Make};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::exports::{self, Download};
 use crate::routes;
 use crate::site::Site;
@@ -128,7 +128,7 @@ fn check_paths(site: &Site, jobs: &[Job]) -> Diagnostics {
             diagnostics.push(located(
                 job,
                 Diagnostic::error(
-                    "duplicate-output",
+                    Code::DuplicateOutput,
                     format!("`{}` would be written outside the output folder", job.path),
                 ),
             ));
@@ -140,7 +140,7 @@ fn check_paths(site: &Site, jobs: &[Job]) -> Diagnostics {
                 site,
                 job,
                 Diagnostic::error(
-                    "name-too-long",
+                    Code::NameTooLong,
                     format!(
                         "`{shown}…` would be a file or folder name of {} bytes; file systems allow {MAX_NAME_BYTES}",
                         long.len()
@@ -158,7 +158,7 @@ fn check_paths(site: &Site, jobs: &[Job]) -> Diagnostics {
                 located(
                     job,
                     Diagnostic::error(
-                        "duplicate-output",
+                        Code::DuplicateOutput,
                         format!("`{}` is produced twice: by {} and by {}", job.path, earlier.origin, job.origin),
                     ),
                 )
@@ -186,7 +186,7 @@ fn check_paths(site: &Site, jobs: &[Job]) -> Diagnostics {
             located(
                 blamed,
                 Diagnostic::error(
-                    "duplicate-output",
+                    Code::DuplicateOutput,
                     format!(
                         "`{folder}` is a file (made by {}) where {} needs a folder (`{inner_path}`)",
                         file.origin, inner.origin
@@ -225,7 +225,7 @@ fn report_orphan_narratives(site: &Site, jobs: &[Job], diagnostics: &mut Diagnos
     for (url, doc) in &site.content.narratives {
         if !urls.contains(url.as_str()) {
             diagnostics.push(
-                Diagnostic::error("orphan-narrative", format!("no page is generated at `{url}` for this narrative"))
+                Diagnostic::error(Code::OrphanNarrative, format!("no page is generated at `{url}` for this narrative"))
                     .at(&doc.source, Position::new(1, 1))
                     .with_help("files in content/countries/, content/indicators/ and content/corridors/ are named after a country code, an indicator id or a corridor (`ma-es`)"),
             );
