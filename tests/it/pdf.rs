@@ -137,11 +137,25 @@ mod with_the_feature {
             texts.extend(page.texts(css).into_iter().filter(|t| !t.is_empty()));
         }
         let cell = scraper::Selector::parse("th, td").unwrap();
-        let rows = page
-            .select(".diaspora-table tr, .origin-table tr")
-            .iter()
-            .map(|tr| tr.select(&cell).map(|c| normalize(&c.text().collect::<String>())).collect::<Vec<_>>().join(" "))
-            .collect();
+        let cells = |css: &str| -> Vec<Vec<String>> {
+            page.select(css)
+                .iter()
+                .map(|tr| tr.select(&cell).map(|c| normalize(&c.text().collect::<String>())).collect())
+                .collect()
+        };
+        let mut rows = cells(".diaspora-table tr");
+        let mut origins = cells(".origin-table tr");
+        // The PDF says a source shared by every origin group once, below the table.
+        let sources: std::collections::BTreeSet<String> =
+            origins.iter().skip(1).filter_map(|row| row.last().cloned()).collect();
+        if let [source] = Vec::from_iter(sources).as_slice() {
+            for row in &mut origins {
+                row.pop();
+            }
+            texts.push(format!("Source of every row: {source}."));
+        }
+        rows.extend(origins);
+        let rows = rows.into_iter().map(|row| row.join(" ")).collect();
         Expected { name: page.text("#report-title"), texts, rows }
     }
 
@@ -257,14 +271,16 @@ mod with_the_feature {
         ] {
             assert!(es_text.contains(s), "ES lacks {s:?}:\n{es_text}");
         }
-        // The table as the HTML report's: a row per origin, with the corridor and the source.
+        // The table as the HTML report's: a row per origin, with the
+        // corridor; the one source of every row is said once below it.
         let lines = layout_lines(&es);
-        for row in [
-            "Origin Citizens Year Corridor Source",
-            "Morocco 812,000 2022 Morocco → Spain Eurostat, population by citizenship",
-            "Türkiye 4,321 2022 Türkiye → Spain Eurostat, population by citizenship",
+        for line in [
+            "Origin Citizens Year Corridor",
+            "Morocco 812,000 2022 Morocco → Spain",
+            "Türkiye 4,321 2022 Türkiye → Spain",
+            "Source of every row: Eurostat, population by citizenship.",
         ] {
-            assert!(lines.iter().any(|l| l == row), "ES lacks the row {row:?}:\n{}", lines.join("\n"));
+            assert!(lines.iter().any(|l| l == line), "ES lacks the line {line:?}:\n{}", lines.join("\n"));
         }
         assert_eq!(expected(&out, "es").rows.len(), 3, "the HTML report's header and two origins");
         // The corridor cell links to the corridor page, written out in full.
@@ -274,6 +290,27 @@ mod with_the_feature {
         }
         let ma_text = text(&out.join("countries/ma/report.pdf"));
         assert!(!ma_text.contains("Corridors into"));
+
+        // Türkiye's group from its profile's diaspora entry: two sources,
+        // a Source column.
+        edit(
+            &site,
+            "data/indicators/corridor-population.yaml",
+            "  TR-ES: {2021: 4100, 2022: {value: 4321, flag: p}}\n",
+            "",
+        );
+        let out = build(&site, "mixed");
+        let es = out.join("countries/es/report.pdf");
+        let lines = layout_lines(&es);
+        for line in [
+            "Origin Citizens Year Corridor Source",
+            "Morocco 812,000 2022 Morocco → Spain Eurostat, population by citizenship",
+            "Türkiye 4,321 2022 Türkiye → Spain INE, Continuous register statistics",
+        ] {
+            assert!(lines.iter().any(|l| l == line), "ES lacks the line {line:?}:\n{}", lines.join("\n"));
+        }
+        assert!(!text(&es).contains("Source of every row"));
+        assert_carries(&es, &expected(&out, "es"));
     }
 
     /// Replaces `from` (which must be there) in a file of the site.
