@@ -32,6 +32,7 @@ pub(crate) struct HtmlFacts {
 }
 
 /// Something the tokenizer saw, in document order.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))] // the walk is read by the PDF only
 enum Seen<'a> {
     /// `<name`: a start tag opens; its attributes follow.
     StartTag(&'a [u8]),
@@ -140,6 +141,7 @@ pub(crate) fn facts(html: &str) -> HtmlFacts {
 }
 
 /// A piece of HTML as a reader meets it, in document order.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))] // the walk is read by the PDF only
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Token<'a> {
     /// A start tag, its name in lower case, with its attributes (names in
@@ -153,6 +155,7 @@ pub(crate) enum Token<'a> {
     Text(&'a str),
 }
 
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
 impl Token<'_> {
     /// The value of a start tag's attribute (`name` in lower case).
     pub(crate) fn attribute(&self, name: &str) -> Option<&str> {
@@ -166,6 +169,7 @@ impl Token<'_> {
 /// Walks the tags and the visible text of `html`: what the PDF reads of
 /// the HTML fields it prints. A start tag left open at the end of the input
 /// (`<b`) is not a tag.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
 pub(crate) fn walk(html: &str, mut visit: impl FnMut(Token<'_>)) {
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
     let mut name = String::new();
