@@ -34,6 +34,7 @@ pub(crate) const RESERVED_IDS: &[&str] = &[
     "cells-caption",
     "charts-title",
     "columns-title",
+    "context-title",
     "corridors-caption",
     "corridors-title",
     "countries-caption",

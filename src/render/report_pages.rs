@@ -179,6 +179,8 @@ pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narrative
         profile_summary: profile.summary,
         indicators: profile.indicators,
         typology: profile.typology,
+        method_url: site.config.href(super::typology_pages::METHOD),
+        context: profile.context,
         diaspora: profile.diaspora,
         diaspora_charts: profile.diaspora_charts,
         corridors: profile.corridors,
@@ -396,7 +398,7 @@ pub(crate) fn pdf_meta(site: &Site, country: &Country) -> PdfMeta {
 
 /// Document metadata of a PDF report (fixed, never the clock).
 #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct PdfMeta {
     pub(crate) title: String,
     pub(crate) author: String,
