@@ -252,7 +252,8 @@ impl Scene {
     }
 
     fn rewrite(&self, raw: &str, meta: &ChartMeta, kind: &str) -> String {
-        let elements = parse_elements(raw);
+        let doc = roxmltree::Document::parse(raw);
+        let elements = doc.as_ref().map(parse_elements).unwrap_or_default();
         let id = escape_xml(&meta.id);
         let mut out = String::with_capacity(raw.len() + raw.len() / 2 + 512);
         let _ = write!(
@@ -328,7 +329,7 @@ fn draw_item<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>,
     };
 }
 
-/// One element as plotters wrote it (attribute values already escaped).
+/// One element as plotters wrote it, read by an XML parser (values decoded).
 #[derive(Debug)]
 struct Element<'a> {
     tag: &'a str,
@@ -336,47 +337,19 @@ struct Element<'a> {
     content: Option<&'a str>,
 }
 
-/// Splits plotters' output (one element per line, text in `<text>` with
-/// escaped content) into elements, skipping the root `<svg>`.
-fn parse_elements(raw: &str) -> Vec<Element<'_>> {
-    let mut out = Vec::new();
-    let Some(start) = raw.find("\n") else { return out };
-    let mut rest = &raw[start + 1..];
-    loop {
-        rest = rest.trim_start();
-        if !rest.starts_with('<') || rest.starts_with("</") {
-            break;
-        }
-        let Some(end) = rest.find('>') else { break };
-        let head = &rest[1..end];
-        let closed = head.ends_with('/');
-        let head = head.trim_end_matches('/').trim_end();
-        let (tag, attr_text) = head.split_once(' ').unwrap_or((head, ""));
-        rest = &rest[end + 1..];
-        let content = if closed {
-            None
-        } else {
-            let close = format!("</{tag}>");
-            let Some(at) = rest.find(&close) else { break };
-            let text = &rest[..at];
-            rest = &rest[at + close.len()..];
-            Some(text.strip_prefix('\n').unwrap_or(text).strip_suffix('\n').unwrap_or(text))
-        };
-        out.push(Element { tag, attrs: parse_attrs(attr_text), content });
-    }
-    out
-}
-
-fn parse_attrs(mut text: &str) -> Vec<(&str, &str)> {
-    let mut attrs = Vec::new();
-    loop {
-        text = text.trim_start();
-        let Some((name, after)) = text.split_once("=\"") else { break };
-        let Some((value, after)) = after.split_once('"') else { break };
-        attrs.push((name.trim(), value));
-        text = after;
-    }
-    attrs
+/// Reads plotters' output with `roxmltree`: the root `<svg>`'s child
+/// elements, in order, with their attributes and text. Output that does not
+/// parse yields no elements (the rewrite then draws nothing, and tests see it).
+fn parse_elements<'a>(doc: &'a roxmltree::Document<'a>) -> Vec<Element<'a>> {
+    doc.root_element()
+        .children()
+        .filter(roxmltree::Node::is_element)
+        .map(|node| Element {
+            tag: node.tag_name().name(),
+            attrs: node.attributes().map(|a| (a.name(), a.value())).collect(),
+            content: node.has_children().then(|| node.text().unwrap_or("").trim_matches('\n')),
+        })
+        .collect()
 }
 
 /// Attributes plotters writes that carry nothing: the theme sets the font.
@@ -401,7 +374,7 @@ fn write_item(out: &mut String, item: &Item, elements: &[Element<'_>]) {
                 let _ = write!(out, " {name}=\"{}\"", escape_xml(mine));
             }
             None => {
-                let _ = write!(out, " {name}=\"{}\"", value.trim_end());
+                let _ = write!(out, " {name}=\"{}\"", escape_xml(value.trim_end()));
             }
         }
     }
@@ -420,7 +393,7 @@ fn write_item(out: &mut String, item: &Item, elements: &[Element<'_>]) {
     }
     match (first.content, &item.title) {
         (Some(text), _) => {
-            let _ = writeln!(out, ">{text}</{tag}>");
+            let _ = writeln!(out, ">{}</{tag}>", escape_xml(text));
         }
         (None, Some(title)) => {
             let _ = writeln!(out, "><title>{}</title></{tag}>", escape_xml(title));

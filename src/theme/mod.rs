@@ -149,22 +149,32 @@ pub(crate) fn load_templates(root: &SiteRoot, diagnostics: &mut Diagnostics) -> 
     set
 }
 
-/// Compile every template; all syntax errors are reported at once.
+/// Compile every template once; all syntax errors and missing parents are
+/// reported at once.
 pub(crate) fn compile(set: &TemplateSet) -> Result<tera::Tera, Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
-    for (name, t) in &set.templates {
-        let mut alone = tera::Tera::new();
-        if let Err(e) = alone.add_raw_template(name, &t.source.text)
-            && let tera::ErrorKind::SyntaxError(report) = e.kind()
-        {
-            diagnostics.push(report_diagnostic(Code::TemplateSyntax, set, report));
-        }
-    }
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
     // A missing parent stops Tera at once; find them all first, and leave
     // those templates out so the others are still checked.
+    let (mut diagnostics, orphans) = missing_parents(set);
+    let mut tera = tera::Tera::new();
+    filters::register(&mut tera);
+    let sources = set
+        .templates
+        .iter()
+        .filter(|(n, _)| !orphans.contains(&n.as_str()))
+        .map(|(n, t)| (n.as_str(), t.source.text.as_str()));
+    match tera.add_raw_templates(sources) {
+        Ok(()) => {}
+        // Tera stops at the first template that does not parse: parse each
+        // alone (only on this failing path) so every syntax error is shown.
+        Err(e) if matches!(e.kind(), tera::ErrorKind::SyntaxError(_)) => diagnostics.extend(syntax_errors(set)),
+        Err(e) => diagnostics.extend(build_error(set, &e)),
+    }
+    if diagnostics.has_errors() { Err(diagnostics) } else { Ok(tera) }
+}
+
+/// Every template whose `{% extends %}` names a template the set lacks.
+fn missing_parents(set: &TemplateSet) -> (Diagnostics, Vec<&str>) {
+    let mut diagnostics = Diagnostics::new();
     let mut orphans = Vec::new();
     for (name, t) in &set.templates {
         if let Some((parent, offset)) = extends_target(&t.source.text)
@@ -178,17 +188,21 @@ pub(crate) fn compile(set: &TemplateSet) -> Result<tera::Tera, Diagnostics> {
             orphans.push(name.as_str());
         }
     }
-    let mut tera = tera::Tera::new();
-    filters::register(&mut tera);
-    let sources = set
-        .templates
-        .iter()
-        .filter(|(n, _)| !orphans.contains(&n.as_str()))
-        .map(|(n, t)| (n.as_str(), t.source.text.as_str()));
-    if let Err(e) = tera.add_raw_templates(sources) {
-        diagnostics.extend(build_error(set, &e));
+    (diagnostics, orphans)
+}
+
+/// The syntax errors of every template, each parsed on its own.
+fn syntax_errors(set: &TemplateSet) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    for (name, t) in &set.templates {
+        let mut alone = tera::Tera::new();
+        if let Err(e) = alone.add_raw_template(name, &t.source.text)
+            && let tera::ErrorKind::SyntaxError(report) = e.kind()
+        {
+            diagnostics.push(report_diagnostic(Code::TemplateSyntax, set, report));
+        }
     }
-    if diagnostics.has_errors() { Err(diagnostics) } else { Ok(tera) }
+    diagnostics
 }
 
 /// The parent named by `{% extends "..." %}` and the offset of the tag.

@@ -269,3 +269,26 @@ fn csv_text_cells_cannot_run_as_spreadsheet_formulas() {
         assert!(!first.starts_with(['=', '+', '-', '@']), "{line}");
     }
 }
+
+#[test]
+fn links_are_found_in_every_attribute_quoting_and_case() {
+    // A theme's own HTML reaches the link check as written (Markdown's HTML
+    // is normalised by the sanitiser first), so the three spellings are put
+    // in a template.
+    let site = TestSite::fixture("basic").file(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<a href='{{ config.base_path }}/gone-single/'>a</a>\n<a href={{ config.base_path }}/gone-bare/>b</a>\n<A HREF=\"{{ config.base_path }}/gone-upper/\">c</A>\n{{ page.content | safe }}\n{% endblock content %}\n",
+    );
+    let output = site.command().args(["check", "--format", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let targets: std::collections::BTreeSet<String> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|d| d["code"] == "broken-link")
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .flat_map(|m| ["/gone-single/", "/gone-bare/", "/gone-upper/"].into_iter().filter(move |t| m.contains(t)))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(targets.len(), 3, "{targets:?}");
+}

@@ -169,3 +169,20 @@ fn symlinks_out_of_the_site_are_refused() {
     let text = site.error_text();
     assert!(text.starts_with("content/secret.md: symbolic link points outside the site folder"), "{text}");
 }
+
+#[test]
+fn a_missing_parent_and_a_syntax_error_are_reported_together() {
+    let site = TestSite::minimal()
+        .file("content/a.md", &page("title: A\n", ""))
+        .file(
+            "templates/section.html",
+            "{% extends \"base.html\" %}\n{% block content %}{% if %}{% endblock content %}\n",
+        )
+        .file("templates/other.html", "{% extends \"nope.html\" %}\n");
+    let text = site.error_text();
+    assert!(text.contains("templates/section.html:2:"), "{text}");
+    assert!(
+        text.contains("templates/other.html:1:1: `other.html` extends `nope.html`, which does not exist"),
+        "{text}"
+    );
+}
