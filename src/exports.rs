@@ -33,16 +33,16 @@ pub(crate) fn xml_escape(text: &str) -> String {
 
 /// A sitemap of the pages at `paths` (output paths, sorted): every
 /// `…/index.html` of the output, so not the 404 page.
-pub(crate) fn sitemap<'a>(site: &Site, paths: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn sitemap<'a>(site: &Site, paths: impl Iterator<Item = &'a str>) -> Result<String, std::fmt::Error> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for path in paths.filter(|p| p.ends_with("index.html")) {
         let site_path = format!("/{}", path.trim_end_matches("index.html"));
-        let _ = writeln!(xml, "  <url><loc>{}</loc></url>", xml_escape(&site.config.permalink(&site_path)));
+        writeln!(xml, "  <url><loc>{}</loc></url>", xml_escape(&site.config.permalink(&site_path)))?;
     }
     xml.push_str("</urlset>\n");
-    xml
+    Ok(xml)
 }
 
 /// The site path of the feed, when there is something to put in it.
@@ -73,58 +73,58 @@ pub(crate) const SITEMAP_URLS: usize = 50_000;
 
 /// The sitemap index of a site with more than `SITEMAP_URLS` pages: one
 /// entry per numbered sitemap.
-pub(crate) fn sitemap_index(site: &Site, parts: usize) -> String {
+pub(crate) fn sitemap_index(site: &Site, parts: usize) -> Result<String, std::fmt::Error> {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for n in 1..=parts {
-        let _ = writeln!(
+        writeln!(
             xml,
             "  <sitemap><loc>{}</loc></sitemap>",
             xml_escape(&site.config.permalink(&routes::sitemap_part(n)))
-        );
+        )?;
     }
     xml.push_str("</sitemapindex>\n");
-    xml
+    Ok(xml)
 }
 
 /// An Atom feed of the dated pages, newest first.
-pub(crate) fn feed(site: &Site) -> Option<String> {
+pub(crate) fn feed(site: &Site) -> Result<String, String> {
     let docs = dated_documents(site);
-    let newest = site.content.doc(*docs.first()?).front.date.clone()?;
+    let newest = docs.first().and_then(|&r| site.content.doc(r).front.date.clone()).ok_or("no page has a date")?;
+    feed_xml(site, &docs, &newest).map_err(|e| e.to_string())
+}
+
+fn feed_xml(site: &Site, docs: &[DocRef], newest: &str) -> Result<String, std::fmt::Error> {
     let config = &site.config;
     let mut xml =
         String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"");
-    let _ = writeln!(xml, " xml:lang=\"{}\">", xml_escape(&config.language));
-    let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&config.title));
+    writeln!(xml, " xml:lang=\"{}\">", xml_escape(&config.language))?;
+    writeln!(xml, "  <title>{}</title>", xml_escape(&config.title))?;
     if let Some(description) = &config.description {
-        let _ = writeln!(xml, "  <subtitle>{}</subtitle>", xml_escape(description));
+        writeln!(xml, "  <subtitle>{}</subtitle>", xml_escape(description))?;
     }
-    let _ = writeln!(xml, "  <id>{}</id>", xml_escape(&config.permalink("/")));
-    let _ = writeln!(xml, "  <link href=\"{}\"/>", xml_escape(&config.permalink("/")));
-    let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", xml_escape(&config.permalink(routes::FEED)));
-    let _ = writeln!(xml, "  <updated>{newest}T00:00:00Z</updated>");
-    let _ = writeln!(
-        xml,
-        "  <author><name>{}</name></author>",
-        xml_escape(config.author.as_deref().unwrap_or(&config.title))
-    );
-    for r in docs {
+    writeln!(xml, "  <id>{}</id>", xml_escape(&config.permalink("/")))?;
+    writeln!(xml, "  <link href=\"{}\"/>", xml_escape(&config.permalink("/")))?;
+    writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", xml_escape(&config.permalink(routes::FEED)))?;
+    writeln!(xml, "  <updated>{newest}T00:00:00Z</updated>")?;
+    writeln!(xml, "  <author><name>{}</name></author>", xml_escape(config.author.as_deref().unwrap_or(&config.title)))?;
+    for &r in docs {
         let doc = site.content.doc(r);
         let url = config.permalink(&doc.url);
-        let date = doc.front.date.as_deref().unwrap_or(&newest);
+        let date = doc.front.date.as_deref().unwrap_or(newest);
         xml.push_str("  <entry>\n");
-        let _ = writeln!(xml, "    <title>{}</title>", xml_escape(&doc.front.title));
-        let _ = writeln!(xml, "    <id>{}</id>", xml_escape(&url));
-        let _ = writeln!(xml, "    <link href=\"{}\"/>", xml_escape(&url));
-        let _ = writeln!(xml, "    <updated>{date}T00:00:00Z</updated>");
+        writeln!(xml, "    <title>{}</title>", xml_escape(&doc.front.title))?;
+        writeln!(xml, "    <id>{}</id>", xml_escape(&url))?;
+        writeln!(xml, "    <link href=\"{}\"/>", xml_escape(&url))?;
+        writeln!(xml, "    <updated>{date}T00:00:00Z</updated>")?;
         if let Some(description) = &doc.front.description {
-            let _ = writeln!(xml, "    <summary>{}</summary>", xml_escape(description));
+            writeln!(xml, "    <summary>{}</summary>", xml_escape(description))?;
         }
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
-    Some(xml)
+    Ok(xml)
 }
 
 // ---------------------------------------------------------------- downloads
@@ -177,14 +177,17 @@ impl Download {
     }
 
     /// The file's bytes (the data read are recorded by the model's accessors).
-    pub(crate) fn bytes(&self, site: &Site) -> Vec<u8> {
+    pub(crate) fn bytes(&self, site: &Site) -> Result<Vec<u8>, String> {
         let data = &site.data;
+        let indicator = |id: &str| data.indicator(id).ok_or_else(|| format!("no indicator `{id}` in the dataset"));
         match self {
-            Download::IndicatorCsv(id) => data.indicator(id).map(indicator_csv).unwrap_or_default().into_bytes(),
-            Download::IndicatorJson(id) => data.indicator(id).map(|i| to_json(&indicator_json(i))).unwrap_or_default(),
-            Download::CountryJson(code) => data.country(code).map(|c| to_json(&country_json(c))).unwrap_or_default(),
+            Download::IndicatorCsv(id) => Ok(indicator_csv(indicator(id)?)?.into_bytes()),
+            Download::IndicatorJson(id) => to_json(&indicator_json(indicator(id)?)),
+            Download::CountryJson(code) => {
+                to_json(&country_json(data.country(code).ok_or_else(|| format!("no country `{code}` in the dataset"))?))
+            }
             Download::AllJson => all_json(site),
-            Download::TypologyCsv => typology_csv(data.origins()).into_bytes(),
+            Download::TypologyCsv => Ok(typology_csv(data.origins())?.into_bytes()),
         }
     }
 }
@@ -193,16 +196,25 @@ impl Download {
 /// `code,country,class,tie,expert_class,<one column per cell>,total,engagement,alignment`.
 /// `tie` lists the tied cells (`;`-separated); coordinates are empty for a
 /// country without current measures.
-pub(crate) fn typology_csv<'a>(countries: impl Iterator<Item = &'a Country>) -> String {
+pub(crate) fn typology_csv<'a>(countries: impl Iterator<Item = &'a Country>) -> Result<String, String> {
+    csv_document(|writer| {
+        let mut header = vec!["code", "country", "class", "tie", "expert_class"];
+        header.extend(TypologyCell::ALL.map(TypologyCell::slug));
+        header.extend(["total", "engagement", "alignment"]);
+        writer.write_record(&header)?;
+        for c in countries.filter(|c| c.origin) {
+            writer.write_record(typology_record(c))?;
+        }
+        Ok(())
+    })
+}
+
+/// A CSV file (`\n` line ends) of what `write` puts in it.
+fn csv_document(write: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>) -> Result<String, String> {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let mut header = vec!["code", "country", "class", "tie", "expert_class"];
-    header.extend(TypologyCell::ALL.map(TypologyCell::slug));
-    header.extend(["total", "engagement", "alignment"]);
-    let _ = writer.write_record(&header);
-    for c in countries.filter(|c| c.origin) {
-        let _ = writer.write_record(typology_record(c));
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    write(&mut writer).map_err(|e| e.to_string())?;
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
 fn typology_record(c: &Country) -> Vec<String> {
@@ -227,10 +239,10 @@ fn typology_record(c: &Country) -> Vec<String> {
     record
 }
 
-fn to_json(value: &impl Serialize) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+fn to_json(value: &impl Serialize) -> Result<Vec<u8>, String> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
     bytes.push(b'\n');
-    bytes
+    Ok(bytes)
 }
 
 /// A spreadsheet would run a text cell starting with `=`, `+`, `-` or `@` as
@@ -247,29 +259,30 @@ fn observation_text(o: &Observation) -> String {
 /// `origin,destination,year,value,flag,note`), one row per value, sorted by
 /// code then year; `null` is an empty value. `note` carries a value's
 /// caveat (a derived or secondary figure), as the pages show it.
-pub(crate) fn indicator_csv(indicator: &Indicator) -> String {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+pub(crate) fn indicator_csv(indicator: &Indicator) -> Result<String, String> {
     let corridor = indicator.scope == Scope::Corridor;
     let header: &[&str] = if corridor {
         &["origin", "destination", "year", "value", "flag", "note"]
     } else {
         &["country", "year", "value", "flag", "note"]
     };
-    let _ = writer.write_record(header);
-    for (key, series) in &indicator.values {
-        for (year, o) in series {
-            let mut record: Vec<String> = match key.split_once('-').filter(|_| corridor) {
-                Some((origin, destination)) => vec![csv_text(origin), csv_text(destination)],
-                None => vec![csv_text(key)],
-            };
-            record.push(year.to_string());
-            record.push(observation_text(o));
-            record.push(csv_text(&o.flags));
-            record.push(o.note.as_deref().map(csv_text).unwrap_or_default());
-            let _ = writer.write_record(&record);
+    csv_document(|writer| {
+        writer.write_record(header)?;
+        for (key, series) in &indicator.values {
+            for (year, o) in series {
+                let mut record: Vec<String> = match key.split_once('-').filter(|_| corridor) {
+                    Some((origin, destination)) => vec![csv_text(origin), csv_text(destination)],
+                    None => vec![csv_text(key)],
+                };
+                record.push(year.to_string());
+                record.push(observation_text(o));
+                record.push(csv_text(&o.flags));
+                record.push(o.note.as_deref().map(csv_text).unwrap_or_default());
+                writer.write_record(&record)?;
+            }
         }
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+        Ok(())
+    })
 }
 
 #[derive(Serialize)]
@@ -469,45 +482,45 @@ fn country_json(c: &Country) -> CountryJson<'_> {
 /// each as it stands nested in the file, then put together; the result is
 /// what serde_json's pretty printer writes for the whole object (a test
 /// compares the two).
-fn all_json(site: &Site) -> Vec<u8> {
+fn all_json(site: &Site) -> Result<Vec<u8>, String> {
     use rayon::prelude::*;
     let data = &site.data;
     // Listed here, on the job's thread, so that the reads are recorded.
     let countries: Vec<&Country> = data.countries().collect();
     let indicators: Vec<&Indicator> = data.indicators().collect();
     let (countries, indicators) = rayon::join(
-        || countries.par_iter().map(|c| pretty_nested(&country_json(c), 2)).collect::<Vec<_>>(),
-        || indicators.par_iter().map(|i| pretty_nested(&indicator_json(i), 2)).collect::<Vec<_>>(),
+        || countries.par_iter().map(|c| pretty_nested(&country_json(c), 2)).collect::<Result<Vec<_>, _>>(),
+        || indicators.par_iter().map(|i| pretty_nested(&indicator_json(i), 2)).collect::<Result<Vec<_>, _>>(),
     );
     let corridors: Vec<[&str; 2]> =
         data.corridors().iter().map(|c| [c.origin.as_str(), c.destination.as_str()]).collect();
     let fields = [
-        ("title", pretty_nested(&site.config.title, 1)),
-        ("base_url", pretty_nested(&site.config.base_url, 1)),
-        ("countries", pretty_array(countries, 1)),
-        ("indicators", pretty_array(indicators, 1)),
-        ("corridors", pretty_nested(&corridors, 1)),
+        ("title", pretty_nested(&site.config.title, 1)?),
+        ("base_url", pretty_nested(&site.config.base_url, 1)?),
+        ("countries", pretty_array(countries?, 1)),
+        ("indicators", pretty_array(indicators?, 1)),
+        ("corridors", pretty_nested(&corridors, 1)?),
     ];
     let mut out = Vec::with_capacity(fields.iter().map(|(_, v)| v.len() + 16).sum());
     out.extend_from_slice(b"{\n");
     for (n, (name, value)) in fields.iter().enumerate() {
         out.extend_from_slice(b"  ");
-        out.extend_from_slice(&pretty_nested(name, 0));
+        out.extend_from_slice(&pretty_nested(name, 0)?);
         out.extend_from_slice(b": ");
         out.extend_from_slice(value);
         out.extend_from_slice(if n + 1 < fields.len() { b",\n" } else { b"\n" });
     }
     out.extend_from_slice(b"}\n");
-    out
+    Ok(out)
 }
 
 /// `value` as pretty JSON (two spaces a level) standing `depth` levels down
 /// in a larger document: every line after the first indented that much more.
 /// (A JSON text has no line break but between tokens: strings escape theirs.)
-fn pretty_nested(value: &(impl Serialize + ?Sized), depth: usize) -> Vec<u8> {
-    let flat = serde_json::to_vec_pretty(value).unwrap_or_default();
+fn pretty_nested(value: &(impl Serialize + ?Sized), depth: usize) -> Result<Vec<u8>, String> {
+    let flat = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
     if depth == 0 {
-        return flat;
+        return Ok(flat);
     }
     let indent = "  ".repeat(depth);
     let lines = flat.iter().filter(|&&b| b == b'\n').count();
@@ -518,7 +531,7 @@ fn pretty_nested(value: &(impl Serialize + ?Sized), depth: usize) -> Vec<u8> {
             out.extend_from_slice(indent.as_bytes());
         }
     }
-    out
+    Ok(out)
 }
 
 /// A JSON array of pieces already written for depth `depth + 1`, at `depth`.
@@ -562,6 +575,7 @@ mod tests {
             indicators: data.indicators().map(indicator_json).collect(),
             corridors: data.corridors().iter().map(|c| [c.origin.as_str(), c.destination.as_str()]).collect(),
         })
+        .unwrap()
     }
 
     #[test]
@@ -569,7 +583,7 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let (site, diagnostics) = crate::site::load_site(dir.to_path_buf(), &Default::default(), None);
         let site = site.unwrap_or_else(|| panic!("the default site loads: {diagnostics:?}"));
-        let pieces = all_json(&site);
+        let pieces = all_json(&site).unwrap();
         assert_eq!(String::from_utf8(pieces).unwrap(), String::from_utf8(serde_all_json(&site)).unwrap());
     }
 
@@ -578,7 +592,7 @@ mod tests {
         let empty: Vec<Vec<u8>> = Vec::new();
         assert_eq!(pretty_array(empty, 1), serde_json::to_vec_pretty(&Vec::<u8>::new()).unwrap());
         let nested = vec![vec![1, 2], vec![3]];
-        let pieces = nested.iter().map(|v| pretty_nested(v, 1)).collect();
+        let pieces = nested.iter().map(|v| pretty_nested(v, 1).unwrap()).collect();
         assert_eq!(pretty_array(pieces, 0), serde_json::to_vec_pretty(&nested).unwrap());
     }
 }

@@ -323,17 +323,17 @@ impl RunContext<'_> {
                     let size = exports::SITEMAP_URLS;
                     paths = paths.into_iter().skip((n - 1) * size).take(size).collect();
                 }
-                self.run_bytes(job, || exports::sitemap(self.site, paths.into_iter()).into_bytes())
+                self.run_bytes(job, || made(exports::sitemap(self.site, paths.into_iter())))
             }
-            Make::SitemapIndex(parts) => self.run_bytes(job, || exports::sitemap_index(self.site, *parts).into_bytes()),
-            Make::Feed => self.run_bytes(job, || exports::feed(self.site).unwrap_or_default().into_bytes()),
+            Make::SitemapIndex(parts) => self.run_bytes(job, || made(exports::sitemap_index(self.site, *parts))),
+            Make::Feed => self.run_bytes(job, || made(exports::feed(self.site))),
             Make::Static(from) => {
                 let written = timings::time(Stage::Write, 1, || self.sink.put(&job.path, OutFile::Copy(from)));
                 let mut done = Done::default();
                 done.inputs.insert(scope::Input::Static(job.path.clone()));
                 JobResult { diagnostics: self.write_error(job, written).into_iter().collect(), done, page: None }
             }
-            Make::Theme(bytes) => self.run_bytes(job, || bytes.to_vec()),
+            Make::Theme(bytes) => self.run_bytes(job, || Ok(bytes.to_vec())),
         };
         self.progress.done.fetch_add(1, Ordering::Relaxed);
         self.progress.charts.store(self.book.drawn(), Ordering::Relaxed);
@@ -344,9 +344,21 @@ impl RunContext<'_> {
         written.err().map(|e| Diagnostic::error(Code::Io, format!("cannot write `{}`: {e}", job.path)))
     }
 
-    /// A file made from the model in its own scope (its reads recorded).
-    fn run_bytes(&self, job: &Job, make: impl FnOnce() -> Vec<u8>) -> JobResult {
-        let (bytes, recorded) = scope::run(make);
+    /// A file made from the model in its own scope (its reads recorded);
+    /// a file that cannot be made is an error naming it, never an empty file.
+    fn run_bytes(&self, job: &Job, make: impl FnOnce() -> Result<Vec<u8>, String>) -> JobResult {
+        let (made, recorded) = scope::run(make);
+        let bytes = match made {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let d = Diagnostic::error(Code::Io, format!("cannot make `{}`: {e}", job.path));
+                return JobResult {
+                    done: Done { inputs: recorded.inputs, ..Done::default() },
+                    diagnostics: vec![d],
+                    page: None,
+                };
+            }
+        };
         let written = timings::time(Stage::Write, 1, || self.sink.put(&job.path, OutFile::Chunks(&[&bytes])));
         JobResult {
             done: Done { inputs: recorded.inputs, bytes: bytes.len() as u64, meta: None },
@@ -483,6 +495,11 @@ pub(crate) fn report_pdf(site: &Site, tera: &tera::Tera, code: &str) -> Result<V
     };
     let meta = render::report_pages::pdf_meta(site, country);
     pdf_bytes(&view, &svg, &meta)
+}
+
+/// Text made for a file, as its bytes.
+fn made(text: Result<String, impl std::fmt::Display>) -> Result<Vec<u8>, String> {
+    text.map(String::into_bytes).map_err(|e| e.to_string())
 }
 
 #[cfg(feature = "pdf")]

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::data_pages::{decimals_as_published, reference_label, value_view};
@@ -28,48 +28,91 @@ use crate::site::Site;
 use crate::source::SourceFile;
 use crate::typology::{Class, TypologyCell};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Kind {
-    Bar,
-    Line,
-    Gap,
-    Map,
-    Corridor,
-    Quadrant,
-    Cells,
+// ------------------------------------------------------------- the kinds
+
+/// One kind of chart: its name, what the `chart` shortcode may ask of it,
+/// and how its data is selected and drawn. Adding a kind is one entry in
+/// `CHART_KINDS`, its selection (a `prepare_*` function below) and its
+/// drawing (a file of `crate::charts`).
+pub(crate) struct ChartKind {
+    /// As written in `kind="..."`, in chart ids and in CSS classes.
+    pub(crate) name: &'static str,
+    /// How a `chart(...)` shortcode may ask for it; `None`: only generated
+    /// pages show it.
+    pub(crate) shortcode: Option<ShortcodeRule>,
+    /// Selects what the chart shows and readies its drawing and table.
+    pub(crate) prepare: fn(&Site, &ChartRequest) -> Result<Prepared, String>,
 }
 
-pub(crate) const SHORTCODE_KINDS: &[&str] = &["bar", "line", "gap", "map", "corridor"];
+/// What the `chart` shortcode accepts for a kind.
+pub(crate) struct ShortcodeRule {
+    /// The scope of indicator it draws (the first kind of a scope is the
+    /// default for indicators of that scope).
+    pub(crate) scope: Scope,
+    /// It draws an indicator against its `compare_with`.
+    pub(crate) needs_comparison: bool,
+    /// It takes `origin=` and `destination=`.
+    pub(crate) takes_corridor_ends: bool,
+}
+
+const fn rule(scope: Scope, needs_comparison: bool, takes_corridor_ends: bool) -> Option<ShortcodeRule> {
+    Some(ShortcodeRule { scope, needs_comparison, takes_corridor_ends })
+}
+
+/// Every kind of chart.
+pub(crate) const CHART_KINDS: &[ChartKind] = &[
+    ChartKind { name: "bar", shortcode: rule(Scope::Country, false, false), prepare: prepare_bar },
+    ChartKind { name: "line", shortcode: rule(Scope::Country, false, false), prepare: prepare_line },
+    ChartKind { name: "gap", shortcode: rule(Scope::Country, true, false), prepare: prepare_gap },
+    ChartKind { name: "map", shortcode: rule(Scope::Country, false, false), prepare: prepare_map },
+    ChartKind { name: "corridor", shortcode: rule(Scope::Corridor, false, true), prepare: prepare_corridor },
+    ChartKind { name: "quadrant", shortcode: None, prepare: prepare_quadrant },
+    ChartKind { name: "cells", shortcode: None, prepare: prepare_cells },
+];
+
+/// A kind of chart, by its name in `CHART_KINDS` (a request's identity
+/// holds the name, so ids stay stable when the list grows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub(crate) struct Kind(&'static str);
 
 impl Kind {
-    fn parse(name: &str) -> Option<Kind> {
-        match name {
-            "bar" => Some(Kind::Bar),
-            "line" => Some(Kind::Line),
-            "gap" => Some(Kind::Gap),
-            "map" => Some(Kind::Map),
-            "corridor" => Some(Kind::Corridor),
-            _ => None,
-        }
+    /// Kinds generated pages ask for by name.
+    pub(crate) const BAR: Kind = Kind("bar");
+    pub(crate) const LINE: Kind = Kind("line");
+    pub(crate) const GAP: Kind = Kind("gap");
+    pub(crate) const MAP: Kind = Kind("map");
+    pub(crate) const CORRIDOR: Kind = Kind("corridor");
+    pub(crate) const QUADRANT: Kind = Kind("quadrant");
+    pub(crate) const CELLS: Kind = Kind("cells");
+
+    /// The kind a shortcode names, if the shortcode may draw it.
+    fn for_shortcode(name: &str) -> Option<(Kind, &'static ShortcodeRule)> {
+        CHART_KINDS.iter().find(|k| k.name == name).and_then(|k| Some((Kind(k.name), k.shortcode.as_ref()?)))
     }
 
-    fn slug(self) -> &'static str {
-        match self {
-            Kind::Bar => "bar",
-            Kind::Line => "line",
-            Kind::Gap => "gap",
-            Kind::Map => "map",
-            Kind::Corridor => "corridor",
-            Kind::Quadrant => "quadrant",
-            Kind::Cells => "cells",
-        }
+    /// The kind a shortcode draws when it names none.
+    fn default_for(scope: Scope) -> Option<(Kind, &'static ShortcodeRule)> {
+        CHART_KINDS.iter().find_map(|k| k.shortcode.as_ref().filter(|r| r.scope == scope).map(|r| (Kind(k.name), r)))
+    }
+
+    fn shortcode_names() -> impl Iterator<Item = &'static str> + Clone {
+        CHART_KINDS.iter().filter(|k| k.shortcode.is_some()).map(|k| k.name)
+    }
+
+    fn entry(self) -> &'static ChartKind {
+        // Every `Kind` is made from an entry's name.
+        CHART_KINDS.iter().find(|k| k.name == self.0).unwrap_or(&CHART_KINDS[0])
+    }
+
+    pub(crate) fn slug(self) -> &'static str {
+        self.0
     }
 }
 
 /// Everything that decides what a chart shows. Two equal requests draw the
 /// same SVG; the request is the chart's identity.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub(crate) struct ChartRequest {
     pub(crate) kind: Kind,
     /// Indicator id; for `cells`, the country code.
@@ -108,36 +151,10 @@ impl ChartRequest {
 /// What a chart shows, ready to draw and to print as a table.
 pub(crate) struct Prepared {
     meta: ChartMeta,
-    drawing: Drawing,
+    /// Draws the chart's SVG (the data it shows moved in).
+    draw: Box<dyn FnOnce(&ChartMeta) -> String>,
     table: TableView,
     csv_url: Option<String>,
-}
-
-enum Drawing {
-    Bar { data: Vec<Datum>, reference: Option<Reference>, highlight: Option<String> },
-    Line { series: Vec<Series>, reference: Option<Series> },
-    Gap { rows: Vec<GapRow>, a_label: String, b_label: String },
-    Map { values: Vec<MapValue> },
-    Corridor { groups: Vec<CorridorGroup> },
-    Quadrant { points: Vec<QuadrantPoint> },
-    Cells { totals: [(String, u32); 4] },
-}
-
-impl Prepared {
-    fn draw(&self) -> String {
-        let meta = &self.meta;
-        match &self.drawing {
-            Drawing::Bar { data, reference, highlight } => {
-                charts::bar(meta, data, reference.as_ref(), highlight.as_deref())
-            }
-            Drawing::Line { series, reference } => charts::line(meta, series, reference.as_ref()),
-            Drawing::Gap { rows, a_label, b_label } => charts::gap(meta, rows, a_label, b_label),
-            Drawing::Map { values } => charts::map(meta, values, 5),
-            Drawing::Corridor { groups } => charts::corridor(meta, groups),
-            Drawing::Quadrant { points } => charts::quadrant(meta, points),
-            Drawing::Cells { totals } => charts::cells(meta, totals),
-        }
-    }
 }
 
 // ------------------------------------------------------------- the book
@@ -156,7 +173,7 @@ pub(crate) struct Figure {
     inputs: Inputs,
 }
 
-type Drawn = Arc<Result<Arc<Figure>, String>>;
+type Drawn = Arc<Result<Arc<Figure>, ChartError>>;
 
 /// One request's place in the book: how many pages are still to show it,
 /// and the figure once some page drew it.
@@ -225,30 +242,43 @@ pub(crate) fn with_book<R>(book: &Arc<ChartBook>, f: impl FnOnce() -> R) -> R {
     result
 }
 
+/// Why a chart is not drawn.
+#[derive(Debug, Clone)]
+pub(crate) enum ChartError {
+    /// The data has nothing for it to show: a shortcode asking for it is an
+    /// error; a generated page, which asks for every chart an indicator or
+    /// country could have, goes without it.
+    NothingToShow(String),
+    /// Its figure's template failed: an error wherever it is asked for.
+    Template(Diagnostic),
+}
+
 /// Prepare, draw and put a chart in its figure, in a scope of its own so
 /// that what it read is known.
-fn draw_figure(site: &Site, tera: &Tera, request: &ChartRequest) -> Result<Figure, String> {
-    let (drawn, recorded) = scope::run(|| -> Result<_, String> {
-        let prepared = prepare(site, request)?;
-        let svg = prepared.draw();
+fn draw_figure(site: &Site, tera: &Tera, request: &ChartRequest) -> Result<Figure, ChartError> {
+    let (drawn, recorded) = scope::run(|| -> Result<_, ChartError> {
+        let Prepared { meta, draw, table, csv_url } =
+            (request.kind.entry().prepare)(site, request).map_err(ChartError::NothingToShow)?;
+        let svg = draw(&meta);
         // The partial is rendered with a stand-in for the SVG, read for its
         // links and ids while it is small, and the SVG put in its place: a
         // chart's SVG holds neither links nor ids a page can point at.
         let detail = FigureDetailView {
-            id: prepared.meta.id.clone(),
+            id: meta.id.clone(),
             kind: request.kind.slug().into(),
-            title: prepared.meta.title.clone(),
-            summary: prepared.meta.description.clone(),
+            title: meta.title.clone(),
+            summary: meta.description.clone(),
             svg: SVG_STAND_IN.into(),
-            table: prepared.table,
-            csv_url: prepared.csv_url.clone(),
+            table,
+            csv_url: csv_url.clone(),
         };
         let mut context = Context::new();
         context.insert("figure", &detail);
-        let frame = super::render_template(tera, site, "partials/chart.html", &context).map_err(|d| d.message)?;
+        let frame =
+            super::render_template(tera, site, "partials/chart.html", &context).map_err(ChartError::Template)?;
         let facts = super::fragment_facts(&frame, "partials/chart.html");
         let html = frame.replacen(SVG_STAND_IN, &svg, 1);
-        Ok((prepared.meta, prepared.csv_url, svg, html, facts))
+        Ok((meta, csv_url, svg, html, facts))
     });
     let (meta, csv_url, svg, html, facts) = drawn?;
     let mut inputs = recorded.inputs;
@@ -270,7 +300,7 @@ const SVG_STAND_IN: &str = "\u{E003}polibrief-chart-svg\u{E003}";
 
 /// A chart drawn by the run's book (once), what it read recorded in the
 /// running job's scope.
-fn drawn(site: &Site, request: &ChartRequest) -> Result<Arc<Figure>, String> {
+fn drawn(site: &Site, request: &ChartRequest) -> Result<Arc<Figure>, ChartError> {
     let drawn = BOOK.with(|b| b.borrow().clone()).map(|book| book.figure(site, request));
     let drawn = match drawn {
         Some(drawn) => drawn,
@@ -287,7 +317,7 @@ fn drawn(site: &Site, request: &ChartRequest) -> Result<Arc<Figure>, String> {
 
 /// The figure of a chart for the page being rendered: drawn by the run's
 /// book (once), its SVG and whole figure embedded as fragments.
-pub(crate) fn figure(site: &Site, request: &ChartRequest) -> Result<FigureView, String> {
+pub(crate) fn figure(site: &Site, request: &ChartRequest) -> Result<FigureView, ChartError> {
     let figure = drawn(site, request)?;
     Ok(FigureView {
         id: figure.id.clone(),
@@ -300,6 +330,19 @@ pub(crate) fn figure(site: &Site, request: &ChartRequest) -> Result<FigureView, 
     })
 }
 
+/// The figure of a chart a generated page shows, if the data has something
+/// for it; a template error is reported in the running job.
+pub(crate) fn figure_if_any(site: &Site, request: &ChartRequest) -> Option<FigureView> {
+    match figure(site, request) {
+        Ok(view) => Some(view),
+        Err(ChartError::NothingToShow(_)) => None,
+        Err(ChartError::Template(d)) => {
+            scope::report([d]);
+            None
+        }
+    }
+}
+
 // ------------------------------------------------------------- shortcode
 
 /// `{{ chart(indicator="...", kind="bar", countries="ES,IT", year=2023, origin="MA", destination="ES", title="...") }}`
@@ -309,8 +352,10 @@ pub(crate) fn shortcode(
     call: &ShortcodeCall,
 ) -> Result<String, Diagnostic> {
     let request = shortcode_request(page.site, source, call)?;
-    let figure = drawn(page.site, &request)
-        .map_err(|message| Diagnostic::error(Code::BadChart, message).at_offset(source, call.offset))?;
+    let figure = drawn(page.site, &request).map_err(|e| match e {
+        ChartError::NothingToShow(message) => Diagnostic::error(Code::BadChart, message).at_offset(source, call.offset),
+        ChartError::Template(d) => d,
+    })?;
     // In Markdown the figure stands alone, without the line end a template
     // printing it keeps.
     let html = figure.html.html.trim_end();
@@ -333,33 +378,41 @@ pub(crate) fn shortcode_request(
             .at_offset(source, indicator_at)
             .with_help(suggestion(&indicator_id, site.data.indicator_ids())));
     };
-    let kind = match text_arg(source, call, "kind")? {
-        None if indicator.scope == Scope::Corridor => Kind::Corridor,
-        None => Kind::Bar,
-        Some((name, at)) => Kind::parse(&name).ok_or_else(|| {
+    let named = text_arg(source, call, "kind")?;
+    let kind_at = named.as_ref().map_or(call.offset, |(_, at)| *at);
+    let (kind, rule) = match named {
+        None => Kind::default_for(indicator.scope)
+            .ok_or_else(|| located(format!("no chart kind draws `{indicator_id}`"), call.offset))?,
+        Some((name, at)) => Kind::for_shortcode(&name).ok_or_else(|| {
             Diagnostic::error(Code::UnknownValue, format!("unknown chart kind `{name}`"))
                 .at_offset(source, at)
-                .with_help(suggestion(&name, SHORTCODE_KINDS.iter().copied()))
+                .with_help(suggestion(&name, Kind::shortcode_names()))
         })?,
     };
-    let kind_at = call.arg("kind").map_or(call.offset, |a| a.offset);
-    match (kind, indicator.scope) {
-        (Kind::Corridor, Scope::Country) => {
+    let wanted = |scope: Scope| Kind::default_for(scope).map_or("", |(k, _)| k.slug());
+    match (rule.scope, indicator.scope) {
+        (Scope::Corridor, Scope::Country) => {
             return Err(located(
-                format!("`{indicator_id}` is a country indicator; `kind=\"corridor\"` needs a corridor indicator"),
+                format!(
+                    "`{indicator_id}` is a country indicator; `kind=\"{}\"` needs a corridor indicator",
+                    kind.slug()
+                ),
                 kind_at,
             ));
         }
-        (k, Scope::Corridor) if k != Kind::Corridor => {
-            return Err(located(format!("`{indicator_id}` is a corridor indicator: use `kind=\"corridor\"`"), kind_at));
-        }
-        (Kind::Gap, _) if indicator.compare_with.is_none() => {
+        (Scope::Country, Scope::Corridor) => {
             return Err(located(
-                format!("`{indicator_id}` has no `compare_with` indicator to draw a gap against"),
+                format!("`{indicator_id}` is a corridor indicator: use `kind=\"{}\"`", wanted(Scope::Corridor)),
                 kind_at,
             ));
         }
         _ => {}
+    }
+    if rule.needs_comparison && indicator.compare_with.is_none() {
+        return Err(located(
+            format!("`{indicator_id}` has no `compare_with` indicator to draw a gap against"),
+            kind_at,
+        ));
     }
     let mut request = ChartRequest::new(kind, &indicator.id);
     if let Some((year, at)) = int_arg(source, call, "year")? {
@@ -384,7 +437,7 @@ pub(crate) fn shortcode_request(
     }
     for (key, want_origin) in [("origin", true), ("destination", false)] {
         if let Some((code, at)) = text_arg(source, call, key)? {
-            if kind != Kind::Corridor {
+            if !rule.takes_corridor_ends {
                 return Err(located(format!("`{key}` only applies to corridor charts"), at));
             }
             let code = code.to_ascii_uppercase();
@@ -450,18 +503,6 @@ fn row(label: String, url: Option<String>, cells: Vec<ValueView>) -> TableRowVie
     TableRowView { label, url, cells }
 }
 
-pub(crate) fn prepare(site: &Site, request: &ChartRequest) -> Result<Prepared, String> {
-    match request.kind {
-        Kind::Bar => prepare_bar(site, request),
-        Kind::Map => prepare_map(site, request),
-        Kind::Line => prepare_line(site, request),
-        Kind::Gap => prepare_gap(site, request),
-        Kind::Corridor => prepare_corridor(site, request),
-        Kind::Quadrant => prepare_quadrant(site, request),
-        Kind::Cells => prepare_cells(site, request),
-    }
-}
-
 /// The reference aggregate to draw as a line: EU27 first, else the first one.
 fn reference_series(indicator: &Indicator) -> Option<(&String, &crate::data::Series)> {
     indicator.reference.get_key_value("EU27").or_else(|| indicator.reference.iter().next())
@@ -481,12 +522,10 @@ fn bar_reference(key: &str, o: &crate::data::Observation) -> Option<Reference> {
 
 /// Countries with a value in `year`: (code, observation).
 fn values_in_year<'a>(
-    site: &Site,
     indicator: &'a Indicator,
     request: &ChartRequest,
     year: i32,
 ) -> Vec<(&'a String, &'a crate::data::Observation)> {
-    let _ = site;
     selected(indicator, request)
         .into_iter()
         .filter_map(|(code, s)| s.get(&year).filter(|o| o.value.is_some()).map(|o| (code, o)))
@@ -497,7 +536,7 @@ fn prepare_bar(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
     let ind = indicator(site, &request.subject)?;
     let year = chosen_year(ind, request.year).ok_or_else(|| format!("`{}` has no values", ind.id))?;
     let decimals = ind.display_decimals();
-    let values = values_in_year(site, ind, request, year);
+    let values = values_in_year(ind, request, year);
     if values.is_empty() {
         return Err(format!("`{}` has no values in {year} for the countries asked for", ind.id));
     }
@@ -543,7 +582,10 @@ fn prepare_bar(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
             columns: vec![year.to_string()],
             rows,
         },
-        drawing: Drawing::Bar { data, reference, highlight: request.highlight.clone() },
+        draw: {
+            let highlight = request.highlight.clone();
+            Box::new(move |meta| charts::bar(meta, &data, reference.as_ref(), highlight.as_deref()))
+        },
         csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
         meta: m,
     })
@@ -589,7 +631,7 @@ fn prepare_map(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
             columns: vec![year.to_string()],
             rows,
         },
-        drawing: Drawing::Map { values },
+        draw: Box::new(move |meta| charts::map(meta, &values, 5)),
         csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
         meta: m,
     })
@@ -645,7 +687,7 @@ fn prepare_line(site: &Site, request: &ChartRequest) -> Result<Prepared, String>
             columns: years.iter().map(i32::to_string).collect(),
             rows,
         },
-        drawing: Drawing::Line { series, reference },
+        draw: Box::new(move |meta| charts::line(meta, &series, reference.as_ref())),
         csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
         meta: m,
     })
@@ -718,7 +760,10 @@ fn prepare_gap(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
             columns: vec![a.label().to_string(), b.label().to_string(), gap_label],
             rows: table_rows,
         },
-        drawing: Drawing::Gap { rows, a_label: a.label().to_string(), b_label: b.label().to_string() },
+        draw: {
+            let (a_label, b_label) = (a.label().to_string(), b.label().to_string());
+            Box::new(move |meta| charts::gap(meta, &rows, &a_label, &b_label))
+        },
         csv_url: Some(site.config.href(&routes::indicator_csv(&a.id))),
         meta: m,
     })
@@ -776,7 +821,7 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
             columns: vec!["Value".into()],
             rows,
         },
-        drawing: Drawing::Corridor { groups },
+        draw: Box::new(move |meta| charts::corridor(meta, &groups)),
         csv_url: Some(site.config.href(&routes::indicator_csv(&ind.id))),
         meta: m,
     })
@@ -821,7 +866,7 @@ fn prepare_quadrant(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
             columns: vec!["Alignment".into(), "Engagement".into()],
             rows,
         },
-        drawing: Drawing::Quadrant { points },
+        draw: Box::new(move |meta| charts::quadrant(meta, &points)),
         csv_url: Some(site.config.href(routes::TYPOLOGY_CSV)),
         meta: m,
     })
@@ -850,8 +895,36 @@ fn prepare_cells(site: &Site, request: &ChartRequest) -> Result<Prepared, String
             columns: vec!["Total weight".into()],
             rows,
         },
-        drawing: Drawing::Cells { totals },
+        draw: Box::new(move |meta| charts::cells(meta, &totals)),
         csv_url: Some(site.config.href(routes::TYPOLOGY_CSV)),
         meta: m,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_registered_once_and_each_scope_has_a_default() {
+        let names: Vec<&str> = CHART_KINDS.iter().map(|k| k.name).collect();
+        let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+        for kind in [Kind::BAR, Kind::LINE, Kind::GAP, Kind::MAP, Kind::CORRIDOR, Kind::QUADRANT, Kind::CELLS] {
+            assert!(names.contains(&kind.slug()), "`{}` has no entry", kind.slug());
+        }
+        assert_eq!(Kind::default_for(Scope::Country).map(|(k, _)| k), Some(Kind::BAR));
+        assert_eq!(Kind::default_for(Scope::Corridor).map(|(k, _)| k), Some(Kind::CORRIDOR));
+        assert!(Kind::for_shortcode("quadrant").is_none(), "generated-only kinds are not for shortcodes");
+    }
+
+    #[test]
+    fn the_docs_list_the_kinds_a_shortcode_may_ask_for() {
+        let docs = include_str!("../../docs/format.md");
+        let section = docs.split("### Chart kinds").nth(1).expect("docs/format.md has a Chart kinds section");
+        let table = section.split("\n\n").find(|block| block.starts_with("| `kind` |")).expect("a table of kinds");
+        let documented: Vec<&str> =
+            table.lines().skip(2).filter_map(|row| row.strip_prefix("| `")?.split('`').next()).collect();
+        assert_eq!(documented, Kind::shortcode_names().collect::<Vec<_>>());
+    }
 }

@@ -274,15 +274,15 @@ pub(crate) fn country_profile_charts(site: &Site, country: &Country) -> Vec<Char
         .flat_map(|i| country_charts(site, i, &country.code, compared_value(i, &country.code).map(|(y, _, _)| y)))
         .collect();
     if country.origin {
-        requests.push(ChartRequest::new(Kind::Cells, &country.code));
+        requests.push(ChartRequest::new(Kind::CELLS, &country.code));
     }
     requests.extend(diaspora_charts(site, country));
     requests
 }
 
-/// The figures of the charts asked for, those that can be drawn.
+/// The figures of the charts asked for that have something to show.
 fn figures(site: &Site, requests: Vec<ChartRequest>) -> Vec<FigureView> {
-    requests.iter().filter_map(|r| charts::figure(site, r).ok()).collect()
+    requests.iter().filter_map(|r| charts::figure_if_any(site, r)).collect()
 }
 
 fn diaspora_view(site: &Site, origin: &Country, d: &crate::data::Diaspora) -> DiasporaView {
@@ -371,7 +371,7 @@ pub(crate) fn typology_view(site: &Site, country: &Country, with_chart: bool) ->
         groups,
         history: country.measures.iter().filter(|m| !m.is_current()).map(|m| measure_view(site, country, m)).collect(),
         chart: if with_chart {
-            charts::figure(site, &ChartRequest::new(Kind::Cells, &country.code)).ok()
+            charts::figure_if_any(site, &ChartRequest::new(Kind::CELLS, &country.code))
         } else {
             None
         },
@@ -614,7 +614,7 @@ pub(crate) fn corridor_page(site: &Site, origin: &str, destination: &str, narrat
                 url: site.config.href(&routes::indicator(&i.id)),
                 unit: i.unit.label().into(),
                 latest: value_view(i.latest(&key), decimals),
-                chart: charts::figure(site, &corridor_chart(i, origin, destination)).ok(),
+                chart: charts::figure_if_any(site, &corridor_chart(i, origin, destination)),
                 comparison,
             }
         })
@@ -645,7 +645,7 @@ fn corridor_chart(indicator: &Indicator, origin: &str, destination: &str) -> Cha
     ChartRequest {
         destination: Some(destination.to_string()),
         highlight: Some(origin.to_string()),
-        ..ChartRequest::new(Kind::Corridor, &indicator.id)
+        ..ChartRequest::new(Kind::CORRIDOR, &indicator.id)
     }
 }
 
@@ -671,7 +671,7 @@ pub(crate) fn country_charts(site: &Site, indicator: &Indicator, code: &str, yea
     let mut bar = ChartRequest {
         highlight: Some(code.to_string()),
         year: Some(year),
-        ..ChartRequest::new(Kind::Bar, &indicator.id)
+        ..ChartRequest::new(Kind::BAR, &indicator.id)
     };
     if let Some(peers) = indicator.peers(code, year, MAX_BARS) {
         bar.title = Some(format!(
@@ -682,7 +682,7 @@ pub(crate) fn country_charts(site: &Site, indicator: &Indicator, code: &str, yea
         ));
         bar.countries = peers;
     }
-    let line = ChartRequest { countries: vec![code.to_string()], ..ChartRequest::new(Kind::Line, &indicator.id) };
+    let line = ChartRequest { countries: vec![code.to_string()], ..ChartRequest::new(Kind::LINE, &indicator.id) };
     // A time series needs at least two years (MIPEX 2020 is one edition).
     if indicator.years().len() > 1 { vec![bar, line] } else { vec![bar] }
 }
@@ -698,7 +698,7 @@ fn diaspora_charts(site: &Site, country: &Country) -> Vec<ChartRequest> {
     site.data
         .indicators()
         .filter(|i| i.scope == Scope::Corridor)
-        .map(|i| ChartRequest { origin: Some(country.code.clone()), ..ChartRequest::new(Kind::Corridor, &i.id) })
+        .map(|i| ChartRequest { origin: Some(country.code.clone()), ..ChartRequest::new(Kind::CORRIDOR, &i.id) })
         .collect()
 }
 
@@ -706,23 +706,23 @@ fn diaspora_charts(site: &Site, country: &Country) -> Vec<ChartRequest> {
 /// paired, or the corridor chart (corridor indicators).
 pub(crate) fn indicator_charts(indicator: &Indicator) -> Vec<ChartRequest> {
     let mut kinds: Vec<Kind> = match indicator.scope {
-        Scope::Corridor => vec![Kind::Corridor],
-        Scope::Country if indicator.compare_with.is_some() => vec![Kind::Bar, Kind::Line, Kind::Map, Kind::Gap],
-        Scope::Country => vec![Kind::Bar, Kind::Line, Kind::Map],
+        Scope::Corridor => vec![Kind::CORRIDOR],
+        Scope::Country if indicator.compare_with.is_some() => vec![Kind::BAR, Kind::LINE, Kind::MAP, Kind::GAP],
+        Scope::Country => vec![Kind::BAR, Kind::LINE, Kind::MAP],
     };
     // A time series needs at least two years.
     if indicator.years().len() < 2 {
-        kinds.retain(|k| *k != Kind::Line);
+        kinds.retain(|k| *k != Kind::LINE);
     }
     let year = comparison_year(indicator);
     kinds
         .into_iter()
         .map(|kind| {
             let mut request = ChartRequest::new(kind, &indicator.id);
-            if matches!(kind, Kind::Bar | Kind::Map | Kind::Gap) {
+            if matches!(kind, Kind::BAR | Kind::MAP | Kind::GAP) {
                 request.year = year;
             }
-            if let (Kind::Line, Some(year)) = (kind, year) {
+            if let (Kind::LINE, Some(year)) = (kind, year) {
                 request.countries = extremes(indicator, year, 3);
                 request.title = Some(format!("{}: the three highest and lowest in {year}", indicator.label()));
             }

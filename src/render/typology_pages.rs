@@ -239,12 +239,12 @@ pub(crate) fn matrix(site: &Site) -> MatrixView {
 
 /// The quadrant chart of the typology page.
 pub(crate) fn quadrant_chart() -> ChartRequest {
-    ChartRequest::new(Kind::Quadrant, "typology")
+    ChartRequest::new(Kind::QUADRANT, "typology")
 }
 
 /// `/typology/`: the matrix, the quadrant chart and the table of every coded origin.
 pub(crate) fn typology_page(site: &Site, narratives: &Narratives) -> Page {
-    let chart = super::charts::figure(site, &quadrant_chart()).ok();
+    let chart = super::charts::figure_if_any(site, &quadrant_chart());
     let home = super::crumb(site, crate::content::HOME);
     let rows = origins(site)
         .filter_map(|c| {

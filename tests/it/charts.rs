@@ -240,3 +240,16 @@ fn chart_text_is_at_least_12_px_on_a_360_px_phone() {
     }
     assert_eq!(kinds.len(), 7, "every kind is checked: {kinds:?}");
 }
+
+#[test]
+fn a_broken_figure_template_is_an_error_on_generated_pages_too() {
+    // No page of the fixture asks for a chart in Markdown: only the country,
+    // indicator and corridor pages draw them.
+    let site = TestSite::fixture("data-basic").file(
+        "templates/partials/chart.html",
+        "<figure id=\"{{ figure.id }}\">{{ figure.svg | safe }}{{ figure.no_such_field }}</figure>\n",
+    );
+    let text = site.error_text();
+    assert!(text.starts_with("templates/partials/chart.html:1:"), "{text}");
+    assert!(text.contains("no_such_field"), "{text}");
+}

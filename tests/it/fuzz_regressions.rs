@@ -48,7 +48,7 @@ fn data_survives(text: &str) {
 // Hostile inputs written by hand.
 
 #[test]
-fn a_10_mb_page_renders_in_reasonable_time() {
+fn a_10_mb_page_under_the_size_limit_builds() {
     let block = "## Section heading\n\nA paragraph with *emphasis*, **strong text**, `code`, a [link](/typology/) \
                  and a note.[^n]\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> A quote.\n\n";
     let mut body = String::with_capacity(10 * 1024 * 1024 + block.len());
