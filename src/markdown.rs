@@ -27,67 +27,30 @@ use crate::shortcodes::{self, ShortcodeCall};
 use crate::source::SourceFile;
 use safety::UrlUse;
 
-/// Ids the built-in theme uses on pages (a test keeps this list complete);
-/// a heading never takes one of them, so Markdown and theme never collide.
-pub(crate) const RESERVED_IDS: &[&str] = &[
-    "axes",
-    "cells-caption",
-    "charts-title",
-    "columns-title",
-    "context-title",
-    "corridors-caption",
-    "corridors-title",
-    "countries-caption",
-    "diaspora-caption",
-    "diaspora-title",
-    "examples",
-    "explore",
-    "footnotes-label",
-    "in-this-section",
-    "indicator-sources",
-    "indicators-caption",
-    "indicators-title",
-    "main",
-    "matrix-title",
-    "measures-history",
-    "narrative-title",
-    "profile-sources",
-    "quadrant-title",
-    "report-title",
-    "rules",
-    "site-nav",
-    "skip",
-    "source-title",
-    "sources-title",
-    "summary-title",
-    "table-title",
-    "toc",
-    "toc-title",
-    "top",
-    "typology-caption",
-    "typology-title",
-    "values-caption",
-    "values-title",
-    "weights",
-];
+// `THEME_IDS` and `THEME_ID_PREFIXES`: the ids the built-in templates
+// write, read from `templates/` by build.rs, so a new template's ids are
+// reserved without a list edited by hand.
+include!(concat!(env!("OUT_DIR"), "/theme_ids.rs"));
 
-/// Beginnings of the ids the theme numbers or names after data
-/// (`source-<id>`, `indicator-note-<n>`, `chart-<kind>-<hash>`): a heading
-/// whose id would start with one of them gets `h-` in front.
-pub(crate) const RESERVED_ID_PREFIXES: &[&str] = &[
-    "card-",
-    "cell-",
-    "chart-",
-    "charts-",
-    "cmp-",
-    "example-",
-    "example-caption-",
-    "ind-",
-    "indicator-note-",
-    "indicator-note-ref-",
-    "measures-",
-    "source-",
-];
+/// Ids a heading never takes, so Markdown and theme never collide: the
+/// theme's, and the heading of the footnotes this module writes.
+fn is_reserved_id(id: &str) -> bool {
+    THEME_IDS.binary_search(&id).is_ok() || id == FOOTNOTES_LABEL
+}
+
+/// The id of the footnotes' heading (`aria-describedby` of each reference).
+const FOOTNOTES_LABEL: &str = "footnotes-label";
+
+/// Beginnings of ids that are numbered or named after data: the theme's
+/// (`source-<id>`, `indicator-note-<n>`), a chart's (`chart-<kind>-<hash>`,
+/// written whole from data):
+/// a heading whose id would start with one of them gets `h-` in front.
+fn has_reserved_prefix(id: &str) -> bool {
+    THEME_ID_PREFIXES.iter().chain(OWN_ID_PREFIXES).any(|p| id.starts_with(p))
+}
+
+/// The id beginnings this crate writes besides the templates'.
+const OWN_ID_PREFIXES: &[&str] = &["chart-"];
 
 /// Most entries a table of contents lists (headings of levels 2 and 3, in
 /// order); a page with more still gets an id for every heading. A page of a
@@ -704,7 +667,7 @@ struct IdAllocator {
 impl IdAllocator {
     fn new() -> Self {
         IdAllocator {
-            taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+            taken: std::collections::HashSet::new(),
             next_suffix: std::collections::HashMap::new(),
             allocated: Vec::new(),
         }
@@ -712,7 +675,7 @@ impl IdAllocator {
 
     fn allocate(&mut self, wanted: &str) -> String {
         let prefixed;
-        let wanted = if RESERVED_ID_PREFIXES.iter().any(|p| wanted.starts_with(p)) {
+        let wanted = if has_reserved_prefix(wanted) {
             prefixed = format!("h-{wanted}");
             prefixed.as_str()
         } else {
@@ -720,7 +683,7 @@ impl IdAllocator {
         };
         let mut id = wanted.to_string();
         let mut n = self.next_suffix.get(wanted).copied().unwrap_or(1);
-        while self.taken.contains(&id) {
+        while self.taken.contains(&id) || is_reserved_id(&id) {
             id = format!("{wanted}-{n}");
             n += 1;
         }

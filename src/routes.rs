@@ -78,6 +78,11 @@ pub(crate) fn sitemap_part(n: usize) -> String {
 }
 pub(crate) const FEED: &str = "/feed.xml";
 pub(crate) const COUNTRIES: &str = "/countries/";
+/// The top folders of the pages generated from data (every page kind's
+/// pages but content's and the 404 page lie in one; a test checks it). A
+/// Markdown file in one of them under `content/` is a narrative added to
+/// the generated page with the same URL.
+pub(crate) const GENERATED_FOLDERS: &[&str] = &["countries", "indicators", "corridors", "typology"];
 pub(crate) const INDICATORS: &str = "/indicators/";
 pub(crate) const TYPOLOGY: &str = "/typology/";
 pub(crate) const ALL_DATA: &str = "/data/all.json";

@@ -17,10 +17,6 @@ use crate::routes;
 use crate::source::{Position, Source, SourceFile};
 use front_matter::FrontMatter;
 
-/// Folders of `content/` whose pages are generated from data. A Markdown file
-/// there is a narrative added to the generated page with the same URL.
-pub(crate) const GENERATED_FOLDERS: &[&str] = &["countries", "indicators", "corridors", "typology"];
-
 /// A Markdown file with its checked front matter and its URL.
 ///
 /// Only the front matter is kept in memory (`source` holds the file up to
@@ -212,7 +208,7 @@ fn load_document(root: &SiteRoot, path: &Path) -> Result<Document, Diagnostics> 
 /// Place documents into sections, give them URLs, order them.
 fn build_tree(loaded: Vec<Loaded>, site_title: &str, diagnostics: &mut Diagnostics) -> ContentTree {
     let (narrative_files, loaded): (Vec<Loaded>, Vec<Loaded>) =
-        loaded.into_iter().partition(|l| GENERATED_FOLDERS.iter().any(|f| l.rel.starts_with(&format!("{f}/"))));
+        loaded.into_iter().partition(|l| routes::GENERATED_FOLDERS.iter().any(|f| l.rel.starts_with(&format!("{f}/"))));
 
     // Section folders (relative to content/, "" = home) and their slugs.
     let mut section_dirs: BTreeMap<String, Document> = BTreeMap::new();

@@ -3,9 +3,9 @@
 //! which charts it shows and how its view is built.
 //!
 //! Adding a page kind is one entry here plus its view builder (in
-//! `crate::render`) and its template (in `templates/`, listed in
-//! `theme::BUILTIN_TEMPLATES`). The planner (`plan`) and the runner
-//! (`super`) know nothing of any particular kind.
+//! `crate::render`), its template (in `templates/`, embedded by build.rs)
+//! and its docs section. The planner (`plan`) and the runner (`super`) know
+//! nothing of any particular kind.
 
 use tera::Tera;
 
@@ -42,6 +42,12 @@ pub(crate) struct BuildContext<'a> {
 pub(crate) struct PageKind {
     /// Its name in docs/templates.md and in diagnostics.
     pub(crate) name: &'static str,
+    /// The built-in template its pages use (a content page may choose
+    /// another in its front matter).
+    pub(crate) template: &'static str,
+    /// The heading of docs/templates.md that documents its template's
+    /// context (a test checks it exists).
+    pub(crate) docs: &'static str,
     /// The pages of this kind the site has.
     pub(crate) pages: fn(&Site) -> Vec<Subject>,
     /// Where a page is published (site path).
@@ -130,6 +136,8 @@ fn code(subject: &Subject) -> &str {
 pub(crate) const PAGE_KINDS: &[PageKind] = &[
     PageKind {
         name: "home",
+        template: "home.html",
+        docs: "section.html and home.html: `section`",
         pages: |_| vec![Subject::Doc(DocRef::Section(HOME))],
         url: doc_url,
         narratives: no_narratives,
@@ -139,6 +147,8 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "section",
+        template: "section.html",
+        docs: "section.html and home.html: `section`",
         pages: |site| (1..site.content.sections.len()).map(|i| Subject::Doc(DocRef::Section(i))).collect(),
         url: doc_url,
         narratives: no_narratives,
@@ -148,6 +158,8 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "page",
+        template: "page.html",
+        docs: "page.html: `page`",
         pages: |site| (0..site.content.pages.len()).map(|i| Subject::Doc(DocRef::Page(i))).collect(),
         url: doc_url,
         narratives: no_narratives,
@@ -157,6 +169,8 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "countries",
+        template: "countries.html",
+        docs: "countries.html: `countries`",
         pages: with_data,
         url: |_, _| routes::COUNTRIES.into(),
         narratives: own_url,
@@ -166,6 +180,8 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "country",
+        template: "country.html",
+        docs: "country.html: `country`",
         pages: countries,
         url: |_, s| routes::country(code(s)),
         narratives: own_url,
@@ -177,6 +193,8 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "indicators",
+        template: "indicators.html",
+        docs: "indicators.html: `indicators`",
         pages: with_data,
         url: |_, _| routes::INDICATORS.into(),
         narratives: own_url,
@@ -186,6 +204,8 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "indicator",
+        template: "indicator.html",
+        docs: "indicator.html: `indicator`",
         pages: |site| {
             if site.data.is_empty() {
                 return Vec::new();
@@ -200,6 +220,8 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "corridor",
+        template: "corridor.html",
+        docs: "corridor.html: `corridor`",
         pages: |site| {
             if site.data.is_empty() {
                 return Vec::new();
@@ -223,6 +245,8 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "typology",
+        template: "typology.html",
+        docs: "typology.html: `typology` and `cell_labels`",
         pages: with_origins,
         url: |_, _| routes::TYPOLOGY.into(),
         narratives: own_url,
@@ -232,6 +256,8 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "method",
+        template: "typology-method.html",
+        docs: "typology-method.html: `method` and `cell_labels`",
         pages: with_origins,
         url: |_, _| routes::TYPOLOGY_METHOD.into(),
         narratives: own_url,
@@ -241,10 +267,12 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "report",
+        template: "report.html",
+        docs: "report.html: `report`",
         pages: countries,
         url: |_, s| routes::country_report(code(s)),
-        // The report shows the country's narrative.
-        narratives: |s, _| vec![routes::country(code(s))],
+        // A briefing document of the data: the profile's narrative is not in it.
+        narratives: no_narratives,
         charts: |site, s| {
             site.data.country(code(s)).map(|c| data_pages::country_profile_charts(site, c)).unwrap_or_default()
         },
@@ -253,6 +281,8 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     },
     PageKind {
         name: "404",
+        template: "404.html",
+        docs: "404.html",
         pages: |_| vec![Subject::Site],
         url: |_, _| routes::NOT_FOUND.into(),
         narratives: no_narratives,
@@ -261,3 +291,54 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
         group: no_group,
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::BUILTIN_TEMPLATES;
+
+    fn default_site() -> Site {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (site, diagnostics) = crate::site::load_site(dir.to_path_buf(), &Default::default(), None);
+        site.unwrap_or_else(|| panic!("the default site loads: {diagnostics:?}"))
+    }
+
+    #[test]
+    fn every_kind_names_a_built_in_template_and_its_docs() {
+        let docs = include_str!("../../docs/templates.md");
+        let builtin: Vec<&str> = BUILTIN_TEMPLATES.iter().map(|(name, _)| *name).collect();
+        for kind in PAGE_KINDS {
+            assert!(builtin.contains(&kind.template), "{}: `{}` is not a built-in template", kind.name, kind.template);
+            assert!(docs.contains(&format!("\n### {}\n", kind.docs)), "{}: no heading `{}`", kind.name, kind.docs);
+        }
+        // And every page template of the theme is some kind's.
+        for name in builtin.iter().filter(|n| !n.starts_with("partials/") && **n != "base.html") {
+            assert!(PAGE_KINDS.iter().any(|k| k.template == *name), "`{name}` belongs to no page kind");
+        }
+    }
+
+    #[test]
+    fn every_kind_builds_its_pages_with_its_template_under_its_url() {
+        let site = default_site();
+        let tera = site.tera.clone();
+        let narratives = Narratives::default();
+        let cx = BuildContext { site: &site, tera: &tera, narratives: &narratives, pdf: false };
+        for kind in PAGE_KINDS {
+            let subjects = (kind.pages)(&site);
+            let subject = subjects.first().unwrap_or_else(|| panic!("{}: the default site has such a page", kind.name));
+            let url = (kind.url)(&site, subject);
+            let page = crate::scope::run(|| (kind.build)(&cx, subject)).0;
+            let page = page.unwrap_or_else(|| panic!("{}: {url} is built", kind.name));
+            assert_eq!(page.template, kind.template, "{}: {url}", kind.name);
+            // A generated page lives in a folder content cannot take.
+            if !matches!(subject, Subject::Doc(_)) && kind.name != "404" {
+                let folder = url.trim_start_matches('/').split('/').next().unwrap_or("");
+                assert!(
+                    routes::GENERATED_FOLDERS.contains(&folder),
+                    "{}: {url} is outside the generated folders",
+                    kind.name
+                );
+            }
+        }
+    }
+}

@@ -167,7 +167,7 @@ pub(crate) fn check_page(index: &LinkIndex, url: &str, links: &[FoundLink], ids:
 fn anchor_help<'a>(fragment: &str, ids: impl Iterator<Item = &'a str> + Clone) -> String {
     crate::diagnostics::did_you_mean(fragment, ids).map(|s| format!("did you mean `#{s}`?")).unwrap_or_else(|| {
         "an anchor is the id of an element of the page: a heading's id (see docs/format.md), a note \
-         (`#fn-…`) or an id of the theme (`#main`, `#top`)"
+         (`#fn-…`) or an id of the theme (`#main`, `#toc`)"
             .into()
     })
 }

@@ -383,7 +383,8 @@ impl RunContext<'_> {
                     };
                     let page = (kind.build)(&cx, subject)
                         .ok_or_else(|| Diagnostic::error(Code::TemplateRender, format!("no page for {}", job.url)))?;
-                    let skeleton = render::render_template(self.tera, self.site, &page.template, &page.context)?;
+                    let skeleton = render::render_template(self.tera, self.site, &page.template, &page.context)
+                        .map_err(|d| where_the_context_is_described(d, kind, &page.template))?;
                     Ok((page, skeleton))
                 })
             })
@@ -495,6 +496,18 @@ pub(crate) fn report_pdf(site: &Site, tera: &tera::Tera, code: &str) -> Result<V
     };
     let meta = render::report_pages::pdf_meta(site, country);
     pdf_bytes(&view, &svg, &meta)
+}
+
+/// A template error of a page of the kind's own template points at the docs
+/// of what that template receives (unless it already says what to do).
+fn where_the_context_is_described(d: Diagnostic, kind: &PageKind, template: &str) -> Diagnostic {
+    if d.help.is_some() || template != kind.template {
+        return d;
+    }
+    d.with_help(format!(
+        "what `{template}` receives is described in docs/templates.md, section \"{}\"",
+        kind.docs.replace('`', "")
+    ))
 }
 
 /// Text made for a file, as its bytes.

@@ -14,34 +14,9 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::fsio::SiteRoot;
 use crate::source::{Position, Source, SourceFile};
 
-/// Templates of the built-in theme: (name, text).
-pub(crate) const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("home.html", include_str!("../../templates/home.html")),
-    ("section.html", include_str!("../../templates/section.html")),
-    ("page.html", include_str!("../../templates/page.html")),
-    ("404.html", include_str!("../../templates/404.html")),
-    ("countries.html", include_str!("../../templates/countries.html")),
-    ("country.html", include_str!("../../templates/country.html")),
-    ("indicators.html", include_str!("../../templates/indicators.html")),
-    ("indicator.html", include_str!("../../templates/indicator.html")),
-    ("corridor.html", include_str!("../../templates/corridor.html")),
-    ("report.html", include_str!("../../templates/report.html")),
-    ("typology.html", include_str!("../../templates/typology.html")),
-    ("typology-method.html", include_str!("../../templates/typology-method.html")),
-    ("partials/typology-matrix.html", include_str!("../../templates/partials/typology-matrix.html")),
-    ("partials/country-card.html", include_str!("../../templates/partials/country-card.html")),
-    ("partials/chart.html", include_str!("../../templates/partials/chart.html")),
-    ("partials/toc.html", include_str!("../../templates/partials/toc.html")),
-    ("partials/breadcrumbs.html", include_str!("../../templates/partials/breadcrumbs.html")),
-    ("partials/pager.html", include_str!("../../templates/partials/pager.html")),
-    ("partials/listing.html", include_str!("../../templates/partials/listing.html")),
-    ("partials/value.html", include_str!("../../templates/partials/value.html")),
-    ("partials/sources.html", include_str!("../../templates/partials/sources.html")),
-    ("partials/measure-groups.html", include_str!("../../templates/partials/measure-groups.html")),
-    ("partials/typology-confidence.html", include_str!("../../templates/partials/typology-confidence.html")),
-    ("partials/indicator-sources.html", include_str!("../../templates/partials/indicator-sources.html")),
-];
+// `BUILTIN_TEMPLATES`: every file of `templates/`, (name, text), listed by
+// build.rs so that a new template is only a new file.
+include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
 /// Static files of the built-in theme: (output path, bytes).
 pub(crate) const BUILTIN_STATIC: &[(&str, &[u8])] = &[

@@ -100,6 +100,10 @@ fn template_render_errors_are_located_in_the_template() {
     let text = site.error_text();
     assert!(text.starts_with("templates/page.html:3:"), "{text}");
     assert!(text.contains("<h1>{{ page.titel }}</h1>"), "{text}");
+    assert!(
+        text.contains("help: what `page.html` receives is described in docs/templates.md, section \"page.html: page\""),
+        "{text}"
+    );
 }
 
 #[test]
