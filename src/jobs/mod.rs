@@ -517,18 +517,18 @@ fn made(text: Result<String, impl std::fmt::Display>) -> Result<Vec<u8>, String>
 
 #[cfg(feature = "pdf")]
 fn pdf_bytes(
-    view: &render::report_pages::ReportPageView,
+    view: &render::data_views::ReportPageView,
     svg: &dyn Fn(&str) -> Option<String>,
-    meta: &render::report_pages::PdfMeta,
+    meta: &render::data_views::PdfMeta,
 ) -> Result<Vec<u8>, String> {
     crate::pdf::report_pdf(view, svg, meta)
 }
 
 #[cfg(not(feature = "pdf"))]
 fn pdf_bytes(
-    _: &render::report_pages::ReportPageView,
+    _: &render::data_views::ReportPageView,
     _: &dyn Fn(&str) -> Option<String>,
-    _: &render::report_pages::PdfMeta,
+    _: &render::data_views::PdfMeta,
 ) -> Result<Vec<u8>, String> {
     Err("this polibrief was built without PDF support: build it with `cargo build --release --features pdf`".into())
 }

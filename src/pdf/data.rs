@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::html::{self, Block};
 use crate::render::data_views::FigureView;
-use crate::render::report_pages::{PdfMeta, ReportPageView};
+use crate::render::data_views::{PdfMeta, ReportPageView};
 
 /// `data.json`, and the charts it names.
 pub(crate) struct Prepared {

@@ -29,7 +29,7 @@ use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::render::report_pages::{PdfMeta, ReportPageView};
+use crate::render::data_views::{PdfMeta, ReportPageView};
 
 /// The family of the vendored fonts: the text of the report and of its charts.
 pub(crate) const FONT_FAMILY: &str = "Noto Sans";

@@ -1,5 +1,6 @@
 //! View structs of the pages generated from data (countries, indicators,
-//! corridors, typology). Like `views`, a public API documented in
+//! corridors), of the country reports (HTML and PDF) and of the data
+//! shortcodes (`country()` cards). Like `views`, a public API documented in
 //! docs/templates.md: values arrive formatted, URLs carry the base path,
 //! Markdown arrives as HTML (write with `| safe`).
 
@@ -440,4 +441,78 @@ pub(crate) struct ReportView {
 pub(crate) struct ReportIndicatorSourceView {
     pub(crate) indicator: String,
     pub(crate) source: IndicatorSourceView,
+}
+
+// ------------------------------------------------------------- reports
+
+/// What `report.html` receives as `report` (and what the PDF is made
+/// from): the report view, the notes of its indicator table and, for a
+/// destination, its origin groups.
+#[derive(Debug, Serialize)]
+pub(crate) struct ReportPageView {
+    #[serde(flatten)]
+    pub(crate) view: ReportView,
+    /// The notes of the indicator table's values, numbered from 1.
+    pub(crate) indicator_notes: Vec<TableNoteView>,
+    /// Destinations: the origin groups living there, largest first.
+    pub(crate) origin_groups: Vec<OriginGroupView>,
+}
+
+/// A value's note, printed below the table and marked by its number.
+#[derive(Debug, Serialize)]
+pub(crate) struct TableNoteView {
+    pub(crate) number: usize,
+    /// The indicator whose value carries the note.
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) note: String,
+}
+
+/// Citizens of one origin country living in a destination.
+#[derive(Debug, Serialize)]
+pub(crate) struct OriginGroupView {
+    /// The origin country's profile.
+    pub(crate) origin: LinkView,
+    /// Formatted, `"812,000"`.
+    pub(crate) population: String,
+    pub(crate) year: i32,
+    pub(crate) corridor_url: String,
+    /// Where the figure comes from: a corridor indicator's source, or the
+    /// origin profile's source of its diaspora entry.
+    pub(crate) source: String,
+    pub(crate) source_url: Option<String>,
+}
+
+/// Document metadata of a PDF report (fixed, never the clock).
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PdfMeta {
+    pub(crate) title: String,
+    pub(crate) author: String,
+    pub(crate) subject: String,
+    /// BCP 47, from config.yaml's `language`.
+    pub(crate) language: String,
+    /// YYYY-MM-DD: the creation date written into the PDF.
+    pub(crate) date: Option<String>,
+}
+
+// ------------------------------------------------------------- shortcodes
+
+#[derive(serde::Serialize)]
+pub(crate) struct CountryCardView {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) url: String,
+    pub(crate) roles: Vec<String>,
+    pub(crate) region: Option<String>,
+    pub(crate) eu_member: bool,
+    pub(crate) class_label: Option<String>,
+    pub(crate) figures: Vec<CardFigureView>,
+}
+
+#[derive(serde::Serialize)]
+pub(crate) struct CardFigureView {
+    pub(crate) label: String,
+    pub(crate) unit: String,
+    pub(crate) value: ValueView,
 }

@@ -8,6 +8,7 @@
 
 use tera::{Context, Tera};
 
+use super::data_views::{CardFigureView, CountryCardView};
 use super::typology_pages;
 use crate::diagnostics::{Code, Diagnostic, suggestion};
 use crate::routes;
@@ -89,25 +90,6 @@ fn typology(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Resul
     page.partial("partials/typology-matrix.html", "matrix", &matrix)
 }
 
-#[derive(serde::Serialize)]
-struct CountryCardView {
-    code: String,
-    name: String,
-    url: String,
-    roles: Vec<String>,
-    region: Option<String>,
-    eu_member: bool,
-    class_label: Option<String>,
-    figures: Vec<FigureView>,
-}
-
-#[derive(serde::Serialize)]
-struct FigureView {
-    label: String,
-    unit: String,
-    value: super::data_views::ValueView,
-}
-
 fn country(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
     let site = page.site;
     let (code, at) = required_text(source, call, "code")?;
@@ -120,7 +102,7 @@ fn country(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Result
         .into_iter()
         .filter_map(|i| {
             let latest = i.latest(&country.code)?;
-            Some(FigureView {
+            Some(CardFigureView {
                 label: i.label().to_string(),
                 unit: i.unit.label().to_string(),
                 value: super::data_pages::value_view(Some(latest), i.display_decimals()),

@@ -17,6 +17,7 @@ pub(crate) mod data_views;
 pub(crate) mod embeds;
 pub(crate) mod report_pages;
 pub(crate) mod typology_pages;
+pub(crate) mod typology_views;
 pub(crate) mod views;
 
 use std::sync::Arc;

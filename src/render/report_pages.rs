@@ -9,12 +9,13 @@
 //! origin and its largest communities abroad, the largest origin groups of
 //! a destination.
 
-use serde::Serialize;
 use tera::Context;
 
 use super::Page;
 use super::data_pages::{self, Narratives, reference_label};
-use super::data_views::{ReportIndicatorSourceView, ReportView};
+use super::data_views::{
+    OriginGroupView, PdfMeta, ReportIndicatorSourceView, ReportPageView, ReportView, TableNoteView,
+};
 use super::views::LinkView;
 use crate::data::{Country, Indicator, Scope, Unit};
 use crate::format;
@@ -33,44 +34,6 @@ pub(crate) fn report_page_of(site: &Site, code: &str, narratives: &Narratives, w
     }
     let info = super::PageInfo::of_view(&context, "report");
     Page { template: "report.html".into(), context, info }
-}
-
-/// What `report.html` receives as `report` (and what the PDF is made
-/// from): the report view, the notes of its indicator table and, for a
-/// destination, its origin groups.
-#[derive(Debug, Serialize)]
-pub(crate) struct ReportPageView {
-    #[serde(flatten)]
-    pub(crate) view: ReportView,
-    /// The notes of the indicator table's values, numbered from 1.
-    pub(crate) indicator_notes: Vec<TableNoteView>,
-    /// Destinations: the origin groups living there, largest first.
-    pub(crate) origin_groups: Vec<OriginGroupView>,
-}
-
-/// A value's note, printed below the table and marked by its number.
-#[derive(Debug, Serialize)]
-pub(crate) struct TableNoteView {
-    pub(crate) number: usize,
-    /// The indicator whose value carries the note.
-    pub(crate) id: String,
-    pub(crate) title: String,
-    pub(crate) note: String,
-}
-
-/// Citizens of one origin country living in a destination.
-#[derive(Debug, Serialize)]
-pub(crate) struct OriginGroupView {
-    /// The origin country's profile.
-    pub(crate) origin: LinkView,
-    /// Formatted, `"812,000"`.
-    pub(crate) population: String,
-    pub(crate) year: i32,
-    pub(crate) corridor_url: String,
-    /// Where the figure comes from: a corridor indicator's source, or the
-    /// origin profile's source of its diaspora entry.
-    pub(crate) source: String,
-    pub(crate) source_url: Option<String>,
 }
 
 pub(crate) fn report_page(site: &Site, country: &Country, narratives: &Narratives, with_pdf: bool) -> ReportPageView {
@@ -394,17 +357,4 @@ pub(crate) fn pdf_meta(site: &Site, country: &Country) -> PdfMeta {
         language: site.config.language.clone(),
         date: data_date(site),
     }
-}
-
-/// Document metadata of a PDF report (fixed, never the clock).
-#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct PdfMeta {
-    pub(crate) title: String,
-    pub(crate) author: String,
-    pub(crate) subject: String,
-    /// BCP 47, from config.yaml's `language`.
-    pub(crate) language: String,
-    /// YYYY-MM-DD: the creation date written into the PDF.
-    pub(crate) date: Option<String>,
 }
