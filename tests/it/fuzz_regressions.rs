@@ -4,6 +4,11 @@
 //! speed is measured in benchmarks, not tests; see docs/fuzzing.md for the
 //! inputs that were slow and what was done about them.)
 //!
+//! The heaviest cases (megabytes of input, tens of thousands of
+//! constructs) are `#[ignore]`d so that `cargo test` stays quick in a debug
+//! build; `.ci/run` runs them in release with
+//! `cargo test --release --test it -- --ignored fuzz_regressions::`.
+//!
 //! A crash found by `cargo fuzz` goes here with its exact bytes: once through
 //! the same `polibrief::fuzzing` entry point the fuzzer calls, and once in a
 //! site built by the real binary.
@@ -48,6 +53,7 @@ fn data_survives(text: &str) {
 // Hostile inputs written by hand.
 
 #[test]
+#[ignore = "heavy: run in release by .ci/run (cargo test --release --test it -- --ignored fuzz_regressions::)"]
 fn a_10_mb_page_under_the_size_limit_builds() {
     let block = "## Section heading\n\nA paragraph with *emphasis*, **strong text**, `code`, a [link](/typology/) \
                  and a note.[^n]\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> A quote.\n\n";
@@ -83,6 +89,7 @@ fn deeply_nested_lists() {
 }
 
 #[test]
+#[ignore = "heavy: run in release by .ci/run (cargo test --release --test it -- --ignored fuzz_regressions::)"]
 fn deeply_nested_inline_markup() {
     page_survives(&front(&format!("{}x{}\n", "*".repeat(50_000), "*".repeat(50_000))));
     page_survives(&front(&format!("{}x{}\n", "[".repeat(50_000), "](/a/)".repeat(50_000))));
@@ -90,6 +97,7 @@ fn deeply_nested_inline_markup() {
 }
 
 #[test]
+#[ignore = "heavy: run in release by .ci/run (cargo test --release --test it -- --ignored fuzz_regressions::)"]
 fn a_100_000_footnotes_page() {
     let mut body = String::new();
     for n in 0..100_000 {
@@ -108,6 +116,7 @@ fn many_headings_with_the_same_title() {
 }
 
 #[test]
+#[ignore = "heavy: run in release by .ci/run (cargo test --release --test it -- --ignored fuzz_regressions::)"]
 fn a_100_000_shortcodes_page() {
     // Every call embedded (the fuzz entry point's embeds always succeed):
     // placing 100,000 embeds must stay linear.
@@ -172,6 +181,7 @@ fn unterminated_shortcodes() {
 }
 
 #[test]
+#[ignore = "heavy: run in release by .ci/run (cargo test --release --test it -- --ignored fuzz_regressions::)"]
 fn a_1_mb_shortcode_line() {
     let mb = 1024 * 1024;
     // One long text argument.
@@ -214,6 +224,7 @@ fn hostile_yaml_in_data_files() {
 }
 
 #[test]
+#[ignore = "heavy: run in release by .ci/run (cargo test --release --test it -- --ignored fuzz_regressions::)"]
 fn ten_thousand_bad_years_in_one_series_are_listed_a_hundred_at_a_time() {
     // Every year outside 1900-2100 was printed (9,799 messages, 4 MB on stderr):
     // the cap of 100 of one kind per file holds for data errors too.
