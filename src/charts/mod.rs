@@ -119,6 +119,10 @@ pub(super) fn series(n: usize) -> (String, &'static str) {
 
 /// Escapes `& < > " '` for XML text and attribute values.
 pub(crate) fn escape_xml(text: &str) -> String {
+    // Most values of a chart (numbers, colours, class names) need nothing.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b) && !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     for c in clean_text(text).chars() {
         match c {
