@@ -10,7 +10,7 @@
 
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -28,6 +28,14 @@ export async function startServe(binary, siteSource, { timeoutMs = 60_000 } = {}
     if (existsSync(from)) await cp(from, path.join(dir, part), { recursive: true });
   }
   const child = spawn(binary, ["serve", dir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  // However the suite ends (an exception past every `finally`, Ctrl-C
+  // through Playwright's handler, process.exit), the server and the copy
+  // go with it: `exit` handlers run synchronously, so SIGKILL and rmSync.
+  const leftBehind = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.on("exit", leftBehind);
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
@@ -52,7 +60,9 @@ export async function startServe(binary, siteSource, { timeoutMs = 60_000 } = {}
       reject(new Error(`polibrief serve exited (${signal || code}) before printing its address:\n${stderr}`));
     });
   }).catch(async (err) => {
-    child.kill("SIGINT");
+    child.kill("SIGKILL");
+    await exited;
+    process.off("exit", leftBehind);
     await rm(dir, { recursive: true, force: true });
     throw err;
   });
@@ -77,12 +87,17 @@ export async function startServe(binary, siteSource, { timeoutMs = 60_000 } = {}
     async close() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGINT");
-        const stopped = await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000, null))]);
+        // A deadline, not a wait: it ends as soon as the server exits.
+        let timer;
+        const deadline = new Promise((r) => (timer = setTimeout(r, 5_000, null)));
+        const stopped = await Promise.race([exited, deadline]);
+        clearTimeout(timer);
         if (!stopped) {
           child.kill("SIGKILL");
           await exited;
         }
       }
+      process.off("exit", leftBehind);
       await rm(dir, { recursive: true, force: true });
     },
   };
