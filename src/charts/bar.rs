@@ -170,10 +170,10 @@ impl BarFrame {
         let text = row.value_text(self.decimals);
         let at = if row.value < 0.0 { (x1 - 6.0, y) } else { (x1 + 6.0, y) };
         let anchor = if row.value < 0.0 { Anchor::End } else { Anchor::Start };
-        // `chart__value`: the theme gives it a halo of the background, so
-        // a gridline under it stops short of the figures.
+        // `chart__halo`: the theme gives it a halo of the background, so a
+        // gridline under it stops short of the figures.
         let value = scene.text(at, &text, anchor, FONT, TEXT);
-        value.class("chart__label").class("chart__value");
+        value.class("chart__label").class("chart__halo");
         if row.highlight {
             value.attr("font-weight", "bold");
         }

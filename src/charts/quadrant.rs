@@ -200,9 +200,15 @@ pub(crate) fn quadrant(meta: &ChartMeta, points: &[QuadrantPoint]) -> String {
         taken.push(b);
         placed[i] = Some((labels, (lx, ly), anchor));
     }
+    // A label may still touch an axis (a point just off it, with its
+    // neighbours' labels on the other sides): `chart__halo` breaks the
+    // line behind the letters.
     for (labels, (lx, ly), anchor) in placed.into_iter().flatten() {
         for (i, label) in labels.iter().enumerate() {
-            scene.text((lx, ly + i as f64 * LINE), label, anchor, FONT, TEXT).class("chart__label");
+            scene
+                .text((lx, ly + i as f64 * LINE), label, anchor, FONT, TEXT)
+                .class("chart__label")
+                .class("chart__halo");
         }
     }
     let mut entries =
