@@ -434,8 +434,11 @@ mod tests {
         }
     }
 
+    /// A label's text and box (x0, y0, x1, y1).
+    type LabelBox = (String, (f64, f64, f64, f64));
+
     /// The value labels' boxes, as the layout estimates them.
-    fn value_label_boxes(doc: &roxmltree::Document<'_>) -> Vec<(String, (f64, f64, f64, f64))> {
+    fn value_label_boxes(doc: &roxmltree::Document<'_>) -> Vec<LabelBox> {
         with_class(doc, "chart__label")
             .into_iter()
             .filter(|n| n.attribute("text-anchor") == Some("start"))
@@ -480,7 +483,7 @@ mod tests {
             })
             .collect();
         let labels = value_label_boxes(&doc);
-        let crossed: Vec<&(String, (f64, f64, f64, f64))> =
+        let crossed: Vec<&LabelBox> =
             labels.iter().filter(|(_, b)| (b.0 - 3.0..=b.2 + 3.0).contains(&segments[0].0)).collect();
         assert!(crossed.len() >= 3, "the line lies across a run of labels: {crossed:?}");
         for (text, (x0, y0, x1, y1)) in &labels {
