@@ -124,25 +124,14 @@
     hide.focus();
   }
 
-  // The event stream opens once the page has loaded: a request that never
-  // ends, started while the page's own files are still coming, can hold
-  // back the ones Chromium loads last (the print stylesheet), and then the
-  // load event, and the scroll position above, never come.
-  function connect() {
-    var events = new EventSource(base + "/__polibrief/events");
-    events.addEventListener("reload", reload);
-    events.addEventListener("css", function () {
-      removeOverlay();
-      swapStylesheets();
-    });
-    events.addEventListener("errors", function (event) {
-      showOverlay(JSON.parse(event.data));
-    });
-    events.addEventListener("ok", removeOverlay);
-  }
-  if (document.readyState === "complete") {
-    connect();
-  } else {
-    window.addEventListener("load", connect);
-  }
+  var events = new EventSource(base + "/__polibrief/events");
+  events.addEventListener("reload", reload);
+  events.addEventListener("css", function () {
+    removeOverlay();
+    swapStylesheets();
+  });
+  events.addEventListener("errors", function (event) {
+    showOverlay(JSON.parse(event.data));
+  });
+  events.addEventListener("ok", removeOverlay);
 })();

@@ -465,7 +465,20 @@ async function checkPrint(browser, origin, target, shotDir) {
 const OVERLAY = '.polibrief-overlay[role="alertdialog"]';
 const BROKEN_FILE = "data/countries/fr.yaml";
 const breakFile = (text) => text.replace(/^region:/m, "regoin: a typo of region\nregion:");
-const isEvents = (res) => /\/__polibrief\/events$/.test(res.url());
+const isEventsUrl = (url) => /\/__polibrief\/events$/.test(url);
+const isEvents = (res) => isEventsUrl(res.url());
+
+/** A URL fetched outside the browser, with a deadline: its status, or why not. */
+async function askDirectly(url) {
+  const started = Date.now();
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    await res.arrayBuffer();
+    return `${res.status} in ${Date.now() - started} ms`;
+  } catch (err) {
+    return `no answer (${err.name})`;
+  }
+}
 
 /** Opens the served page and waits until its live-reload script is connected. */
 async function openServed(browser, server, target, width, scheme) {
@@ -631,8 +644,15 @@ async function checkServeOverlay(browser, target, shotDir, binary) {
       if (reloaded[i]) {
         const state = await v.page.evaluate((sel) => `the page is ${document.readyState}, overlay ${document.querySelector(sel) ? "still open" : "closed"}`, OVERLAY).catch((e) => String(e));
         const said = server.stderr().trim().split("\n").slice(-2).join(" / ");
-        const waiting = [...v.inflight].map((r) => r.url().replace(server.origin, "")).join(", ") || "none";
-        problems.push({ rule: "live-reload", element: target.url, detail: `no reload after the fix (${state}; requests unanswered: ${waiting}; serve said: ${said}): ${reloaded[i]}` });
+        const unanswered = [...v.inflight].map((r) => r.url()).filter((u) => !isEventsUrl(u));
+        const waiting = unanswered.map((u) => u.replace(server.origin, "")).join(", ") || "none";
+        // Whose the hang is: the same requests, asked outside the browser.
+        const direct = await Promise.all(unanswered.map((u) => askDirectly(u)));
+        problems.push({
+          rule: "live-reload",
+          element: target.url,
+          detail: `no reload after the fix (${state}; requests unanswered: ${waiting}; asked directly: ${direct.join(", ") || "-"}; serve said: ${said}): ${reloaded[i]}`,
+        });
       }
       if (!reloaded[i] && (await v.page.$(OVERLAY))) problems.push({ rule: "overlay-gone", element: OVERLAY, detail: "still shown after the fix" });
       problems.push(...v.log);
