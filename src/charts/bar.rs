@@ -170,28 +170,35 @@ impl BarFrame {
         let text = row.value_text(self.decimals);
         let at = if row.value < 0.0 { (x1 - 6.0, y) } else { (x1 + 6.0, y) };
         let anchor = if row.value < 0.0 { Anchor::End } else { Anchor::Start };
+        // `chart__halo`: the theme gives it a halo of the background, so a
+        // gridline under it stops short of the figures.
         let value = scene.text(at, &text, anchor, FONT, TEXT);
-        value.class("chart__label");
+        value.class("chart__label").class("chart__halo");
         if row.highlight {
             value.attr("font-weight", "bold");
         }
     }
 
     /// A dashed vertical line at the reference value behind the value
-    /// labels (it breaks where one would cross it), with its label above the
-    /// rows, which are drawn from `top`, one per [`ROW`].
+    /// labels (it breaks where one would cross it, and stays away along a
+    /// run of such rows: a stub between two labels would read as the line
+    /// running through them), with its label above the rows, which are
+    /// drawn from `top`, one per [`ROW`].
     pub(super) fn reference(&self, scene: &mut Scene, reference: &Reference, rows: &[BarRow], top: f64) {
         let x = self.x(reference.value);
         let bottom = top + rows.len() as f64 * ROW;
-        let blocked: Vec<(f64, f64)> = rows
-            .iter()
-            .enumerate()
-            .filter(|(_, row)| {
-                let (a, b) = self.value_label_span(row);
-                (a - 3.0..=b + 3.0).contains(&x)
-            })
-            .map(|(i, _)| (top + i as f64 * ROW + 3.0, top + (i + 1) as f64 * ROW - 3.0))
-            .collect();
+        let mut blocked: Vec<(f64, f64)> = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            let (a, b) = self.value_label_span(row);
+            if !(a - 3.0..=b + 3.0).contains(&x) {
+                continue;
+            }
+            let (y0, y1) = (top + i as f64 * ROW + 3.0, top + (i + 1) as f64 * ROW - 3.0);
+            match blocked.last_mut() {
+                Some(last) if y0 - last.1 < ROW / 2.0 => last.1 = y1,
+                _ => blocked.push((y0, y1)),
+            }
+        }
         for (y0, y1) in open_spans(top - 6.0, bottom, &blocked) {
             scene
                 .line(vec![(x, y0), (x, y1)], TEXT, 2)
@@ -425,6 +432,70 @@ mod tests {
             let half = text_width(node.text().unwrap(), FONT) / 2.0;
             assert!(x - half >= 0.0 && x + half <= WIDTH, "{:?} at {x}", node.text());
         }
+    }
+
+    /// A label's text and box (x0, y0, x1, y1).
+    type LabelBox = (String, (f64, f64, f64, f64));
+
+    /// The value labels' boxes, as the layout estimates them.
+    fn value_label_boxes(doc: &roxmltree::Document<'_>) -> Vec<LabelBox> {
+        with_class(doc, "chart__label")
+            .into_iter()
+            .filter(|n| n.attribute("text-anchor") == Some("start"))
+            .map(|n| {
+                let text = n.text().unwrap_or("").to_string();
+                let num = |a: &str| -> f64 { n.attribute(a).unwrap().parse().unwrap() };
+                let (x, y, w) = (num("x"), num("y"), text_width(&text, FONT));
+                (text, (x, y - f64::from(FONT) / 2.0, x + w, y + f64::from(FONT) / 2.0))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_reference_line_stays_off_a_run_of_value_labels_it_would_cross() {
+        // The default site's naturalisation chart: the EU line at 3.59
+        // runs through the labels of the rows from 3.30 down.
+        let eu = Reference { label: "EU (members of each year)".into(), value: 3.59, ..Reference::default() };
+        let values = [
+            ("SE", 8.91),
+            ("NL", 7.05),
+            ("FI", 3.78),
+            ("LU", 3.30),
+            ("DE", 3.26),
+            ("SK", 2.48),
+            ("PT", 2.29),
+            ("GR", 2.13),
+            ("RO", 1.82),
+            ("AT", 1.27),
+            ("LT", 0.09),
+        ];
+        let data: Vec<Datum> = values.iter().map(|(c, v)| datum(c, c, *v, "")).collect();
+        let mut meta = testutil::meta("eu-line");
+        meta.decimals = 2;
+        let svg = bar(&meta, &data, Some(&eu), None);
+        let doc = parse(&svg);
+        let segments: Vec<(f64, f64, f64)> = with_class(&doc, "chart__reference")
+            .iter()
+            .filter_map(|n| n.attribute("points"))
+            .map(|p| {
+                let xy: Vec<f64> = p.split([' ', ',']).map(|v| v.parse().unwrap()).collect();
+                (xy[0], xy[1].min(xy[3]), xy[1].max(xy[3]))
+            })
+            .collect();
+        let labels = value_label_boxes(&doc);
+        let crossed: Vec<&LabelBox> =
+            labels.iter().filter(|(_, b)| (b.0 - 3.0..=b.2 + 3.0).contains(&segments[0].0)).collect();
+        assert!(crossed.len() >= 3, "the line lies across a run of labels: {crossed:?}");
+        for (text, (x0, y0, x1, y1)) in &labels {
+            for (x, top, bottom) in &segments {
+                let touches = (x0 - 3.0..=x1 + 3.0).contains(x) && top < y1 && bottom > y0;
+                assert!(!touches, "the reference line {x} {top}..{bottom} runs into the label {text}");
+            }
+        }
+        // Above the run and below it, one piece each: no stubs between labels.
+        assert_eq!(segments.len(), 2, "{segments:?}");
+        let (first, last) = (crossed[0].1, crossed[crossed.len() - 1].1);
+        assert!(segments[0].2 < first.1 && segments[1].1 > last.3, "{segments:?}");
     }
 
     #[test]

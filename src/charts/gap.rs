@@ -88,8 +88,11 @@ impl Frame {
         a.class(&class_a).class("chart__point").attr("data-code", row.code.as_str());
         let (left, right) = row.sides(decimals);
         let (lo, hi) = (xa.min(xb), xa.max(xb));
-        scene.text((lo - MARKER - 6.0, y), &left, Anchor::End, FONT, TEXT).class("chart__label");
-        scene.text((hi + MARKER + 6.0, y), &right, Anchor::Start, FONT, TEXT).class("chart__label");
+        scene.text((lo - MARKER - 6.0, y), &left, Anchor::End, FONT, TEXT).class("chart__label").class("chart__halo");
+        scene
+            .text((hi + MARKER + 6.0, y), &right, Anchor::Start, FONT, TEXT)
+            .class("chart__label")
+            .class("chart__halo");
     }
 }
 

@@ -5,9 +5,9 @@
 //! [`scene::Scene`]), then the output is rewritten as text: `viewBox` without a
 //! fixed size, `role="img"`, `<title>`/`<desc>` named by `aria-labelledby`, and
 //! the theme's classes on elements (`chart__grid`, `chart__axis`,
-//! `chart__label`, `chart__series--N`, `chart__highlight`), so that the page
-//! CSS colours charts in dark mode and print. Colour attributes stay as the
-//! fallback for a chart opened on its own.
+//! `chart__label`, `chart__series--N`, `chart__highlight`, `chart__halo`),
+//! so that the page CSS colours charts in dark mode and print. Colour
+//! attributes stay as the fallback for a chart opened on its own.
 //!
 //! The functions are pure and deterministic: same input, byte-identical SVG
 //! (integer coordinates, sorted inputs, no hash-map iteration). Text from the

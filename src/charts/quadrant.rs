@@ -127,10 +127,14 @@ fn place(x: f64, y: f64, w: f64, lines: usize, taken: &[Box4]) -> Spot {
     let h = lines as f64 * LINE;
     let gap = R + 4.0;
     let side = |dy: f64| [(x + gap, y - h / 2.0 + dy, Anchor::Start), (x - gap - w, y - h / 2.0 + dy, Anchor::End)];
+    // Last: the block wholly above or below the point's level (its last or
+    // first line just off the point), for a tall stack beside a corner name.
+    let wholly = LINE / 2.0 - 4.0 - h / 2.0;
     let candidates: Vec<(f64, f64, Anchor)> = side(0.0)
         .into_iter()
         .chain([(x - w / 2.0, y - gap - h, Anchor::Middle), (x - w / 2.0, y + gap, Anchor::Middle)])
         .chain([-0.6, 0.6, -1.1, 1.1].into_iter().flat_map(|k| side(k * LINE)))
+        .chain([wholly, -wholly].into_iter().flat_map(side))
         .collect();
     let score = |(x0, y0, _): &(f64, f64, Anchor)| {
         let b = (*x0, *y0, x0 + w, y0 + h);
@@ -186,11 +190,25 @@ pub(crate) fn quadrant(meta: &ChartMeta, points: &[QuadrantPoint]) -> String {
             marker.class(&class).class("chart__point").attr("data-code", p.code.as_str());
         }
     }
-    for ((cx, cy), (_, group)) in at.iter().zip(&stacks) {
-        let (labels, ((lx, ly), anchor, b, _)) = labels_for(group, (*cx, *cy), &taken);
+    // Labels are placed tallest stack first (it has the fewest clear
+    // spots), then in reading order; they are drawn in reading order.
+    let mut order: Vec<usize> = (0..stacks.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(stacks[i].1.len()));
+    let mut placed = vec![None; stacks.len()];
+    for i in order {
+        let (labels, ((lx, ly), anchor, b, _)) = labels_for(&stacks[i].1, at[i], &taken);
         taken.push(b);
+        placed[i] = Some((labels, (lx, ly), anchor));
+    }
+    // A label may still touch an axis (a point just off it, with its
+    // neighbours' labels on the other sides): `chart__halo` breaks the
+    // line behind the letters.
+    for (labels, (lx, ly), anchor) in placed.into_iter().flatten() {
         for (i, label) in labels.iter().enumerate() {
-            scene.text((lx, ly + i as f64 * LINE), label, anchor, FONT, TEXT).class("chart__label");
+            scene
+                .text((lx, ly + i as f64 * LINE), label, anchor, FONT, TEXT)
+                .class("chart__label")
+                .class("chart__halo");
         }
     }
     let mut entries =
@@ -410,6 +428,58 @@ mod tests {
             let left_end = num(corners[l], "x") + text_width(corners[l].text().unwrap(), FONT) * BOLD;
             let right_start = num(corners[r], "x") - text_width(corners[r].text().unwrap(), FONT) * BOLD;
             assert!(left_end + 12.0 <= right_start, "{:?} meets {:?}", corners[l].text(), corners[r].text());
+        }
+    }
+
+    /// The boxes of a chart's texts of `class` (estimated as the layout
+    /// estimates them: [`text_width`], one [`LINE`] tall).
+    fn text_boxes(doc: &roxmltree::Document<'_>, class: &str, scale: f64) -> Vec<(String, Box4)> {
+        with_class(doc, class)
+            .into_iter()
+            .filter(|n| n.has_tag_name("text"))
+            .map(|n| {
+                let text = n.text().unwrap_or("").to_string();
+                let num = |a: &str| -> f64 { n.attribute(a).unwrap().parse().unwrap() };
+                let (x, y, w) = (num("x"), num("y"), text_width(&text, FONT) * scale);
+                let x0 = match n.attribute("text-anchor") {
+                    Some("end") => x - w,
+                    Some("middle") => x - w / 2.0,
+                    _ => x,
+                };
+                (text, (x0, y - LINE / 2.0, x0 + w, y + LINE / 2.0))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_tall_stack_by_a_corner_keeps_clear_of_the_corner_name_and_its_neighbours() {
+        // The default site's lower right: four countries on (1, -1) beside
+        // "Passive concordance", one on the same row, two just above.
+        let points = vec![
+            p("AL", "Albania", 1.0, -1.0, false),
+            p("CO", "Colombia", 1.0, -1.0, false),
+            p("EC", "Ecuador", 1.0, -1.0, false),
+            p("RS", "Serbia", 1.0, -1.0, false),
+            p("UA", "Ukraine", 1.0 / 3.0, -1.0, true),
+            p("TN", "Tunisia", -0.5, -1.0, true),
+            p("DZ", "Algeria", 1.0, -0.5, true),
+            p("SN", "Senegal", 1.0, -0.5, true),
+            p("RU", "Russia", 1.0 / 3.0, -1.0 / 3.0, true),
+        ];
+        let doc_svg = quadrant(&testutil::meta("q"), &points);
+        let doc = parse(&doc_svg);
+        // The countries' labels (the legend's entries are labels too).
+        let named = |t: &str| points.iter().any(|p| p.name() == t || p.code == t);
+        let labels: Vec<_> = text_boxes(&doc, "chart__label", 1.0).into_iter().filter(|(t, _)| named(t)).collect();
+        assert_eq!(labels.len(), points.len(), "every country named");
+        let corners = text_boxes(&doc, "chart__cell", BOLD);
+        for (name, b) in &labels {
+            for (corner, c) in &corners {
+                assert_eq!(overlap(*b, *c), 0.0, "{name} {b:?} runs into the corner name {corner} {c:?}");
+            }
+            for (other, o) in &labels {
+                assert!(name == other || overlap(*b, *o) == 0.0, "{name} {b:?} runs into {other} {o:?}");
+            }
         }
     }
 

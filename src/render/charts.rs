@@ -807,6 +807,8 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
     if groups.is_empty() {
         return Err(format!("`{}` has no values for the corridors asked for", ind.id));
     }
+    // Origins in the order readers look them up (by name), not by code.
+    groups.sort_by(|a, b| a.origin_label.cmp(&b.origin_label).then_with(|| a.origin_code.cmp(&b.origin_code)));
     let narrowed = match (&request.origin, &request.destination) {
         (Some(o), _) => format!(": corridors from {}", site.data.country_name(o)),
         (None, Some(d)) => format!(": corridors to {}", site.data.country_name(d)),

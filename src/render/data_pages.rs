@@ -221,12 +221,14 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
     let shown_indicators = data.indicators().filter(|i| indicators.iter().any(|v| v.id == i.id));
     let indicator_sources = indicator_sources(site, shown_indicators);
     let diaspora = country.diaspora.iter().map(|d| diaspora_view(site, country, d)).collect();
-    let corridors = data
+    // By title ("Morocco → Austria", "Morocco → Belgium"…), not by code.
+    let mut corridors: Vec<_> = data
         .corridors_of(&country.code)
         .map(|c| {
             link(site, corridor_title(data, &c.origin, &c.destination), &routes::corridor(&c.origin, &c.destination))
         })
         .collect();
+    corridors.sort_by(|a, b| a.title.cmp(&b.title));
     CountryView {
         code: country.code.clone(),
         name: country.name.clone(),

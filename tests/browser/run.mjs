@@ -2,13 +2,16 @@
 // The browser suite: the built default site as readers get it, in headless
 // Chromium (Debian's /usr/bin/chromium driven by playwright-core), plus the
 // Nu HTML Checker over every page and an XML parse of the feed, the sitemap
-// and every chart.
+// and every chart; and `polibrief serve`'s live reload and error overlay,
+// on a copy of the default site's sources.
 //
 //   node tests/browser/run.mjs                 build the default site (release), then check it
 //   node tests/browser/run.mjs --site DIR      check an already built site folder
 //   node tests/browser/run.mjs --only report   one page kind (repeatable)
 //   --no-vnu, --no-xml                         leave out the site-wide checks
 //   --jobs N                                   pages checked at a time (default 3)
+//   --polibrief PATH                           the binary whose `serve` is checked
+//                                              (default target/release/polibrief)
 //   --screenshots DIR                          default target/browser-screenshots
 //
 // Every check is one test; a failure prints the page kind and URL, the
@@ -17,7 +20,8 @@
 // does not have). Exit code 0 only when nothing failed.
 //
 // No fixed sleeps: pages are read after their load event, and after every
-// running animation has finished (document.getAnimations()).
+// running animation has finished (document.getAnimations()); serve's
+// overlay is waited for as an element, its reload as a load event.
 
 import { spawn } from "node:child_process";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
@@ -27,7 +31,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
-import { startStaticServer, startPolibriefServe } from "./lib/server.mjs";
+import { startStaticServer } from "./lib/server.mjs";
+import { startServe } from "./lib/serve.mjs";
 import { pageKinds } from "./lib/pages.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -237,7 +242,12 @@ async function checkXml(browser, siteDir, files, out) {
 
 // ---- One page in one configuration ---------------------------------------
 
-async function openPage(browser, origin, target, { width, scheme, media, reducedMotion }) {
+/**
+ * A new page in its own context (width, colour scheme, media, motion) whose
+ * console errors, script errors, failed requests, error statuses and
+ * requests leaving `origin` are collected in `log`.
+ */
+async function newWatchedPage(browser, origin, target, { width, scheme, media, reducedMotion }) {
   const context = await browser.newContext({
     viewport: { width, height: VIEWPORT_HEIGHT },
     colorScheme: scheme,
@@ -247,6 +257,11 @@ async function openPage(browser, origin, target, { width, scheme, media, reduced
   context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const log = [];
+  // Requests not answered yet: named when a page never finishes loading.
+  const inflight = new Set();
+  page.on("request", (req) => inflight.add(req));
+  page.on("requestfinished", (req) => inflight.delete(req));
+  page.on("requestfailed", (req) => inflight.delete(req));
   page.on("console", (msg) => {
     if (msg.type() !== "error") return;
     // The 404 page's own document answers 404 by design; Chromium logs that.
@@ -254,9 +269,12 @@ async function openPage(browser, origin, target, { width, scheme, media, reduced
     log.push({ rule: "console-error", element: msg.location().url || "page", detail: msg.text() });
   });
   page.on("pageerror", (err) => log.push({ rule: "page-error", element: "script", detail: String(err) }));
-  page.on("requestfailed", (req) =>
-    log.push({ rule: "request-failed", element: req.url(), detail: req.failure()?.errorText || "failed" }),
-  );
+  page.on("requestfailed", (req) => {
+    // `polibrief serve`'s event stream never ends: a reload or a closed
+    // page aborts it. That it connected is checked on its own.
+    if (/\/__polibrief\/events$/.test(req.url()) && req.failure()?.errorText === "net::ERR_ABORTED") return;
+    log.push({ rule: "request-failed", element: req.url(), detail: req.failure()?.errorText || "failed" });
+  });
   page.on("response", (res) => {
     const isMain = res.request().isNavigationRequest() && res.url() === origin + target.url;
     if (isMain && res.status() === target.expectStatus) return;
@@ -270,6 +288,11 @@ async function openPage(browser, origin, target, { width, scheme, media, reduced
     return route.abort("blockedbyclient");
   });
   if (media) await page.emulateMedia({ media });
+  return { context, page, log, inflight };
+}
+
+async function openPage(browser, origin, target, config) {
+  const { context, page, log } = await newWatchedPage(browser, origin, target, config);
   await page.goto(origin + target.url, { waitUntil: "load" });
   await page.addScriptTag({ path: PROBE });
   await settled(page);
@@ -432,10 +455,234 @@ async function checkPrint(browser, origin, target, shotDir) {
   return lines;
 }
 
-/** The units of work: every page kind in every configuration, and the report in print. */
-function jobsFor(present) {
+// ---- polibrief serve: live reload and the error overlay -----------------
+
+// The overlay is checked the way a writer meets it: `polibrief serve` runs
+// on a copy of the default site's sources, a page is open in every
+// configuration, a country file gets an unknown key, and every page must
+// show the overlay (waited for as an element, never for a time); then the
+// file is fixed and every page must reload without it.
+const OVERLAY = '.polibrief-overlay[role="alertdialog"]';
+const BROKEN_FILE = "data/countries/fr.yaml";
+const breakFile = (text) => text.replace(/^region:/m, "regoin: a typo of region\nregion:");
+const isEventsUrl = (url) => /\/__polibrief\/events$/.test(url);
+const isEvents = (res) => isEventsUrl(res.url());
+
+/** A URL fetched outside the browser, with a deadline: its status, or why not. */
+async function askDirectly(url) {
+  const started = Date.now();
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    await res.arrayBuffer();
+    return `${res.status} in ${Date.now() - started} ms`;
+  } catch (err) {
+    return `no answer (${err.name})`;
+  }
+}
+
+/** Opens the served page and waits until its live-reload script is connected. */
+async function openServed(browser, server, target, width, scheme) {
+  const view = await newWatchedPage(browser, server.origin, target, { width, scheme, reducedMotion: "reduce" });
+  const { page, log } = view;
+  const [js, stream] = await Promise.all([
+    page.waitForResponse((res) => /\/__polibrief\/live\.js$/.test(res.url())),
+    page.waitForResponse(isEvents),
+    page.goto(server.origin + target.url, { waitUntil: "load" }),
+  ]);
+  if (js.status() !== 200) log.push({ rule: "live-reload", element: js.url(), detail: `status ${js.status()}` });
+  if (!/^text\/event-stream/.test(stream.headers()["content-type"] || "")) {
+    log.push({ rule: "live-reload", element: stream.url(), detail: `not an event stream: ${stream.headers()["content-type"]}` });
+  }
+  await page.addScriptTag({ path: PROBE });
+  return { ...view, width, scheme, config: `${target.kind} ${target.url} [${width} ${scheme}]` };
+}
+
+/**
+ * What assistive technology is told: Chromium's accessibility tree (over
+ * the DevTools protocol) must hold one alert dialog, named, described by
+ * its first sentence and modal, with the page behind it left out.
+ */
+async function overlayAnnounced(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+    const query = (role) => cdp.send("Accessibility.queryAXTree", { nodeId: root.nodeId, role }).then((r) => r.nodes.filter((n) => !n.ignored));
+    const dialogs = await query("alertdialog");
+    const problems = [];
+    if (dialogs.length !== 1) {
+      return [{ rule: "overlay-announced", element: OVERLAY, detail: `${dialogs.length} alert dialogs in the accessibility tree, expected 1` }];
+    }
+    const [d] = dialogs;
+    const prop = (name) => (d.properties || []).find((p) => p.name === name)?.value?.value;
+    const name = d.name?.value || "";
+    const description = d.description?.value || "";
+    if (!/error/i.test(name)) problems.push({ rule: "overlay-announced", element: OVERLAY, detail: `accessible name "${name}" does not say there are errors` });
+    if (!/\d+ errors?\b/.test(description)) problems.push({ rule: "overlay-announced", element: OVERLAY, detail: `accessible description "${description}" does not give the number of errors` });
+    if (prop("modal") !== true) problems.push({ rule: "overlay-announced", element: OVERLAY, detail: "not exposed as modal (aria-modal)" });
+    const behind = await query("main");
+    if (behind.length) problems.push({ rule: "overlay-announced", element: "main", detail: "the page behind the overlay is still exposed to assistive technology" });
+    return problems;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Focus with the overlay open: in it from the start, visible, never on
+ * anything behind it (every link and control of the page must be out of
+ * the Tab order), and Tab keeps it inside.
+ */
+async function overlayKeyboard(page) {
+  const problems = [];
+  const first = await page.evaluate((sel) => window.__pb.focusAndDialog(sel), OVERLAY);
+  if (!first.inside) problems.push({ rule: "overlay-focus", element: first.focused, detail: "focus did not move into the overlay when it opened" });
+  const targets = await page.evaluate(() => window.__pb.markFocusTargets());
+  const state = await page.evaluate((sel) => window.__pb.focusAndDialog(sel), OVERLAY);
+  for (const el of state.outside.slice(0, 5)) {
+    problems.push({ rule: "overlay-modal", element: el, detail: "behind the overlay, yet still takes the focus" });
+  }
+  if (state.outside.length > 5) problems.push({ rule: "overlay-modal", element: "…", detail: `${state.outside.length - 5} more behind the overlay` });
+  const reached = new Set();
+  let left = 0;
+  for (let step = 0; step < targets + 2; step++) {
+    await page.keyboard.press("Tab");
+    const where = await page.evaluate((sel) => window.__pb.focusAndDialog(sel), OVERLAY);
+    // Past the last control the focus may go to the browser's own UI for
+    // one step before it comes back; anywhere on the page is a failure.
+    if (where.none) {
+      if (++left > 1) break;
+      continue;
+    }
+    if (!where.inside) {
+      problems.push({ rule: "overlay-focus-kept", element: where.focused, detail: "Tab moves the focus out of the overlay, behind it" });
+      break;
+    }
+    const focus = await page.evaluate(() => window.__pb.focusState());
+    reached.add(focus.id);
+    for (const p of focus.problems) problems.push({ rule: p.rule, element: focus.name, detail: p.detail });
+  }
+  if (!state.outside.length && reached.size < targets) {
+    problems.push({ rule: "keyboard-reach", element: OVERLAY, detail: `Tab reaches ${reached.size} of the overlay's ${targets} controls` });
+  }
+  return { targets, problems };
+}
+
+/** Closes the overlay with `how` (a key on its button); the focus must go back. */
+async function overlayDismissed(page, how) {
+  const problems = [];
+  if (how === "Escape") {
+    await page.keyboard.press("Escape");
+  } else {
+    await page.focus(`${OVERLAY} button`);
+    await page.keyboard.press(how);
+  }
+  try {
+    await page.waitForSelector(OVERLAY, { state: "detached", timeout: 5_000 });
+  } catch {
+    return [{ rule: "overlay-dismiss", element: OVERLAY, detail: `${how} does not close the overlay` }];
+  }
+  const after = await page.evaluate((sel) => ({
+    back: !!document.activeElement && document.activeElement.hasAttribute("data-pb-before"),
+    ...window.__pb.focusAndDialog(sel),
+  }), OVERLAY);
+  if (!after.back) problems.push({ rule: "overlay-dismiss", element: after.focused, detail: "focus did not return to where it was before the overlay opened" });
+  if (after.inert) problems.push({ rule: "overlay-dismiss", element: "[inert]", detail: `${after.inert} elements of the page stay inert after closing` });
+  return problems;
+}
+
+async function checkServeOverlay(browser, target, shotDir, binary) {
+  const lines = [];
+  const out = (line) => lines.push(line);
+  const server = await startServe(binary, REPO);
+  const views = [];
+  try {
+    for (const width of WIDTHS) {
+      for (const scheme of SCHEMES) views.push(await openServed(browser, server, target, width, scheme));
+    }
+    for (const v of views) {
+      record(`${v.config} served by polibrief serve: live-reload script connected, no console errors or failed requests`, v.log.splice(0), out);
+      // A reader was somewhere on the page when the save broke the site.
+      await v.page.locator("main a").first().focus();
+      await v.page.evaluate(() => window.__pb.markFocused("before"));
+    }
+
+    await server.edit(BROKEN_FILE, breakFile);
+    const shown = await Promise.all(
+      views.map((v) => v.page.waitForSelector(OVERLAY, { state: "visible" }).then(() => null, (err) => String(err.message).split("\n")[0])),
+    );
+    views.forEach((v, i) =>
+      record(`${v.config} ${BROKEN_FILE} broken: the error overlay appears`, shown[i] ? [{ rule: "overlay-shown", element: OVERLAY, detail: shown[i] }] : [], out));
+
+    for (const [i, v] of views.entries()) {
+      if (shown[i]) continue;
+      await settled(v.page);
+      const text = await v.page.locator(OVERLAY).innerText();
+      record(`${v.config} the overlay shows the located error`, /fr\.yaml:\d+:\d+/.test(text) && /regoin/.test(text)
+        ? []
+        : [{ rule: "overlay-content", element: OVERLAY, detail: `no path:line:column of the error in: ${text.replace(/\s+/g, " ").slice(0, 160)}` }], out);
+      record(`${v.config} axe ${AXE_TAGS.join(",")} with the overlay open`, await axeViolations(v.page), out);
+      record(`${v.config} announced as a modal alert dialog (name, description)`, await overlayAnnounced(v.page), out);
+      await v.page.screenshot({ path: path.join(shotDir, `serve-overlay-${v.width}-${v.scheme}.png`) });
+      const keyboard = await overlayKeyboard(v.page);
+      record(`${v.config} keyboard: focus in the overlay, kept there, visible on its ${keyboard.targets} control(s)`, keyboard.problems, out);
+    }
+    // Closing it: Escape in one view, its button (Enter) in another; the
+    // dark views keep it open until the file is fixed.
+    for (const [i, v] of views.entries()) {
+      if (shown[i] || v.scheme !== "light") continue;
+      const how = v.width === WIDTHS[1] ? "Escape" : "Enter";
+      const label = how === "Escape" ? "Escape closes the overlay" : "its Hide button (Enter) closes the overlay";
+      record(`${v.config} ${label}, focus back where it was, page usable`, await overlayDismissed(v.page, how), out);
+    }
+
+    // The reload is a new document (DOMContentLoaded) with a new event
+    // stream. Not its load event: with four pages holding event streams to
+    // one host, Chromium now and then keeps a reloaded page's print
+    // stylesheet (its lowest-priority file) waiting for a minute while
+    // serve answers the same URL at once on a fresh connection; that stall
+    // is the browser's, and says nothing about the reload.
+    const reloads = views.map((v) =>
+      Promise.all([v.page.waitForEvent("domcontentloaded"), v.page.waitForResponse(isEvents)]).then(() => null, (err) => String(err.message).split("\n")[0]));
+    await server.restore(BROKEN_FILE);
+    const reloaded = await Promise.all(reloads);
+    for (const [i, v] of views.entries()) {
+      const problems = [];
+      if (reloaded[i]) {
+        const state = await v.page.evaluate((sel) => `the page is ${document.readyState}, overlay ${document.querySelector(sel) ? "still open" : "closed"}`, OVERLAY).catch((e) => String(e));
+        const said = server.stderr().trim().split("\n").slice(-2).join(" / ");
+        const unanswered = [...v.inflight].map((r) => r.url()).filter((u) => !isEventsUrl(u));
+        const waiting = unanswered.map((u) => u.replace(server.origin, "")).join(", ") || "none";
+        // Whose the hang is: the same requests, asked outside the browser.
+        const direct = await Promise.all(unanswered.map((u) => askDirectly(u)));
+        problems.push({
+          rule: "live-reload",
+          element: target.url,
+          detail: `no reload after the fix (${state}; requests unanswered: ${waiting}; asked directly: ${direct.join(", ") || "-"}; serve said: ${said}): ${reloaded[i]}`,
+        });
+      }
+      if (!reloaded[i] && (await v.page.$(OVERLAY))) problems.push({ rule: "overlay-gone", element: OVERLAY, detail: "still shown after the fix" });
+      problems.push(...v.log);
+      record(`${v.config} ${BROKEN_FILE} fixed: the page reloads, without the overlay`, problems, out);
+    }
+  } finally {
+    for (const v of views) await v.context.close();
+    await server.close();
+  }
+  return lines;
+}
+
+/**
+ * The units of work: every page kind in every configuration, the report in
+ * print, and serve's overlay.
+ */
+function jobsFor(present, binary) {
   const jobs = [];
   for (const target of present) {
+    if (target.kind === "serve-overlay") {
+      // One unit: the pages in every configuration share the server and the broken file.
+      jobs.push({ target, heavy: true, run: (b, _o, d) => checkServeOverlay(b, target, d, binary) });
+      continue;
+    }
     for (const width of WIDTHS) {
       for (const scheme of SCHEMES) {
         jobs.push({ target, run: (b, o, d) => checkConfig(b, o, target, d, width, scheme) });
@@ -472,7 +719,7 @@ async function main() {
       site: { type: "string" },
       only: { type: "string", multiple: true },
       screenshots: { type: "string" },
-      server: { type: "string", default: "static" },
+      polibrief: { type: "string", default: path.join(REPO, "target", "release", "polibrief") },
       "no-vnu": { type: "boolean", default: false },
       "no-xml": { type: "boolean", default: false },
       jobs: { type: "string", default: "3" },
@@ -490,11 +737,12 @@ async function main() {
   const files = await htmlFiles(siteDir);
   const vnu = values["no-vnu"] ? null : startVnu(siteDir);
 
-  const server = values.server === "serve" ? await startPolibriefServe(siteDir) : await startStaticServer(siteDir);
+  // The built site, as a plain static host serves it: what is published.
+  const server = await startStaticServer(siteDir);
   const browser = await chromium.launch({ executablePath: values.chromium, args: CHROMIUM_ARGS });
   try {
     console.log(`# ${files.length} HTML files in ${siteDir}, served at ${server.origin}; Chromium ${browser.version()}`);
-    const kinds = (await pageKinds(siteDir, { serve: values.server === "serve" }))
+    const kinds = (await pageKinds(siteDir))
       .filter((t) => !values.only || values.only.includes(t.kind));
     for (const t of kinds.filter((t) => t.absent)) skip(t.kind, t.absent);
     // Pages are independent: a few at a time keep both cores busy while
@@ -507,7 +755,7 @@ async function main() {
       : checkXml(browser, siteDir, files, toXml).catch((err) =>
           record("xml could be checked", [{ rule: "run", element: "xml", detail: String(err.message || err) }], toXml));
     const present = kinds.filter((t) => !t.absent);
-    const jobs = jobsFor(present);
+    const jobs = jobsFor(present, path.resolve(values.polibrief));
     const done = new Array(jobs.length);
     let cursor = 0;
     const weight = (t) => {
@@ -517,7 +765,7 @@ async function main() {
         return 0;
       }
     };
-    const heaviestFirst = jobs.map((j, i) => [weight(j.target), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
+    const heaviestFirst = jobs.map((j, i) => [j.heavy ? Infinity : weight(j.target), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
     await pool(jobs, Number(values.jobs), async (job, i) => {
       try {
         done[i] = await job.run(browser, server.origin, shotDir);
@@ -546,7 +794,8 @@ async function main() {
   await writeFile(
     path.join(shotDir, "README.txt"),
     "Screenshots of each page kind at 360 and 1280 px, light and dark, written by tests/browser/run.mjs.\n" +
-      "report-print.png / .pdf: the report page with print media (A4).\n",
+      "report-print.png / .pdf: the report page with print media (A4).\n" +
+      "serve-overlay-*.png: polibrief serve's error overlay over a page (the window, not the whole page).\n",
   );
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`# screenshots in ${shotDir}; ${seconds} s`);

@@ -5,12 +5,13 @@
 // tables and links to check); the choice is deterministic for a given site.
 //
 // A kind the site does not have (no country that is both origin and
-// destination in the default data) is listed as absent, with the reason.
-// Kinds for features that do not exist yet are here already as hooks:
-// - "search": found as soon as the site publishes /search/;
-// - "serve-overlay": only when run.mjs is pointed at `polibrief serve`
-//   (--server serve); fill in `overlayUrl` with a page that shows serve's
-//   injected overlay (for example a build error) once serve exists.
+// destination in the default data) is listed as absent, with the reason;
+// "search" is found as soon as the site publishes /search/.
+//
+// "serve-overlay" is not a page of the built site: it is the home page as
+// `polibrief serve` shows it, run on a copy of the default site's sources,
+// with the error overlay a broken file brings up (run.mjs
+// checkServeOverlay). Its URL is relative to the dev server.
 
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -49,11 +50,8 @@ async function largest(siteDir, urlPaths) {
 
 const GENERATED = new Set(["countries", "indicators", "corridors", "typology", "data", "search"]);
 
-/**
- * Resolves every page kind to `{ kind, url, expectStatus, absent? }`.
- * `options.serve` is true when the pages come from `polibrief serve`.
- */
-export async function pageKinds(siteDir, options = {}) {
+/** Resolves every page kind to `{ kind, url, expectStatus, absent? }`. */
+export async function pageKinds(siteDir) {
   const all = JSON.parse(await readFile(path.join(siteDir, "data", "all.json"), "utf8"));
   const sitemap = await readFile(path.join(siteDir, "sitemap.xml"), "utf8");
   const paths = sitemapPaths(sitemap, all.base_url);
@@ -96,7 +94,7 @@ export async function pageKinds(siteDir, options = {}) {
     ["report", await largest(siteDir, reports), "no country report"],
     ["404", "/this-page-does-not-exist-browser-suite/"],
     ["search", has.has("/search/") ? "/search/" : null, "the site has no search page yet"],
-    ["serve-overlay", options.serve ? options.overlayUrl || null : null, "served by the static server, not `polibrief serve`"],
+    ["serve-overlay", "/"],
   ];
   return kinds.map(([kind, url, why]) => ({
     kind,

@@ -592,6 +592,41 @@
     return problems;
   }
 
+  // ---- polibrief serve's error overlay ------------------------------------
+
+  /**
+   * Where the focus is relative to a dialog (`selector`): inside it, and
+   * the links and controls outside it that still take the focus (they sit
+   * behind the dialog, where nobody can see them).
+   */
+  function focusAndDialog(selector) {
+    const dialog = document.querySelector(selector);
+    const active = document.activeElement;
+    const none = !active || active === document.body || active === document.documentElement;
+    const outside = [];
+    if (dialog) {
+      for (const el of document.querySelectorAll("[data-pb-focus]")) {
+        if (!dialog.contains(el)) outside.push(describe(el));
+      }
+    }
+    return {
+      open: !!dialog,
+      inside: !!dialog && !none && dialog.contains(active),
+      none,
+      focused: none ? "nothing (body)" : describe(active),
+      outside,
+      inert: document.querySelectorAll("[inert]").length,
+    };
+  }
+
+  /** Marks the element that has the focus, to find it again later. */
+  function markFocused(mark) {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    el.setAttribute("data-pb-" + mark, "");
+    return describe(el);
+  }
+
   // ---- Print -------------------------------------------------------------
 
   /**
@@ -655,5 +690,7 @@
     focusState,
     focusEach,
     printLayout,
+    focusAndDialog,
+    markFocused,
   };
 })();

@@ -3,11 +3,13 @@
 // `/a/` -> `/a/index.html`, `/a` (a folder) -> 301 to `/a/`, anything
 // missing -> the site's `404.html` with status 404.
 //
-// Replaceable by design: the suite only needs `{ origin, close() }`. Once
-// `polibrief serve` exists, `startPolibriefServe` below is the hook: start
-// the real command on 127.0.0.1, wait for its "listening" line, and return
-// the same shape (run.mjs picks it with `--server serve`). Until then that
-// function says so instead of pretending.
+// The page kinds are checked against the built site (what is published)
+// through this server, not through `polibrief serve`: serve builds the
+// sources in memory (it cannot serve a built folder such as CI's
+// target/ci-site), adds its live-reload script to every page, and serves
+// under the base path; the Nu HTML Checker reads the same files from
+// disk. serve's own page kind (the error overlay) runs it separately
+// (lib/serve.mjs).
 
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
@@ -83,15 +85,4 @@ export async function startStaticServer(root) {
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
-}
-
-/**
- * Hook for `polibrief serve` (not built yet). When it exists: spawn
- * `polibrief serve <siteDir> --port 0` (or its equivalent), read the address
- * it prints, and return `{ origin, close }`; its injected script then runs on
- * every page this suite loads, so every check covers it, and the
- * "serve-overlay" page kind in pages.mjs can point at a page showing it.
- */
-export async function startPolibriefServe(/* siteDir */) {
-  throw new Error("`polibrief serve` does not exist yet: run with the default static server");
 }
