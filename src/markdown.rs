@@ -261,6 +261,8 @@ struct Renderer<'o, 'e> {
     source: Option<&'o SourceFile>,
     body_offset: usize,
     embeds: Vec<Result<String, Diagnostic>>,
+    /// The text being parsed (shortcode lines already placeholders).
+    text: &'e str,
     /// Events handled and not yet taken by the HTML writer.
     out: VecDeque<Event<'e>>,
     ids: IdAllocator,
@@ -286,9 +288,23 @@ struct Renderer<'o, 'e> {
     in_word: bool,
 }
 
-/// Stands for embed `n` in the HTML until it is put in place.
+/// Stands for embed `n` in the HTML until it is put in place. The key is
+/// drawn at random once per process, so no text (typed, decoded from a
+/// character reference, let through by the sanitiser) can pass for a
+/// marker; markers never reach the output, so output stays deterministic.
 fn embed_marker(n: usize) -> String {
-    format!("\u{E001}{n}\u{E001}")
+    format!("\u{E001}{}{n}\u{E001}", marker_key())
+}
+
+/// `k` and 16 hex digits, then the embed's number.
+fn marker_key() -> &'static str {
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        // Seeded from the operating system's randomness by the standard library.
+        let random = std::collections::hash_map::RandomState::new().build_hasher().finish();
+        format!("k{random:016x}.")
+    })
 }
 
 /// Put each embed in place of the first occurrence of its marker, in one
@@ -301,14 +317,15 @@ fn place_embeds(html: &str, embeds: &[String]) -> String {
     let mut rest = html;
     while let Some(start) = rest.find(MARK) {
         let after = &rest[start + MARK.len_utf8()..];
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        let index = after[..digits].parse::<usize>().ok().filter(|n| after[..digits] == n.to_string());
+        let numbered = after.strip_prefix(marker_key()).unwrap_or("");
+        let digits = numbered.bytes().take_while(u8::is_ascii_digit).count();
+        let index = numbered[..digits].parse::<usize>().ok().filter(|n| numbered[..digits] == n.to_string());
         match index {
-            Some(n) if after[digits..].starts_with(MARK) && n < embeds.len() && !placed[n] => {
+            Some(n) if numbered[digits..].starts_with(MARK) && n < embeds.len() && !placed[n] => {
                 placed[n] = true;
                 out.push_str(&rest[..start]);
                 out.push_str(&embeds[n]);
-                rest = &after[digits + MARK.len_utf8()..];
+                rest = &numbered[digits + MARK.len_utf8()..];
             }
             _ => {
                 out.push_str(&rest[..start + MARK.len_utf8()]);
@@ -366,6 +383,7 @@ impl<'o, 'e> Renderer<'o, 'e> {
             source,
             body_offset,
             embeds: Vec::new(),
+            text: "",
             out: VecDeque::new(),
             ids: IdAllocator::new(),
             headings: Vec::new(),
@@ -411,6 +429,7 @@ impl<'o, 'e> Renderer<'o, 'e> {
     }
 
     fn run(mut self, text: &'e str) -> Rendered {
+        self.text = text;
         let mut html = String::with_capacity(text.len() + text.len() / 2);
         let stream = Stream {
             renderer: &mut self,
@@ -424,14 +443,22 @@ impl<'o, 'e> Renderer<'o, 'e> {
     /// A paragraph holding only a shortcode placeholder becomes the embed.
     fn standalone_shortcode(&mut self, events: &[(Event<'_>, Range<usize>)]) -> Option<usize> {
         match events {
-            [(Event::Start(Tag::Paragraph), _), (Event::Text(t), _), (Event::End(TagEnd::Paragraph), _), ..] => {
-                let index = shortcodes::placeholder_index(t)?;
+            [(Event::Start(Tag::Paragraph), _), (Event::Text(t), at), (Event::End(TagEnd::Paragraph), _), ..] => {
+                let index = self.placeholder_at(t, at.start)?;
                 let html = self.embed_html(index);
                 self.emit(Event::Html(html.into()));
                 Some(3)
             }
             _ => None,
         }
+    }
+
+    /// The shortcode a text event stands for: a placeholder that
+    /// `shortcodes::extract` wrote at `offset`, not the same characters
+    /// decoded from character references (`&#xE000;`).
+    fn placeholder_at(&self, text: &str, offset: usize) -> Option<usize> {
+        let index = shortcodes::placeholder_index(text)?;
+        self.text.get(offset..)?.trim_start().starts_with(shortcodes::MARK).then_some(index)
     }
 
     /// A marker for the embed of shortcode `index` (its HTML is kept aside).
@@ -489,10 +516,10 @@ impl<'o, 'e> Renderer<'o, 'e> {
                     if self.in_html_block { CowStr::from(html.trim_end_matches('\n').to_string()) } else { html };
                 self.emit(Event::Text(text));
             }
-            Event::Text(text) if shortcodes::placeholder_index(&text).is_some() => {
+            Event::Text(text) if self.placeholder_at(&text, offset).is_some() => {
                 // A shortcode inside a paragraph with other text: close the
                 // paragraph around it.
-                let index = shortcodes::placeholder_index(&text).unwrap_or_default();
+                let index = self.placeholder_at(&text, offset).unwrap_or_default();
                 let html = self.embed_html(index);
                 self.emit(Event::End(TagEnd::Paragraph));
                 self.emit(Event::Html(html.into()));
@@ -562,7 +589,7 @@ impl<'o, 'e> Renderer<'o, 'e> {
 
     fn end_heading(&mut self) {
         let Some(h) = self.heading.take() else { return };
-        let title = h.text.trim().to_string();
+        let title = crate::scope::without_placeholders(h.text.trim()).into_owned();
         let wanted = h.id.clone().unwrap_or_else(|| heading_slug(&title));
         let id = self.ids.allocate(&wanted);
         self.heading_count += 1;
@@ -643,6 +670,12 @@ impl<'o, 'e> Renderer<'o, 'e> {
         if self.options.unsafe_html {
             html = sanitize(&html);
         }
+        // Placeholders of fragments the text holds (written as character
+        // references, or in raw HTML) are text, never ours: break them
+        // before the embeds, which may be placeholders, go in.
+        if let std::borrow::Cow::Owned(broken) = crate::scope::without_placeholders(&html) {
+            html = broken;
+        }
         if !self.placed_embeds.is_empty() {
             html = place_embeds(&html, &self.placed_embeds);
         }
@@ -710,6 +743,8 @@ impl IdAllocator {
     }
 
     fn allocate(&mut self, wanted: &str) -> String {
+        // As the HTML will say it (see `Renderer::finish`).
+        let wanted = &*crate::scope::without_placeholders(wanted);
         let prefixed;
         let wanted = if RESERVED_ID_PREFIXES.iter().any(|p| wanted.starts_with(p)) {
             prefixed = format!("h-{wanted}");
@@ -986,11 +1021,25 @@ mod tests {
     }
 
     #[test]
+    fn markers_decoded_from_character_references_are_text() {
+        let r = render(
+            "A &#xE001;0&#xE001; B\n\n{{ typology() }}\n\n![&#xE002;polibrief-fragment-0&#xE002;](a.png)\n\n&#xE000;0&#xE000;\n",
+        );
+        assert_eq!(r.html.matches("<figure>embed</figure>").count(), 1, "{}", r.html);
+        assert!(r.html.contains("<p>A \u{E001}0\u{E001} B</p>\n<figure>embed</figure>"), "{}", r.html);
+        assert!(r.html.contains("alt=\"\u{FFFD}polibrief-fragment-0\u{E002}\""), "{}", r.html);
+        assert!(r.html.contains("<p>\u{E000}0\u{E000}</p>"), "{}", r.html);
+    }
+
+    #[test]
     fn embeds_are_placed_once_in_any_order() {
         let m = |n: usize| embed_marker(n);
         let embeds = ["A".to_string(), "B".to_string(), "C".to_string()];
-        let html = format!("{} x {} {} \u{E001}01\u{E001} {} \u{E001}9\u{E001}", m(2), m(0), m(0), m(1));
-        assert_eq!(place_embeds(&html, &embeds), format!("C x A {} \u{E001}01\u{E001} B \u{E001}9\u{E001}", m(0)));
+        let k = marker_key();
+        let odd = format!("\u{E001}{k}01\u{E001} \u{E001}{k}9\u{E001} \u{E001}1\u{E001}");
+        let html = format!("{} x {} {} {odd} {}", m(2), m(0), m(0), m(1));
+        assert_eq!(place_embeds(&html, &embeds), format!("C x A {} {odd} B", m(0)));
         assert_eq!(place_embeds("\u{E001}", &embeds), "\u{E001}");
+        assert_eq!(place_embeds(&format!("\u{E001}{k}"), &embeds), format!("\u{E001}{k}"));
     }
 }

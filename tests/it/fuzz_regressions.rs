@@ -382,3 +382,36 @@ fn a_page_of_headings_keeps_its_table_of_contents_bounded() {
     assert_eq!(listed.len(), 1_000);
     assert_eq!(listed.last().map(String::as_str), Some("#a-999"));
 }
+
+#[test]
+fn markers_written_as_character_references_stay_text() {
+    // Found with the `page` target's checks (docs/fuzzing.md): the private-use
+    // characters that stand for embeds and fragments while a page renders
+    // were neutralised where an author types them, but not where Markdown
+    // decodes them from character references. `&#xE001;0&#xE001;` in a
+    // paragraph received the page's first embed (a typology matrix inside
+    // the paragraph), and `&#xE002;polibrief-fragment-0&#xE002;` in an
+    // image's alt text, a link's title or a code block's language received
+    // that matrix inside the attribute, breaking the page's HTML.
+    let forged_fragment = "&#xE002;polibrief-fragment-0&#xE002;";
+    let body = format!(
+        "Before &#xE001;0&#xE001; after.\n\n{{{{ typology() }}}}\n\n![A {forged_fragment} b](/x.png)\n\n\
+         [a link](/ \"{forged_fragment}\")\n\n```{forged_fragment}\ncode\n```\n\n![x &#xE000;0&#xE000;](/y.png)\n\n\
+         ## {forged_fragment} {{#{forged_fragment}}}\n"
+    );
+    polibrief::fuzzing::page(&front(&body));
+    let site = TestSite::fixture("data-basic").file("content/forged.md", &front(&body));
+    let built = site.built();
+    let html = built.text("forged/index.html");
+    let page = built.page("/forged/");
+    // The one shortcode makes the one matrix, where it was written.
+    assert_eq!(page.count(".typology-matrix"), 1, "{html}");
+    assert_eq!(page.count(".prose > .typology-matrix"), 1, "{html}");
+    assert_eq!(page.texts(".prose > p").first().map(String::as_str), Some("Before \u{E001}0\u{E001} after."));
+    // Forged placeholders come out as the text they were, never as a fragment.
+    let shown = "\u{FFFD}polibrief-fragment-0\u{E002}";
+    assert_eq!(page.attrs(".prose img", "alt"), [format!("A {shown} b"), "x \u{E000}0\u{E000}".to_string()]);
+    assert_eq!(page.attrs(".prose a[title]", "title"), [shown]);
+    assert_eq!(page.count(".prose pre code"), 1);
+    assert!(!html.contains("alt=\"A <div"), "{html}");
+}
