@@ -142,8 +142,8 @@ const SERVED_FILES: [(&str, &str); 7] = [
 /// One request to the dev server's router (`serve::http::route`), which
 /// decides alone what a request gets: no sockets, no files on disk. The
 /// text is up to four lines: the method, the request target as a client
-/// sent it, an `If-None-Match` value, and the base path (`/sub` when the
-/// line is missing). Checks that the answer is one of the site's files (or
+/// sent it, an `If-None-Match` value, and the path of the site's
+/// `base_url` (`/sub` when the line is missing). Checks that the answer is one of the site's files (or
 /// the server's own script, or a page the server makes), that a target
 /// whose path holds a `..` or `.` segment, a backslash or a NUL once
 /// percent-decoded is refused with 400, and that a redirect stays on the
@@ -153,10 +153,13 @@ pub fn serve_route(text: &str) {
     let method = lines.next().unwrap_or("GET");
     let url = lines.next().unwrap_or("/");
     let if_none_match = lines.next().filter(|l| !l.is_empty());
-    let base_path = lines.next().unwrap_or("/sub").trim_end_matches('/').to_string();
-    if !base_path.is_empty() && (!base_path.starts_with('/') || base_path.contains(['?', '#'])) {
-        return; // not a base path a config can give
-    }
+    // Derived from a `base_url` as config.yaml's is; one that is refused
+    // there is no base path a server could have.
+    let Ok(base) = crate::config::parse_base_url(&format!("https://example.org{}", lines.next().unwrap_or("/sub")))
+    else {
+        return;
+    };
+    let base_path = base.path;
     let files: BTreeMap<String, Arc<crate::output::OutputFile>> = SERVED_FILES
         .iter()
         .map(|(path, body)| (path.to_string(), Arc::new(crate::output::OutputFile::Bytes(body.as_bytes().to_vec()))))
