@@ -148,7 +148,7 @@ pub fn main() -> ExitCode {
             commands::report::run(commands::report::ReportArgs { code, site_dir, pdf, out })
         }
         Command::Serve { site_dir, port, bind, open, drafts, timings } => {
-            commands::serve::serve(crate::serve::ServeOptions { site_dir, bind, port, drafts, open }, timings)
+            commands::serve::serve(commands::serve::ServeArgs { site_dir, bind, port, drafts, open, timings })
         }
         Command::Check { site_dir, drafts, deny_warnings, external, format } => {
             commands::check::check(CheckArgs { site_dir, drafts, deny_warnings, external, format: format.into() })

@@ -7,7 +7,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::source::{Position, Source};
 use crate::yaml;
 
@@ -102,7 +102,7 @@ pub(crate) fn load_config(source: &Source, base_url_override: Option<&BaseUrl>) 
     let at = |s: &serde_saphyr::Location| Position::new(s.line() as usize, s.column() as usize);
 
     if raw.title.value.trim().is_empty() {
-        diagnostics.push(Diagnostic::error("empty-field", "`title` is empty").at(source, at(&raw.title.referenced)));
+        diagnostics.push(Diagnostic::error(Code::EmptyField, "`title` is empty").at(source, at(&raw.title.referenced)));
     }
     let base = match base_url_override {
         Some(base) => Some(BaseUrl { url: base.url.clone(), path: base.path.clone() }),
@@ -110,7 +110,7 @@ pub(crate) fn load_config(source: &Source, base_url_override: Option<&BaseUrl>) 
             Ok(base) => Some(base),
             Err(message) => {
                 diagnostics
-                    .push(Diagnostic::error("bad-url", message).at(source, at(&raw.base_url.referenced)).with_help(
+                    .push(Diagnostic::error(Code::BadUrl, message).at(source, at(&raw.base_url.referenced)).with_help(
                     "write the address the site will be published at, e.g. `https://briefs.example.org/transnational`",
                 ));
                 None
@@ -120,7 +120,7 @@ pub(crate) fn load_config(source: &Source, base_url_override: Option<&BaseUrl>) 
     let language = match raw.language {
         Some(lang) if !is_language_tag(&lang.value) => {
             diagnostics.push(
-                Diagnostic::error("bad-language", format!("`{}` is not a language code", lang.value))
+                Diagnostic::error(Code::BadLanguage, format!("`{}` is not a language code", lang.value))
                     .at(source, at(&lang.referenced))
                     .with_help("use a BCP 47 code such as `en`, `fr` or `de`"),
             );
@@ -130,10 +130,10 @@ pub(crate) fn load_config(source: &Source, base_url_override: Option<&BaseUrl>) 
         None => String::from("en"),
     };
     let date = match raw.date {
-        Some(date) => match crate::content::front_matter::check_date(&date.value) {
+        Some(date) => match crate::dates::check_date(&date.value) {
             Ok(()) => Some(date.value),
             Err(message) => {
-                diagnostics.push(Diagnostic::error("bad-date", message).at(source, at(&date.referenced)));
+                diagnostics.push(Diagnostic::error(Code::BadDate, message).at(source, at(&date.referenced)));
                 None
             }
         },

@@ -321,7 +321,7 @@ fn indicator_json(i: &Indicator) -> IndicatorJson<'_> {
         short_title: i.short_title.as_deref(),
         unit: i.unit.slug(),
         higher_is_better: i.higher_is_better,
-        scope: crate::render::data_pages::scope_slug(i.scope),
+        scope: i.scope.slug(),
         compare_with: i.compare_with.as_deref(),
         gap_title: i.gap_title.as_deref(),
         description: i.description.as_deref(),

@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::fsio::SiteRoot;
 use crate::source::Source;
 
@@ -126,7 +126,7 @@ fn broken_link_diagnostics(url: &str, why: &str, pages: &[String], sources: &[So
     };
     let message = format!("`{url}` is broken ({why}; {pages_note})");
     let warning = || {
-        Diagnostic::warning("broken-external-link", message.clone())
+        Diagnostic::warning(Code::BrokenExternalLink, message.clone())
             .with_help("correct the address, link to an archived copy, or remove the link")
     };
     let found: Vec<Diagnostic> = sources

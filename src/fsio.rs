@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::source::{Source, SourceFile, describe_refused_char};
 
 /// Largest text file polibrief reads (YAML, Markdown, templates). Larger files
@@ -68,7 +68,7 @@ impl SiteRoot {
         let metadata = std::fs::metadata(path).map_err(|e| io_error(&rel, &e))?;
         if metadata.len() > MAX_TEXT_FILE_BYTES {
             return Err(Diagnostic::error(
-                "file-too-large",
+                Code::FileTooLarge,
                 format!(
                     "file is {:.1} MB, larger than the limit of {} MB",
                     metadata.len() as f64 / (1024.0 * 1024.0),
@@ -105,7 +105,7 @@ impl SiteRoot {
                 Ok(entry) => entry,
                 Err(e) => {
                     let path = e.path().map(|p| self.relative(p)).unwrap_or_default();
-                    diagnostics.push(Diagnostic::error("io", format!("cannot read: {e}")).in_file(path));
+                    diagnostics.push(Diagnostic::error(Code::Io, format!("cannot read: {e}")).in_file(path));
                     continue;
                 }
             };
@@ -141,7 +141,7 @@ impl SiteRoot {
 }
 
 fn outside_error(rel: String) -> Diagnostic {
-    Diagnostic::error("symlink-outside-site", "symbolic link points outside the site folder")
+    Diagnostic::error(Code::SymlinkOutsideSite, "symbolic link points outside the site folder")
         .in_file(rel)
         .with_help("copy the file into the site folder instead of linking to it")
 }
@@ -170,7 +170,7 @@ pub(crate) fn text_source(rel: String, bytes: Vec<u8>) -> Result<Source, Diagnos
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let src = SourceFile::new(rel, prefix);
-            Err(Diagnostic::error("invalid-utf8", "file is not valid UTF-8 text")
+            Err(Diagnostic::error(Code::InvalidUtf8, "file is not valid UTF-8 text")
                 .at_offset(&src, valid)
                 .with_help("save the file with UTF-8 encoding"))
         }
@@ -185,7 +185,7 @@ fn refused_char_error(source: &SourceFile, at: usize, c: char, count: usize) -> 
         n => format!(" ({} more in this file)", n - 1),
     };
     Diagnostic::error(
-        "refused-character",
+        Code::RefusedCharacter,
         format!("{} is not allowed: web pages and feeds cannot carry it{others}", describe_refused_char(c)),
     )
     .at_offset(source, at)
@@ -195,7 +195,7 @@ fn refused_char_error(source: &SourceFile, at: usize, c: char, count: usize) -> 
 }
 
 pub(crate) fn io_error(rel: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error("io", format!("cannot read file: {e}")).in_file(rel)
+    Diagnostic::error(Code::Io, format!("cannot read file: {e}")).in_file(rel)
 }
 
 impl SiteRoot {
@@ -205,7 +205,7 @@ impl SiteRoot {
         let rel = self.relative(path);
         let metadata = std::fs::metadata(path).map_err(|e| io_error(&rel, &e))?;
         if metadata.len() > MAX_TEXT_FILE_BYTES {
-            return Err(Diagnostic::error("file-too-large", "file is larger than the limit of 16 MB").in_file(rel));
+            return Err(Diagnostic::error(Code::FileTooLarge, "file is larger than the limit of 16 MB").in_file(rel));
         }
         std::fs::read(path).map_err(|e| io_error(&rel, &e))
     }

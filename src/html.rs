@@ -32,13 +32,21 @@ pub(crate) struct HtmlFacts {
 }
 
 /// Something the tokenizer saw, in document order.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))] // the walk is read by the PDF only
 enum Seen<'a> {
-    StartTag,
+    /// `<name`: a start tag opens; its attributes follow.
+    StartTag(&'a [u8]),
+    /// An attribute of the open start tag (the first of each name): once
+    /// with an empty value when its name is read, again with its value.
     Attribute {
         name: &'a [u8],
         value: &'a [u8],
     },
-    Text,
+    /// `>` or `/>`: the start tag is complete.
+    StartTagEnd,
+    EndTag(&'a [u8]),
+    /// Text a reader sees, character references decoded.
+    Text(&'a [u8]),
     /// Text of `<script>`/`<style>`, or a comment: never shown.
     Hidden(&'a [u8]),
 }
@@ -55,7 +63,7 @@ fn tokens(html: &str, mut visit: impl FnMut(Seen<'_>)) {
             CallbackEvent::OpenStartTag { name } => {
                 raw_text = matches!(name, b"script" | b"style");
                 seen.clear();
-                visit(Seen::StartTag);
+                visit(Seen::StartTag(name));
             }
             CallbackEvent::AttributeName { name } => {
                 attribute.clear();
@@ -68,9 +76,13 @@ fn tokens(html: &str, mut visit: impl FnMut(Seen<'_>)) {
                 }
             }
             CallbackEvent::AttributeValue { value } if !repeated => visit(Seen::Attribute { name: &attribute, value }),
-            CallbackEvent::EndTag { .. } => raw_text = false,
+            CallbackEvent::CloseStartTag { .. } => visit(Seen::StartTagEnd),
+            CallbackEvent::EndTag { name } => {
+                raw_text = false;
+                visit(Seen::EndTag(name));
+            }
             CallbackEvent::String { value } if raw_text => visit(Seen::Hidden(value)),
-            CallbackEvent::String { .. } => visit(Seen::Text),
+            CallbackEvent::String { value } => visit(Seen::Text(value)),
             CallbackEvent::Comment { value } => visit(Seen::Hidden(value)),
             _ => {}
         }
@@ -128,6 +140,65 @@ pub(crate) fn facts(html: &str) -> HtmlFacts {
     facts
 }
 
+/// A piece of HTML as a reader meets it, in document order.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))] // the walk is read by the PDF only
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Token<'a> {
+    /// A start tag, its name in lower case, with its attributes (names in
+    /// lower case, values with character references decoded; a repeated
+    /// attribute is ignored, as browsers do).
+    Start { name: &'a str, attributes: &'a [(String, String)] },
+    /// An end tag, its name in lower case.
+    End { name: &'a str },
+    /// Text a reader sees, character references decoded; never the text of
+    /// a `<script>`, a `<style>` or a comment.
+    Text(&'a str),
+}
+
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+impl Token<'_> {
+    /// The value of a start tag's attribute (`name` in lower case).
+    pub(crate) fn attribute(&self, name: &str) -> Option<&str> {
+        match self {
+            Token::Start { attributes, .. } => attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// Walks the tags and the visible text of `html`: what the PDF reads of
+/// the HTML fields it prints. A start tag left open at the end of the input
+/// (`<b`) is not a tag.
+#[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+pub(crate) fn walk(html: &str, mut visit: impl FnMut(Token<'_>)) {
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let mut name = String::new();
+    let mut attributes: Vec<(String, String)> = Vec::new();
+    let mut in_start_tag = false;
+    tokens(html, |seen| match seen {
+        Seen::StartTag(tag) => {
+            name = text(tag);
+            attributes.clear();
+            in_start_tag = true;
+        }
+        Seen::Attribute { name: key, value } if in_start_tag => match attributes.last_mut() {
+            // The value of the attribute whose name came just before.
+            Some((last, v)) if last.as_bytes() == key && v.is_empty() => *v = text(value),
+            _ => attributes.push((text(key), text(value))),
+        },
+        Seen::StartTagEnd if in_start_tag => {
+            in_start_tag = false;
+            visit(Token::Start { name: &name, attributes: &attributes });
+        }
+        Seen::EndTag(tag) => {
+            in_start_tag = false;
+            visit(Token::End { name: &text(tag) });
+        }
+        Seen::Text(value) => visit(Token::Text(&String::from_utf8_lossy(value))),
+        _ => {}
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +220,61 @@ mod tests {
         let f = facts(html);
         assert_eq!(f.ids, ["a", "b"]);
         assert!(f.links.is_empty(), "{:?}", f.links);
+    }
+
+    /// The walk as text: `<a href=x>`, `</a>`, `"text"`.
+    fn walked(html: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        walk(html, |token| {
+            out.push(match token {
+                Token::Start { name, attributes } => {
+                    let attrs: String = attributes.iter().map(|(n, v)| format!(" {n}={v}")).collect();
+                    format!("<{name}{attrs}>")
+                }
+                Token::End { name } => format!("</{name}>"),
+                Token::Text(text) => format!("{text:?}"),
+            })
+        });
+        out
+    }
+
+    #[test]
+    fn walks_tags_attributes_and_visible_text() {
+        let html = r#"<P Class=x>a &amp; b<A HREF='/y?a=1&amp;b=2' title="t" href="/no/" hidden>c</A><br/></p>"#;
+        assert_eq!(
+            walked(html),
+            ["<p class=x>", "\"a & b\"", "<a href=/y?a=1&b=2 title=t hidden=>", "\"c\"", "</a>", "<br>", "</p>"]
+        );
+        let mut hrefs = Vec::new();
+        walk(r#"<a href="/z/">x</a>"#, |t| hrefs.extend(t.attribute("href").map(str::to_string)));
+        assert_eq!(hrefs, ["/z/"]);
+    }
+
+    #[test]
+    fn walks_past_scripts_comments_and_broken_tags() {
+        let html =
+            "<p>a</p><script>if (a < b) {}</script><style>p{}</style><!-- c --><p title=\"x > y\">d</p>é<b>ü</b>ß<i";
+        assert_eq!(
+            walked(html),
+            [
+                "<p>",
+                "\"a\"",
+                "</p>",
+                "<script>",
+                "</script>",
+                "<style>",
+                "</style>",
+                "<p title=x > y>",
+                "\"d\"",
+                "</p>",
+                "\"é\"",
+                "<b>",
+                "\"ü\"",
+                "</b>",
+                "\"ß\""
+            ]
+        );
+        assert_eq!(walked("a < b &bogus; &#0;"), ["\"a < b &bogus; \u{fffd}\""]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod commands;
 mod config;
 mod content;
 mod data;
+mod dates;
 pub mod diagnostics;
 mod exports;
 mod external;

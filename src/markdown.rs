@@ -22,7 +22,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, MAX_REPEATS_PER_FILE, Severity};
+use crate::diagnostics::{Code, Diagnostic, MAX_REPEATS_PER_FILE, Severity};
 use crate::shortcodes::{self, ShortcodeCall};
 use crate::source::SourceFile;
 use safety::UrlUse;
@@ -34,6 +34,7 @@ pub(crate) const RESERVED_IDS: &[&str] = &[
     "cells-caption",
     "charts-title",
     "columns-title",
+    "context-title",
     "corridors-caption",
     "corridors-title",
     "countries-caption",
@@ -164,7 +165,7 @@ pub(crate) fn render_document(
     for error in &extracted.errors {
         renderer
             .diagnostics
-            .push(Diagnostic::error("shortcode-syntax", error.message.clone()).at_offset(source, error.offset));
+            .push(Diagnostic::error(Code::ShortcodeSyntax, error.message.clone()).at_offset(source, error.offset));
     }
     let (embeds, left_out) = embeds_within_budget(source, &extracted.calls, embed);
     renderer.embeds = embeds;
@@ -185,7 +186,7 @@ fn embeds_within_budget(
 ) -> (Vec<Result<String, Diagnostic>>, Vec<Diagnostic>) {
     let mut embeds = Vec::with_capacity(calls.len());
     let mut total = 0;
-    let mut errors: std::collections::BTreeMap<&'static str, (usize, usize)> = std::collections::BTreeMap::new();
+    let mut errors: std::collections::BTreeMap<Code, (usize, usize)> = std::collections::BTreeMap::new();
     for (i, call) in calls.iter().enumerate() {
         // An embed may be a placeholder for a fragment (a chart, a partial):
         // what counts is the HTML it stands for.
@@ -207,7 +208,7 @@ fn embeds_within_budget(
         if total > MAX_EMBED_BYTES_PER_PAGE {
             let after = calls.len() - i - 1;
             embeds.push(Err(Diagnostic::error(
-                "embeds-too-large",
+                Code::EmbedsTooLarge,
                 format!(
                     "the shortcodes of this page make more than {} MB of HTML by here; this one and the {after} \
                      after it are left out",
@@ -247,7 +248,7 @@ pub(crate) fn render_fragment(text: &str, options: MarkdownOptions<'_>) -> Strin
 
 fn too_deep_error(source: &SourceFile, offset: usize) -> Diagnostic {
     Diagnostic::error(
-        "nesting-too-deep",
+        Code::NestingTooDeep,
         format!("block quotes and lists are nested more than {} levels deep here", safety::MAX_NESTING),
     )
     .at_offset(source, offset)
@@ -275,7 +276,7 @@ struct Renderer<'o, 'e> {
     diagnostics: Vec<Diagnostic>,
     /// Problems found per code, listed or not (see `MAX_REPEATS_PER_FILE`),
     /// and where the first one not listed is.
-    found: std::collections::BTreeMap<&'static str, (usize, usize)>,
+    found: std::collections::BTreeMap<Code, (usize, usize)>,
     in_html_block: bool,
     /// The alt text of the image being read, and where the image starts.
     image: Option<(String, usize)>,
@@ -537,7 +538,7 @@ impl<'o, 'e> Renderer<'o, 'e> {
 
     /// Whether a problem of `code` is still to be listed (the first
     /// `MAX_REPEATS_PER_FILE` of each code are; the others only counted).
-    fn listed(&mut self, code: &'static str, offset: usize) -> bool {
+    fn listed(&mut self, code: Code, offset: usize) -> bool {
         let (count, first_unlisted) = self.found.entry(code).or_default();
         *count += 1;
         if *count == MAX_REPEATS_PER_FILE + 1 {
@@ -550,10 +551,10 @@ impl<'o, 'e> Renderer<'o, 'e> {
     fn end_image(&mut self) {
         let Some((alt, offset)) = self.image.take() else { return };
         if let (true, Some(source)) = (alt.trim().is_empty(), self.source)
-            && self.listed("image-without-alt", offset)
+            && self.listed(Code::ImageWithoutAlt, offset)
         {
             self.diagnostics.push(
-                Diagnostic::warning("image-without-alt", "image without alt text")
+                Diagnostic::warning(Code::ImageWithoutAlt, "image without alt text")
                     .at_offset(source, self.body_offset + offset)
                     .with_help("describe the image between the brackets: `![What the image shows](file.png)`"),
             );
@@ -631,7 +632,7 @@ impl<'o, 'e> Renderer<'o, 'e> {
 
     fn refuse_url(&mut self, scheme: &str, offset: usize, usage: UrlUse) {
         let Some(source) = self.source else { return };
-        if !self.listed("unsafe-url", offset) {
+        if !self.listed(Code::UnsafeUrl, offset) {
             return;
         }
         let (what, allowed) = match usage {
@@ -641,7 +642,7 @@ impl<'o, 'e> Renderer<'o, 'e> {
             }
         };
         self.diagnostics.push(
-            Diagnostic::error("unsafe-url", format!("`{scheme}:` addresses are not allowed in {what}"))
+            Diagnostic::error(Code::UnsafeUrl, format!("`{scheme}:` addresses are not allowed in {what}"))
                 .at_offset(source, self.body_offset + offset)
                 .with_help(format!(
                     "{allowed}, or point inside the site (`/countries/ma/`, `../conclusion/`, `#notes`)"
@@ -655,7 +656,7 @@ impl<'o, 'e> Renderer<'o, 'e> {
         for (&code, &(count, first_unlisted)) in &self.found {
             if count > MAX_REPEATS_PER_FILE {
                 let (severity, what) = match code {
-                    "unsafe-url" => (Severity::Error, "refused addresses"),
+                    Code::UnsafeUrl => (Severity::Error, "refused addresses"),
                     _ => (Severity::Warning, "images without alt text"),
                 };
                 let more = count - MAX_REPEATS_PER_FILE;
@@ -962,7 +963,7 @@ mod tests {
     fn images_without_alt_text_are_warned_about() {
         let r = render("![](a.png) and ![A map of Europe](b.png)\n");
         assert_eq!(r.diagnostics.len(), 1);
-        assert_eq!((r.diagnostics[0].code, r.diagnostics[0].column), ("image-without-alt", 1));
+        assert_eq!((r.diagnostics[0].code, r.diagnostics[0].column), (Code::ImageWithoutAlt, 1));
     }
 
     #[test]
@@ -997,7 +998,7 @@ mod tests {
         let r = render(&format!("Intro\n\n{}", "> ".repeat(5_000)));
         assert_eq!(r.diagnostics.len(), 1);
         let d = &r.diagnostics[0];
-        assert_eq!((d.code, d.line, d.column), ("nesting-too-deep", 3, 201));
+        assert_eq!((d.code, d.line, d.column), (Code::NestingTooDeep, 3, 201));
         assert!(r.html.is_empty());
         let options = MarkdownOptions { base_path: "", unsafe_html: false };
         let deep = format!("{}<b>", "> ".repeat(200));

@@ -459,8 +459,13 @@ mod tests {
         let first = Staging::new(&out).unwrap();
         put(&first, "a.txt", "same");
         first.commit().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(5));
         std::fs::write(out.join("a.txt"), "edit").unwrap();
+        // File times are as coarse as the kernel's clock tick (4-10 ms), so an
+        // edit made right after a build can carry the manifest's own time: the
+        // hand edit is dated a second later, as any real one would be.
+        let manifest_time = std::fs::metadata(out.join(MARKER)).unwrap().modified().unwrap();
+        let edited = std::fs::File::options().write(true).open(out.join("a.txt")).unwrap();
+        edited.set_modified(manifest_time + std::time::Duration::from_secs(1)).unwrap();
         let second = Staging::new(&out).unwrap();
         put(&second, "a.txt", "same");
         assert_eq!(second.commit().unwrap().reused, 0);

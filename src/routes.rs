@@ -4,6 +4,14 @@
 //! folder (`countries/ma/index.html`), the URLs of every generated page and
 //! download, and slugs. Nothing else builds URLs by hand.
 
+/// `[a-z0-9-]+`, not starting or ending with `-`.
+pub(crate) fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
 /// The one way text becomes a slug: a file or folder name in a URL, a
 /// heading or footnote id. Every letter is transliterated to ASCII by
 /// `deunicode` (`Łódź` -> `lodz`, `Straße` -> `strasse`, `Україна` ->
@@ -75,8 +83,42 @@ pub(crate) const TYPOLOGY: &str = "/typology/";
 pub(crate) const ALL_DATA: &str = "/data/all.json";
 pub(crate) const TYPOLOGY_CSV: &str = "/data/typology.csv";
 
+pub(crate) const TYPOLOGY_METHOD: &str = "/typology/method/";
+
 pub(crate) fn country(code: &str) -> String {
     format!("/countries/{}/", code.to_ascii_lowercase())
+}
+
+/// A country's report, `/countries/ma/report/`.
+pub(crate) fn country_report(code: &str) -> String {
+    format!("{}report/", country(code))
+}
+
+/// A country's report as PDF, `/countries/ma/report.pdf`.
+pub(crate) fn country_report_pdf(code: &str) -> String {
+    format!("{}report.pdf", country(code))
+}
+
+/// A content folder or page from its segments (slugs already): `/a/b/`;
+/// `/` for none.
+pub(crate) fn content<'a>(segments: impl IntoIterator<Item = &'a str>) -> String {
+    let mut url = String::from("/");
+    for segment in segments {
+        url.push_str(segment);
+        url.push('/');
+    }
+    url
+}
+
+/// A file of the site's `static/` folder or of the theme, at its path.
+pub(crate) fn static_file(path: &str) -> String {
+    format!("/{path}")
+}
+
+/// The site path of a folder's page in the output (`brief/index.html` ->
+/// `/brief/`); none for any other file.
+pub(crate) fn page_of_output(output_path: &str) -> Option<String> {
+    output_path.strip_suffix("index.html").map(|dir| format!("/{dir}"))
 }
 
 pub(crate) fn indicator(id: &str) -> String {
@@ -102,6 +144,14 @@ pub(crate) fn country_json(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_a_slug_is() {
+        assert!(is_slug("policy-context-2"));
+        assert!(!is_slug("Policy"));
+        assert!(!is_slug("a/b"));
+        assert!(!is_slug("-a"));
+    }
 
     #[test]
     fn slugs_are_url_safe() {
@@ -142,7 +192,7 @@ mod tests {
         for chunk in all.chars().collect::<Vec<_>>().chunks(64) {
             let text: String = chunk.iter().collect();
             let s = slug(&text);
-            assert!(s.is_empty() || crate::content::front_matter::is_slug(&s), "{text:?} -> {s:?}");
+            assert!(s.is_empty() || is_slug(&s), "{text:?} -> {s:?}");
         }
     }
 

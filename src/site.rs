@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use crate::config::{self, BaseUrl, Config};
 use crate::content::{self, ContentOptions, ContentTree};
 use crate::data::{self, Dataset};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::fsio::SiteRoot;
 use crate::theme::{self, TemplateSet};
 use crate::timings::{self, Stage};
@@ -51,7 +51,7 @@ pub(crate) fn load_site(
     let base_override = match options.base_url.as_deref().map(config::parse_base_url) {
         Some(Ok(base)) => Some(base),
         Some(Err(message)) => {
-            diagnostics.push(Diagnostic::error("bad-url", format!("--base-url: {message}")));
+            diagnostics.push(Diagnostic::error(Code::BadUrl, format!("--base-url: {message}")));
             return (None, diagnostics);
         }
         None => None,
@@ -112,8 +112,9 @@ fn load_config(root: &SiteRoot, base: Option<&BaseUrl>, diagnostics: &mut Diagno
         } else {
             "a site folder needs a config.yaml with at least `title` and `base_url`"
         };
-        diagnostics
-            .push(Diagnostic::error("missing-config", "config.yaml not found").in_file("config.yaml").with_help(help));
+        diagnostics.push(
+            Diagnostic::error(Code::MissingConfig, "config.yaml not found").in_file("config.yaml").with_help(help),
+        );
         return None;
     }
     let source = match root.read_source(&path) {
@@ -140,7 +141,7 @@ fn check_template_names(content: &ContentTree, templates: &TemplateSet, diagnost
             let file = template_file_name(name);
             if !templates.contains(&file) {
                 diagnostics.push(
-                    Diagnostic::error("unknown-template", format!("template `{name}` does not exist"))
+                    Diagnostic::error(Code::UnknownTemplate, format!("template `{name}` does not exist"))
                         .at(&doc.source, *position)
                         .with_help(crate::diagnostics::suggestion(&file, templates.names())),
                 );
@@ -176,7 +177,7 @@ fn check_main_indicators(config: &Config, data: &Dataset, diagnostics: &mut Diag
         if !data.has_indicator(id) && !data.is_unreadable(id) {
             diagnostics.push(
                 Diagnostic::error(
-                    "unknown-indicator",
+                    Code::UnknownIndicator,
                     format!("`main_indicators` names `{id}`, which is not an indicator of this site"),
                 )
                 .at(&config.file, *position)

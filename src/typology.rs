@@ -4,9 +4,24 @@
 //! them. The method page is generated from the constants and rules here, so
 //! documentation and computation cannot drift apart. No I/O, no HTML.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::data::raw::{Effect, Mode};
+/// How an origin state acts on its nationals abroad: on purpose, or through
+/// side effects and inaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Mode {
+    Active,
+    Passive,
+}
+
+/// Whether an act helps integration in the destination or hinders it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Effect {
+    Concordant,
+    Discordant,
+}
 
 /// The four cells of the 2x2, in the order the matrix shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -659,7 +674,7 @@ mod sensitivity_tests {
         for rule in CODING_RULES {
             assert!(WEIGHT_RANGE.contains(&rule.weight), "{}", rule.kind);
             assert_eq!(CODING_RULES.iter().filter(|r| r.kind == rule.kind).count(), 1, "{}", rule.kind);
-            assert!(crate::content::front_matter::is_slug(rule.kind), "{}", rule.kind);
+            assert!(crate::routes::is_slug(rule.kind), "{}", rule.kind);
         }
         assert_eq!(coding_rule("voting-from-abroad").map(|r| (r.cell, r.weight)), Some((PassiveConcordance, 1)));
         assert!(coding_rule("no-such-kind").is_none());

@@ -8,7 +8,7 @@
 //! which are skipped. Pure: the caller passes the file and collects the
 //! diagnostics.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::source::SourceFile;
 
 /// Markers matched as written (upper case), as whole words.
@@ -202,7 +202,7 @@ pub(crate) fn check(file: &SourceFile, syntax: Syntax, diagnostics: &mut Diagnos
     for (offset, matched) in find(&file.text, syntax) {
         let shown = matched.split_whitespace().collect::<Vec<_>>().join(" ");
         diagnostics.push(
-            Diagnostic::warning("working-note", format!("published text contains a working note: “{shown}”"))
+            Diagnostic::warning(Code::WorkingNote, format!("published text contains a working note: “{shown}”"))
                 .at_offset(file, offset)
                 .with_help(
                     "say what the sources show and cite them, or leave the claim out; notes for the team belong in the research notes, not on the site",

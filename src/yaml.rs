@@ -8,7 +8,7 @@
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Budget, MessageFormatter, Options, UserMessageFormatter};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, suggestion};
 use crate::source::{Position, SourceFile};
 
 /// Limits that keep hostile YAML from exhausting memory or the stack.
@@ -38,9 +38,8 @@ pub(crate) fn decode<T: DeserializeOwned>(source: &SourceFile, yaml: &str, first
         !t.is_empty() && !t.starts_with('#') && t != "---" && t != "..."
     });
     if !has_content {
-        return Err(
-            Diagnostic::error("empty-yaml", "no YAML here: the file is empty").at(source, Position::new(first_line, 1))
-        );
+        return Err(Diagnostic::error(Code::EmptyYaml, "no YAML here: the file is empty")
+            .at(source, Position::new(first_line, 1)));
     }
     let value = serde_saphyr::from_str_with_options::<T>(yaml, options())
         .map_err(|e| yaml_diagnostic(source, yaml, &e, first_line))?;
@@ -67,7 +66,7 @@ fn escaped_refused_char(source: &SourceFile, yaml: &str, first_line: usize) -> O
             let at = Position::new(span.start.line() + first_line - 1, span.start.col() + 1);
             return Some(
                 Diagnostic::error(
-                    "refused-character",
+                    Code::RefusedCharacter,
                     format!(
                         "an escape in this text makes {}, which web pages and feeds cannot carry",
                         crate::source::describe_refused_char(c)
@@ -164,7 +163,7 @@ fn yaml_diagnostic(source: &SourceFile, yaml: &str, error: &serde_saphyr::Error,
     let (code, message, help) = explain(&raw);
     // serde reports a missing field where the mapping ends; for the top-level
     // mapping (a key in column 1) point at where the document starts instead.
-    let position = if code == "missing-field" && position.column == 1 {
+    let position = if code == Code::MissingField && position.column == 1 {
         first_content_line(yaml).map_or(position, |line| Position::new(line + first_line - 1, 1))
     } else if raw.starts_with("only single YAML document") && position.line > 1 {
         // The parser stands on the line after the `---` that starts the second document.
@@ -178,15 +177,15 @@ fn yaml_diagnostic(source: &SourceFile, yaml: &str, error: &serde_saphyr::Error,
 
 /// Problems confined to one field, which blanking that field removes.
 fn is_field_problem(problem: &Diagnostic) -> bool {
-    matches!(problem.code, "wrong-type" | "unknown-field" | "unknown-value" | "duplicate-key")
+    matches!(problem.code, Code::WrongType | Code::UnknownField | Code::UnknownValue | Code::DuplicateKey)
 }
 
 /// A problem that only exists because a bad field was blanked: the file
 /// looks empty, or a required field that was blanked is now missing.
 fn is_consequence_of_blanking(problem: &Diagnostic, blanked: &[String]) -> bool {
     !blanked.is_empty()
-        && (problem.code == "empty-yaml"
-            || (problem.code == "missing-field"
+        && (problem.code == Code::EmptyYaml
+            || (problem.code == Code::MissingField
                 && blanked.iter().any(|key| problem.message == missing_field_message(key))))
 }
 
@@ -234,28 +233,28 @@ pub(crate) fn first_content_line(yaml: &str) -> Option<usize> {
 }
 
 /// Rephrase serde/serde-saphyr messages in the words of the site format.
-fn explain(raw: &str) -> (&'static str, String, Option<String>) {
+fn explain(raw: &str) -> (Code, String, Option<String>) {
     if let Some(rest) = raw.strip_prefix("unknown field `")
         && let Some((field, expected)) = rest.split_once('`')
     {
         let known = known_names(expected);
         let help = suggestion(field, known.iter().map(String::as_str));
-        return ("unknown-field", format!("unknown field `{field}`"), Some(help));
+        return (Code::UnknownField, format!("unknown field `{field}`"), Some(help));
     }
     if let Some(rest) = raw.strip_prefix("unknown variant `")
         && let Some((value, expected)) = rest.split_once('`')
     {
         let known = known_names(expected);
         let help = suggestion(value, known.iter().map(String::as_str));
-        return ("unknown-value", format!("unknown value `{value}`"), Some(help));
+        return (Code::UnknownValue, format!("unknown value `{value}`"), Some(help));
     }
     if let Some(rest) = raw.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
-        return ("missing-field", missing_field_message(field), Some(format!("add `{field}: ...`")));
+        return (Code::MissingField, missing_field_message(field), Some(format!("add `{field}: ...`")));
     }
     if raw.starts_with("duplicate mapping key") {
         return (
-            "duplicate-key",
+            Code::DuplicateKey,
             raw.replace(" is not allowed here", ""),
             Some("each key may appear once; remove one of them".into()),
         );
@@ -263,35 +262,35 @@ fn explain(raw: &str) -> (&'static str, String, Option<String>) {
     let kind = match raw {
         "invalid i64" | "invalid i32" | "invalid u64" | "invalid u32" | "invalid u16" | "invalid u8"
         | "invalid i16" => {
-            return ("wrong-type", "expected a whole number".into(), None);
+            return (Code::WrongType, "expected a whole number".into(), None);
         }
         "invalid f64" | "invalid f32" | "invalid floating point" => {
-            return ("wrong-type", "expected a number".into(), None);
+            return (Code::WrongType, "expected a number".into(), None);
         }
-        "expected string scalar" => return ("wrong-type", "expected text".into(), None),
+        "expected string scalar" => return (Code::WrongType, "expected text".into(), None),
         "invalid boolean" | "invalid boolean (true or false expected)" => {
-            return ("wrong-type", "expected `true` or `false`".into(), None);
+            return (Code::WrongType, "expected `true` or `false`".into(), None);
         }
-        _ => "yaml",
+        _ => Code::Yaml,
     };
     if raw.starts_with("budget breached")
         || raw.starts_with("recursion limit")
         || raw.starts_with("YAML document too large")
     {
         return (
-            "yaml-too-complex",
+            Code::YamlTooComplex,
             "YAML is too deeply nested or expands too many aliases".into(),
             Some("simplify the file; polibrief refuses YAML that could exhaust memory".into()),
         );
     }
     if raw.starts_with("only single YAML document") {
-        return ("yaml-syntax", "a second YAML document starts here (`---`); only one is allowed".into(), None);
+        return (Code::YamlSyntax, "a second YAML document starts here (`---`); only one is allowed".into(), None);
     }
     if raw.starts_with("expected sequence") {
-        return ("wrong-type", "expected a list, e.g. `[a, b]` or lines starting with `- `".into(), None);
+        return (Code::WrongType, "expected a list, e.g. `[a, b]` or lines starting with `- `".into(), None);
     }
     if raw.starts_with("expected mapping") || raw.starts_with("invalid type: sequence") {
-        return ("wrong-type", "expected a mapping of `key: value` lines".into(), None);
+        return (Code::WrongType, "expected a mapping of `key: value` lines".into(), None);
     }
     (kind, raw.to_string(), None)
 }

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use super::{EXIT_OK, EXIT_SITE_ERRORS, EXIT_USAGE, exit, plural, print_err, print_out, report, usage_error};
-use crate::jobs::Progress;
 use crate::output::{self, Staging, absolute};
+use crate::pipeline::Progress;
 use crate::pipeline::{self, RunOptions};
 
 pub(crate) struct BuildArgs {
@@ -49,7 +49,7 @@ pub(crate) fn build(args: BuildArgs) -> ExitCode {
     if let Some(Err(message)) = args.base_url.as_deref().map(crate::config::parse_base_url) {
         return usage_error(&format!("--base-url: {message}"));
     }
-    if args.pdf && !crate::render::report_pages::PDF_AVAILABLE {
+    if args.pdf && !crate::pipeline::PDF_AVAILABLE {
         return usage_error("--pdf needs a polibrief built with PDF support: `cargo build --release --features pdf`");
     }
     let staging = match Staging::new(&out_dir) {

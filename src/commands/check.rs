@@ -26,7 +26,7 @@ pub(crate) fn check(args: CheckArgs) -> ExitCode {
         ));
     }
     let options = RunOptions { drafts: args.drafts, base_url: None, strict_links: true, pdf: false };
-    let progress = crate::jobs::Progress::default();
+    let progress = crate::pipeline::Progress::default();
     let mut result = pipeline::run_into(&args.site_dir, &options, &Discard, &progress, args.external);
     let mut summary = None;
     if args.external && !result.diagnostics.has_errors() {

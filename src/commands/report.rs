@@ -21,7 +21,7 @@ pub(crate) fn run(args: ReportArgs) -> ExitCode {
             args.site_dir.display()
         ));
     }
-    if args.pdf && !crate::render::report_pages::PDF_AVAILABLE {
+    if args.pdf && !crate::pipeline::PDF_AVAILABLE {
         return usage_error("--pdf needs a polibrief built with PDF support: `cargo build --release --features pdf`");
     }
     let extension = if args.pdf { "pdf" } else { "html" };

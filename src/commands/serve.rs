@@ -5,10 +5,24 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 
 use super::{EXIT_OK, EXIT_USAGE, exit, plural, print_err, report, usage_error};
-use crate::jobs::incremental::Rebuilt;
+use crate::pipeline::incremental::Rebuilt;
 use crate::serve::{self, ServeOptions, Server};
 
-pub(crate) fn serve(options: ServeOptions, timings: bool) -> ExitCode {
+/// What `polibrief serve` was asked.
+pub(crate) struct ServeArgs {
+    pub(crate) site_dir: std::path::PathBuf,
+    pub(crate) bind: std::net::IpAddr,
+    /// 0: any free port.
+    pub(crate) port: u16,
+    pub(crate) drafts: bool,
+    pub(crate) open: bool,
+    /// Print the stages' figures after each rebuild.
+    pub(crate) timings: bool,
+}
+
+pub(crate) fn serve(args: ServeArgs) -> ExitCode {
+    let ServeArgs { site_dir, bind, port, drafts, open, timings } = args;
+    let options = ServeOptions { site_dir, bind, port, drafts, open };
     if !options.site_dir.is_dir() {
         return usage_error(&format!(
             "`{}` is not a folder; give the site folder (the one with config.yaml)",

@@ -7,7 +7,9 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::dates::check_date;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::routes::is_slug;
 use crate::source::{Position, SourceFile};
 use crate::yaml;
 
@@ -55,7 +57,7 @@ pub(crate) fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let text = source.text.as_str();
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Err(Diagnostic::error("missing-front-matter", "page has no front matter")
+        return Err(Diagnostic::error(Code::MissingFrontMatter, "page has no front matter")
             .at(source, Position::new(1, 1))
             .with_help("start the file with a `---` line, then `title: ...`, then another `---` line"));
     }
@@ -67,7 +69,7 @@ pub(crate) fn split(source: &SourceFile) -> Result<Split<'_>, Diagnostic> {
         }
         offset = end;
     }
-    Err(Diagnostic::error("unclosed-front-matter", "front matter is not closed")
+    Err(Diagnostic::error(Code::UnclosedFrontMatter, "front matter is not closed")
         .at(source, Position::new(1, 1))
         .with_help("add a line with only `---` after the last front-matter field"))
 }
@@ -83,7 +85,7 @@ pub(crate) fn parse(source: &SourceFile, yaml_text: &str) -> Result<FrontMatter,
     let Some(title) = raw.title else {
         if !decoded.blanked.iter().any(|key| key == "title") {
             diagnostics.push(
-                Diagnostic::error("missing-field", yaml::missing_field_message("title"))
+                Diagnostic::error(Code::MissingField, yaml::missing_field_message("title"))
                     .at(source, Position::new(yaml::first_content_line(yaml_text).unwrap_or(1) + 1, 1))
                     .with_help("add `title: ...`"),
             );
@@ -93,7 +95,7 @@ pub(crate) fn parse(source: &SourceFile, yaml_text: &str) -> Result<FrontMatter,
     };
     if title.value.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::error("empty-field", "`title` is empty")
+            Diagnostic::error(Code::EmptyField, "`title` is empty")
                 .at(source, at(&title.referenced))
                 .with_help("every page needs a title"),
         );
@@ -131,7 +133,7 @@ fn check_values(
         && let Err(message) = check_date(&date.value)
     {
         diagnostics.push(
-            Diagnostic::error("bad-date", message)
+            Diagnostic::error(Code::BadDate, message)
                 .at(source, at(&date.referenced))
                 .with_help("write dates as YYYY-MM-DD, e.g. `2026-03-01`"),
         );
@@ -140,7 +142,7 @@ fn check_values(
         && !is_slug(&slug.value)
     {
         diagnostics.push(
-            Diagnostic::error("bad-slug", format!("slug `{}` may only contain a-z, 0-9 and `-`", slug.value))
+            Diagnostic::error(Code::BadSlug, format!("slug `{}` may only contain a-z, 0-9 and `-`", slug.value))
                 .at(source, at(&slug.referenced))
                 .with_help(match crate::routes::slug(&slug.value) {
                     s if s.is_empty() => String::from("write it with letters and digits, e.g. `policy-context`"),
@@ -150,53 +152,9 @@ fn check_values(
     }
 }
 
-/// `[a-z0-9-]+`, not starting or ending with `-`.
-pub(crate) fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-}
-
-/// A calendar date written `YYYY-MM-DD`.
-pub(crate) fn check_date(s: &str) -> Result<(), String> {
-    let bad = || format!("`{s}` is not a date in the form YYYY-MM-DD");
-    let parts: Vec<&str> = s.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return Err(bad());
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Err(bad());
-    }
-    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return Err(bad());
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(format!("`{s}`: there is no month {month}")),
-    };
-    if day == 0 || day > days {
-        return Err(format!("`{s}`: month {month} of {year} has no day {day}"));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_real_calendar_days() {
-        assert!(check_date("2024-02-29").is_ok());
-        assert_eq!(check_date("2023-02-29").unwrap_err(), "`2023-02-29`: month 2 of 2023 has no day 29");
-        assert_eq!(check_date("2023-13-01").unwrap_err(), "`2023-13-01`: there is no month 13");
-        assert!(check_date("1 March 2024").is_err());
-        assert!(check_date("2024-3-1").is_err());
-    }
 
     #[test]
     fn split_keeps_the_body_offset() {
@@ -204,13 +162,5 @@ mod tests {
         let s = split(&src).unwrap();
         assert_eq!(s.yaml, "title: A\n");
         assert_eq!(&src.text[s.body_offset..], "Body\n");
-    }
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("policy-context-2"));
-        assert!(!is_slug("Policy"));
-        assert!(!is_slug("a/b"));
-        assert!(!is_slug("-a"));
     }
 }

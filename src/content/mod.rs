@@ -11,7 +11,7 @@ pub(crate) mod front_matter;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::fsio::{SiteRoot, Stamp};
 use crate::routes;
 use crate::source::{Position, Source, SourceFile};
@@ -87,7 +87,7 @@ impl ContentTree {
     pub(crate) fn full_source(&self, doc: &Document) -> Result<Source, Diagnostic> {
         let (Some(stamp), Some(root)) = (doc.stamp, &self.root) else { return Ok(doc.source.clone()) };
         let changed = || {
-            Diagnostic::error("io", "the file changed while the site was being built")
+            Diagnostic::error(Code::Io, "the file changed while the site was being built")
                 .in_file(doc.source.path.clone())
                 .with_help("build again")
         };
@@ -161,7 +161,7 @@ pub(crate) fn load_content(
         .map(|path| {
             let rel = relative_to(&content_dir, path);
             if !rel.ends_with(".md") {
-                let d = Diagnostic::warning("not-markdown", "ignored: only Markdown (.md) files belong in content/")
+                let d = Diagnostic::warning(Code::NotMarkdown, "ignored: only Markdown (.md) files belong in content/")
                     .in_file(root.relative(path))
                     .with_help("put images and downloads in static/ and link to them as /file.png");
                 return (rel, Err(d.into()));
@@ -260,7 +260,10 @@ fn build_tree(loaded: Vec<Loaded>, site_title: &str, diagnostics: &mut Diagnosti
         match folder_url(dir, &slugs) {
             Err(name) => diagnostics.push(no_slug_error(&doc, &name, "folder")),
             Ok(_) if segment.is_empty() => diagnostics.push(no_slug_error(&doc, file, "file")),
-            Ok(folder) => doc.url = format!("{folder}{segment}/"),
+            Ok(folder) => {
+                doc.url =
+                    routes::content([folder.trim_matches('/'), segment.as_str()].into_iter().filter(|s| !s.is_empty()))
+            }
         }
         let section = nearest_section(dir, &index_of);
         sections[section].pages.push(pages.len());
@@ -270,7 +273,7 @@ fn build_tree(loaded: Vec<Loaded>, site_title: &str, diagnostics: &mut Diagnosti
     let narratives = place_narratives(narrative_files, diagnostics);
     let mut tree = ContentTree { sections, pages, narratives, neighbours: BTreeMap::new(), root: None };
     order_children(&mut tree);
-    report_url_collisions(&tree, diagnostics);
+    url_collisions(&tree, diagnostics);
     tree.neighbours = reading_order_neighbours(&tree);
     tree
 }
@@ -317,7 +320,7 @@ fn nearest_section(mut dir: &str, index_of: &BTreeMap<String, usize>) -> usize {
 /// a section's `slug` replaces its folder's segment for everything below it.
 /// The name of a folder that makes no slug (`???`) is the error.
 fn folder_url(dir: &str, slugs: &BTreeMap<String, Option<String>>) -> Result<String, String> {
-    let mut url = String::from("/");
+    let mut segments = Vec::new();
     let mut path = String::new();
     for name in dir.split('/').filter(|s| !s.is_empty()) {
         if !path.is_empty() {
@@ -328,10 +331,9 @@ fn folder_url(dir: &str, slugs: &BTreeMap<String, Option<String>>) -> Result<Str
         if segment.is_empty() {
             return Err(name.to_string());
         }
-        url.push_str(&segment);
-        url.push('/');
+        segments.push(segment);
     }
-    Ok(url)
+    Ok(routes::content(segments.iter().map(String::as_str)))
 }
 
 /// A file or folder name with no letter or digit gives no URL.
@@ -340,9 +342,12 @@ fn no_slug_error(doc: &Document, name: &str, what: &str) -> Diagnostic {
         "file" => "rename the file, or give the page a `slug:` in its front matter",
         _ => "rename the folder, or give it an `_index.md` with a `slug:`",
     };
-    Diagnostic::error("no-slug", format!("no URL can be made from the {what} name `{name}`: it has no letter or digit"))
-        .at(&doc.source, Position::new(1, 1))
-        .with_help(help)
+    Diagnostic::error(
+        Code::NoSlug,
+        format!("no URL can be made from the {what} name `{name}`: it has no letter or digit"),
+    )
+    .at(&doc.source, Position::new(1, 1))
+    .with_help(help)
 }
 
 /// `content/countries/ma.md` narrates `/countries/ma/` (`MA.md` too: the
@@ -355,7 +360,7 @@ fn place_narratives(files: Vec<Loaded>, diagnostics: &mut Diagnostics) -> BTreeM
         if dir.contains('/') {
             diagnostics.push(
                 Diagnostic::error(
-                    "misplaced-narrative",
+                    Code::MisplacedNarrative,
                     format!(
                         "`content/{dir}/` is generated from data; only files directly in `content/{}/` are used",
                         dir.split('/').next().unwrap_or(dir)
@@ -366,7 +371,8 @@ fn place_narratives(files: Vec<Loaded>, diagnostics: &mut Diagnostics) -> BTreeM
             continue;
         }
         let stem = file.trim_end_matches(".md");
-        doc.url = if stem == "_index" { format!("/{dir}/") } else { format!("/{dir}/{}/", routes::slug(stem)) };
+        let page = if stem == "_index" { String::new() } else { routes::slug(stem) };
+        doc.url = routes::content([dir, page.as_str()].into_iter().filter(|s| !s.is_empty()));
         if let Some(first) = narratives.get(&doc.url) {
             diagnostics.push(duplicate_url_error(&doc, first, Position::new(1, 1)));
             continue;
@@ -403,7 +409,7 @@ fn order_children(tree: &mut ContentTree) {
     }
 }
 
-fn report_url_collisions(tree: &ContentTree, diagnostics: &mut Diagnostics) {
+fn url_collisions(tree: &ContentTree, diagnostics: &mut Diagnostics) {
     let mut seen: BTreeMap<&str, &Document> = BTreeMap::new();
     for r in tree.documents() {
         let doc = tree.doc(r);
@@ -421,7 +427,7 @@ fn report_url_collisions(tree: &ContentTree, diagnostics: &mut Diagnostics) {
 
 fn duplicate_url_error(culprit: &Document, other: &Document, position: Position) -> Diagnostic {
     Diagnostic::error(
-        "duplicate-url",
+        Code::DuplicateUrl,
         format!("this page and `{}` are both published at `{}`", other.source.path, culprit.url),
     )
     .at(&culprit.source, position)

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::values::Cell;
+pub(crate) use crate::typology::{Effect, Mode};
 
 /// A map key with its location, ordered by value (so it can key a BTreeMap).
 #[derive(Debug, Clone, Deserialize)]
@@ -69,20 +70,6 @@ impl Actor {
             Actor::Bilateral => "an agreement with a destination state",
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Mode {
-    Active,
-    Passive,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Effect {
-    Concordant,
-    Discordant,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -169,6 +156,16 @@ pub(crate) enum Unit {
 pub(crate) enum Scope {
     Country,
     Corridor,
+}
+
+impl Scope {
+    /// As files and downloads write it: `country`, `corridor`.
+    pub(crate) fn slug(self) -> &'static str {
+        match self {
+            Scope::Country => "country",
+            Scope::Corridor => "corridor",
+        }
+    }
 }
 
 pub(crate) type RawSeries = BTreeMap<Key<String>, BTreeMap<Key<i64>, Spanned<Cell>>>;

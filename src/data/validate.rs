@@ -17,9 +17,10 @@ use super::{
     ContextItem, Corridor, Country, Dataset, Diaspora, Indicator, IndicatorSource, Measure, Observation, Series,
     SourceEntry, TypologyOverride,
 };
-use crate::content::front_matter::{check_date, is_slug};
-use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
+use crate::dates::check_date;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, suggestion};
 use crate::fsio::{SiteRoot, Stamp};
+use crate::routes::is_slug;
 use crate::source::{Position, Source, SourceFile};
 use crate::typology::{CODING_RULES, DEFAULT_WEIGHT, TypologyCell, WEIGHT_RANGE, coding_rule};
 use crate::working_notes;
@@ -46,12 +47,12 @@ struct FileCheck<'a> {
 }
 
 impl FileCheck<'_> {
-    fn error(&mut self, code: &'static str, position: Position, message: impl Into<String>) -> &mut Diagnostic {
+    fn error(&mut self, code: Code, position: Position, message: impl Into<String>) -> &mut Diagnostic {
         self.diagnostics.push(Diagnostic::error(code, message).at(self.file, position));
         self.last()
     }
 
-    fn warning(&mut self, code: &'static str, position: Position, message: impl Into<String>) -> &mut Diagnostic {
+    fn warning(&mut self, code: Code, position: Position, message: impl Into<String>) -> &mut Diagnostic {
         self.diagnostics.push(Diagnostic::warning(code, message).at(self.file, position));
         self.last()
     }
@@ -64,7 +65,7 @@ impl FileCheck<'_> {
         if YEAR_RANGE.contains(&year.value) {
             Some(year.value as i32)
         } else {
-            self.error("bad-year", at(year), format!("{what} {} is outside 1900-2100", year.value));
+            self.error(Code::BadYear, at(year), format!("{what} {} is outside 1900-2100", year.value));
             None
         }
     }
@@ -166,7 +167,7 @@ fn yaml_files(root: &SiteRoot, folder: &str, diagnostics: &mut Diagnostics) -> V
                     "only `<name>.yaml` files directly in this folder are read"
                 };
                 diagnostics.push(
-                    Diagnostic::warning("ignored-file", "ignored: not a data file")
+                    Diagnostic::warning(Code::IgnoredFile, "ignored: not a data file")
                         .in_file(root.relative(path))
                         .with_help(help),
                 );
@@ -200,7 +201,7 @@ fn load_countries(
             if let Some(first) = countries.get(&country.code) {
                 diagnostics.push(
                     Diagnostic::error(
-                        "duplicate-country",
+                        Code::DuplicateCountry,
                         format!("country `{}` is already defined in `{}`", country.code, first.file.path),
                     )
                     .at(&file, code_at),
@@ -226,27 +227,27 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
     let code = raw.code.value.trim().to_string();
     if code.len() != 2 || !code.chars().all(|ch| ch.is_ascii_uppercase()) {
         c.error(
-            "bad-country-code",
+            Code::BadCountryCode,
             at(&raw.code),
             format!("`{code}` is not a country code: write the ISO 3166-1 alpha-2 code in capitals"),
         )
         .help = Some(format!("e.g. `{}`", code.to_ascii_uppercase()));
     } else if !is_country_code(&code) {
-        c.error("bad-country-code", at(&raw.code), format!("`{code}` is not an ISO 3166-1 alpha-2 country code"))
+        c.error(Code::BadCountryCode, at(&raw.code), format!("`{code}` is not an ISO 3166-1 alpha-2 country code"))
             .help = Some("see https://www.iso.org/obp/ui/#search/code/ (Greece is GR, the United Kingdom GB)".into());
     } else if !code.eq_ignore_ascii_case(stem) {
         c.error(
-            "code-file-mismatch",
+            Code::CodeFileMismatch,
             at(&raw.code),
             format!("code `{code}` does not match the file name `{stem}.yaml`"),
         )
         .help = Some(format!("rename the file to `{}.yaml` or correct the code", code.to_ascii_lowercase()));
     }
     if raw.name.value.trim().is_empty() {
-        c.error("empty-field", at(&raw.name), "`name` is empty");
+        c.error(Code::EmptyField, at(&raw.name), "`name` is empty");
     }
     if raw.roles.value.is_empty() {
-        c.error("no-roles", at(&raw.roles), "`roles` is empty").help =
+        c.error(Code::NoRoles, at(&raw.roles), "`roles` is empty").help =
             Some("give `[origin]`, `[destination]` or both".into());
     }
     let sources = check_sources(&raw.sources, &mut c);
@@ -262,7 +263,7 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
                 suggestion(&id.value, known_ids.iter().copied())
             };
             c.error(
-                "unknown-source",
+                Code::UnknownSource,
                 at(id),
                 format!("source `{}` is not listed under `sources` in this file", id.value),
             )
@@ -290,21 +291,25 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
     let mut context = Vec::new();
     for m in &raw.measures {
         if m.title.value.trim().is_empty() {
-            c.error("empty-field", at(&m.title), "measure `title` is empty");
+            c.error(Code::EmptyField, at(&m.title), "measure `title` is empty");
         }
         let since = m.since.as_ref().and_then(|y| c.year(y, "`since`"));
         let until = m.until.as_ref().and_then(|y| c.year(y, "`until`"));
         if let (Some(s), Some(u), Some(until_at)) = (since, until, m.until.as_ref())
             && u < s
         {
-            c.error("bad-year", at(until_at), format!("`until` {u} is before `since` {s}"));
+            c.error(Code::BadYear, at(until_at), format!("`until` {u} is before `since` {s}"));
         }
         for id in &m.sources {
             source_ref(&mut c, id, &mut used);
         }
         if m.sources.is_empty() {
-            c.warning("measure-without-evidence", at(&m.title), format!("measure `{}` has no source", m.title.value))
-                .help = Some("add `sources: [id]` naming an entry of `sources:`".into());
+            c.warning(
+                Code::MeasureWithoutEvidence,
+                at(&m.title),
+                format!("measure `{}` has no source", m.title.value),
+            )
+            .help = Some("add `sources: [id]` naming an entry of `sources:`".into());
         }
         let actor = m.actor.as_ref().map_or(Actor::Origin, |a| a.value);
         if actor != Actor::Origin {
@@ -332,26 +337,34 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
             sources: m.sources.iter().map(|s| s.value.clone()).collect(),
         });
     }
-    let has_measures = !measures.is_empty() || !context.is_empty();
-    if has_measures && !raw.roles.value.contains(&Role::Origin) {
-        c.error("measures-need-origin", pos(&raw.roles.referenced), "only an origin country can have `measures`")
-            .help = Some("add `origin` to `roles`".into());
+    let origin_only: Vec<&str> = [("measures", !measures.is_empty()), ("context", !context.is_empty())]
+        .into_iter()
+        .filter_map(|(field, present)| present.then_some(field))
+        .collect();
+    if !origin_only.is_empty() && !raw.roles.value.contains(&Role::Origin) {
+        let fields = origin_only.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" and ");
+        c.error(
+            Code::MeasuresNeedOrigin,
+            pos(&raw.roles.referenced),
+            format!("only an origin country can have {fields}"),
+        )
+        .help = Some("add `origin` to `roles`".into());
     }
 
     if raw.typology.is_some() && !raw.roles.value.contains(&Role::Origin) {
         let position = raw.typology.as_ref().map_or(Position::new(1, 1), |t| at(&t.class));
-        c.error("measures-need-origin", position, "only an origin country can have a `typology` classification").help =
-            Some("add `origin` to `roles`, or remove `typology:`".into());
+        c.error(Code::TypologyNeedsOrigin, position, "only an origin country can have a `typology` classification")
+            .help = Some("add `origin` to `roles`, or remove `typology:`".into());
     }
     let typology_override = raw.typology.as_ref().and_then(|t| {
         let class = TypologyCell::from_slug(&t.class.value);
         if class.is_none() {
-            c.error("unknown-value", at(&t.class), format!("unknown typology class `{}`", t.class.value)).help =
+            c.error(Code::UnknownValue, at(&t.class), format!("unknown typology class `{}`", t.class.value)).help =
                 Some(suggestion(&t.class.value, TypologyCell::ALL.iter().map(|c| c.slug())));
         }
         let rationale = t.rationale.as_deref().map(str::trim).filter(|r| !r.is_empty());
         if rationale.is_none() {
-            c.error("missing-field", at(&t.class), "an expert `class` needs a `rationale`").help =
+            c.error(Code::MissingField, at(&t.class), "an expert `class` needs a `rationale`").help =
                 Some("explain under `rationale:` why the class differs from the computed one".into());
         }
         Some(TypologyOverride { class: class?, rationale: rationale?.to_string() })
@@ -360,7 +373,7 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
     for s in &raw.sources {
         if is_slug(s.id.value.trim()) && !used.contains(&s.id.value) {
             c.warning(
-                "unused-source",
+                Code::UnusedSource,
                 at(&s.id),
                 format!("source `{}` is not used by any diaspora entry or measure", s.id.value),
             );
@@ -400,7 +413,7 @@ fn check_context_item(c: &mut FileCheck, m: &RawMeasure, actor: Actor) {
     for (field, position) in coded {
         let Some(position) = position else { continue };
         c.error(
-            "context-coded",
+            Code::ContextCoded,
             position,
             format!(
                 "`{field}` on an act of {}: only the origin state's own measures are coded; this item is context",
@@ -422,7 +435,7 @@ fn coding_of(c: &mut FileCheck, m: &RawMeasure) -> Option<(Mode, Effect, u8, Opt
         Some(kind) => match coding_rule(kind.value.trim()) {
             Some(rule) => Some(rule),
             None => {
-                c.error("unknown-value", at(kind), format!("unknown measure kind `{}`", kind.value)).help =
+                c.error(Code::UnknownValue, at(kind), format!("unknown measure kind `{}`", kind.value)).help =
                     Some(suggestion(&kind.value, CODING_RULES.iter().map(|r| r.kind)));
                 return None;
             }
@@ -432,7 +445,7 @@ fn coding_of(c: &mut FileCheck, m: &RawMeasure) -> Option<(Mode, Effect, u8, Opt
         None => rule.map_or(DEFAULT_WEIGHT, |r| r.weight),
         Some(w) if u8::try_from(w.value).is_ok_and(|v| WEIGHT_RANGE.contains(&v)) => w.value as u8,
         Some(w) => {
-            c.error("bad-weight", at(w), format!("weight {} is outside 1-3", w.value)).help =
+            c.error(Code::BadWeight, at(w), format!("weight {} is outside 1-3", w.value)).help =
                 Some("1 = minor, 2 = clear, 3 = strong and direct effect on integration".into());
             return None;
         }
@@ -440,8 +453,12 @@ fn coding_of(c: &mut FileCheck, m: &RawMeasure) -> Option<(Mode, Effect, u8, Opt
     let Some(rule) = rule else {
         let (Some(mode), Some(effect)) = (&m.mode, &m.effect) else {
             let missing = if m.mode.is_none() { "mode" } else { "effect" };
-            c.error("missing-field", at(&m.title), format!("measure `{}` has no `{missing}`", m.title.value.trim()))
-                .help = Some(format!(
+            c.error(
+                Code::MissingField,
+                at(&m.title),
+                format!("measure `{}` has no `{missing}`", m.title.value.trim()),
+            )
+            .help = Some(format!(
                 "give `mode` (active or passive) and `effect` (concordant or discordant), or a `kind` whose coding rule decides them ({})",
                 CODING_RULES.iter().map(|r| r.kind).take(3).collect::<Vec<_>>().join(", ") + ", ..."
             ));
@@ -454,7 +471,7 @@ fn coding_of(c: &mut FileCheck, m: &RawMeasure) -> Option<(Mode, Effect, u8, Opt
     let mut differs = |c: &mut FileCheck, field: &str, written: String, wanted: String, position: Position| {
         agrees = false;
         c.error(
-            "rule-mismatch",
+            Code::RuleMismatch,
             position,
             format!(
                 "`{field}: {written}` departs from the coding rule of `{}`, which codes every such measure {} with weight {}",
@@ -513,11 +530,11 @@ fn check_sources(raw: &[super::raw::RawSource], c: &mut FileCheck) -> Vec<Source
     for s in raw {
         let id = s.id.value.trim();
         if !is_slug(id) {
-            c.error("bad-id", at(&s.id), format!("source id `{id}` may only contain a-z, 0-9 and `-`"));
+            c.error(Code::BadId, at(&s.id), format!("source id `{id}` may only contain a-z, 0-9 and `-`"));
             continue;
         }
         if sources.iter().any(|x| x.id == id) {
-            c.error("duplicate-source", at(&s.id), format!("source `{id}` is listed twice in this file"));
+            c.error(Code::DuplicateSource, at(&s.id), format!("source `{id}` is listed twice in this file"));
             continue;
         }
         if let Some(url) = &s.url {
@@ -527,7 +544,7 @@ fn check_sources(raw: &[super::raw::RawSource], c: &mut FileCheck) -> Vec<Source
         if let Some(date) = &s.date
             && let Err(message) = check_partial_date(date.value.trim())
         {
-            c.error("bad-date", at(date), message);
+            c.error(Code::BadDate, at(date), message);
         }
         let text = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
         sources.push(SourceEntry {
@@ -559,7 +576,7 @@ fn check_partial_date(text: &str) -> Result<(), String> {
 fn check_url(c: &mut FileCheck, url: &Spanned<String>) {
     let ok = url::Url::parse(url.value.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
     if !ok {
-        c.error("bad-url", at(url), format!("`{}` is not an http(s) URL", url.value));
+        c.error(Code::BadUrl, at(url), format!("`{}` is not an http(s) URL", url.value));
     }
 }
 
@@ -583,7 +600,7 @@ fn check_diaspora_destinations(
             };
             if let Some(message) = problem {
                 let position = d.position;
-                let mut diagnostic = Diagnostic::error("unknown-country", message).at(&country.file, position);
+                let mut diagnostic = Diagnostic::error(Code::UnknownCountry, message).at(&country.file, position);
                 if !countries.contains_key(&d.destination) {
                     diagnostic = diagnostic.with_help(suggestion(&d.destination, countries.keys().map(String::as_str)));
                 }
@@ -657,30 +674,30 @@ fn check_indicator(
     let mut c = FileCheck { file, diagnostics, unreadable };
     let id = raw.id.value.trim().to_string();
     if !is_slug(&id) {
-        c.error("bad-id", at(&raw.id), format!("indicator id `{id}` may only contain a-z, 0-9 and `-`"));
+        c.error(Code::BadId, at(&raw.id), format!("indicator id `{id}` may only contain a-z, 0-9 and `-`"));
     } else if id != stem {
-        c.error("id-file-mismatch", at(&raw.id), format!("id `{id}` does not match the file name `{stem}.yaml`"))
+        c.error(Code::IdFileMismatch, at(&raw.id), format!("id `{id}` does not match the file name `{stem}.yaml`"))
             .help = Some(format!("rename the file to `{id}.yaml` or change the id to `{stem}`"));
     }
     if raw.title.value.trim().is_empty() {
-        c.error("empty-field", at(&raw.title), "`title` is empty");
+        c.error(Code::EmptyField, at(&raw.title), "`title` is empty");
     }
     if let Some(other) = raw.compare_with.as_ref().filter(|o| !c.unreadable.contains(&o.value)) {
         match scopes.get(&other.value) {
             None => {
                 c.error(
-                    "unknown-indicator",
+                    Code::UnknownIndicator,
                     at(other),
                     format!("`compare_with` names `{}`, which is not an indicator of this site", other.value),
                 )
                 .help = Some(suggestion(&other.value, scopes.keys().map(String::as_str)));
             }
             Some(_) if other.value == id => {
-                c.error("bad-compare", at(other), "an indicator cannot be compared with itself");
+                c.error(Code::BadCompare, at(other), "an indicator cannot be compared with itself");
             }
             Some(scope) if *scope != raw.scope => {
                 c.error(
-                    "bad-compare",
+                    Code::BadCompare,
                     at(other),
                     format!("`{}` has another scope; `compare_with` needs an indicator of the same scope", other.value),
                 );
@@ -693,7 +710,7 @@ fn check_indicator(
     }
     for date in [&raw.source.retrieved, &raw.source.updated].into_iter().flatten() {
         if let Err(message) = check_date(&date.value) {
-            c.error("bad-date", at(date), message);
+            c.error(Code::BadDate, at(date), message);
         }
     }
     let values = check_series(&raw.values, raw.scope, countries, &mut c);
@@ -766,14 +783,14 @@ fn check_country_key(key: &Spanned<String>, countries: &BTreeMap<String, Country
             suggestion(&upper, countries.keys().map(String::as_str))
         )
     };
-    c.error("unknown-country", at(key), format!("`{}` is not a country of this site", key.value)).help = Some(help);
+    c.error(Code::UnknownCountry, at(key), format!("`{}` is not a country of this site", key.value)).help = Some(help);
     false
 }
 
 fn check_corridor_key(key: &Spanned<String>, countries: &BTreeMap<String, Country>, c: &mut FileCheck) -> bool {
     let Some((origin, destination)) = key.value.split_once('-') else {
         c.error(
-            "bad-corridor",
+            Code::BadCorridor,
             at(key),
             format!("`{}` is not a corridor key: write ORIGIN-DESTINATION, e.g. `MA-ES`", key.value),
         );
@@ -787,7 +804,7 @@ fn check_corridor_key(key: &Spanned<String>, countries: &BTreeMap<String, Countr
         match countries.get(code) {
             None => {
                 c.error(
-                    "unknown-country",
+                    Code::UnknownCountry,
                     at(key),
                     format!("`{code}` in `{}` is not a country of this site", key.value),
                 )
@@ -799,7 +816,7 @@ fn check_corridor_key(key: &Spanned<String>, countries: &BTreeMap<String, Countr
                 if !has_role {
                     let article = if wanted { "an" } else { "a" };
                     c.error(
-                        "wrong-role",
+                        Code::WrongRole,
                         at(key),
                         format!(
                             "`{code}` ({}) is not {article} {role}: corridor `{}` needs it to have `{role}` in its roles",
@@ -812,7 +829,7 @@ fn check_corridor_key(key: &Spanned<String>, countries: &BTreeMap<String, Countr
         }
     }
     if ok && origin == destination {
-        c.error("bad-corridor", at(key), format!("corridor `{}` has the same origin and destination", key.value));
+        c.error(Code::BadCorridor, at(key), format!("corridor `{}` has the same origin and destination", key.value));
         ok = false;
     }
     ok
@@ -828,10 +845,10 @@ fn check_reference(
         let valid = !key.value.is_empty()
             && key.value.chars().all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '_');
         if !valid {
-            c.error("bad-reference", at(key), format!("`{}` is not an aggregate code such as `EU27`", key.value));
+            c.error(Code::BadReference, at(key), format!("`{}` is not an aggregate code such as `EU27`", key.value));
         } else if countries.contains_key(&key.value) {
             c.error(
-                "bad-reference",
+                Code::BadReference,
                 at(key),
                 format!("`{}` is a country; `reference` is for aggregates such as `EU27`", key.value),
             )
@@ -870,7 +887,7 @@ fn check_cell(cell: &Spanned<Cell>, c: &mut FileCheck) -> Option<Observation> {
         if v.is_finite() {
             Some(v)
         } else {
-            c.error("bad-value", position, "value must be a finite number");
+            c.error(Code::BadValue, position, "value must be a finite number");
             None
         }
     };
@@ -886,7 +903,8 @@ fn check_cell(cell: &Spanned<Cell>, c: &mut FileCheck) -> Option<Observation> {
         }
         Cell::Null => Some(Observation { value: None, text: None, flags: String::new(), note: None }),
         Cell::Invalid(found) => {
-            c.error("wrong-type", at(cell), format!("expected a number, found {found}")).help = Some(CELL_HELP.into());
+            c.error(Code::WrongType, at(cell), format!("expected a number, found {found}")).help =
+                Some(CELL_HELP.into());
             None
         }
         Cell::Detailed { value, flag, note } => {
@@ -894,7 +912,7 @@ fn check_cell(cell: &Spanned<Cell>, c: &mut FileCheck) -> Option<Observation> {
                 Some(f) => match values::check_flags(f.value.trim()) {
                     Ok(()) => f.value.trim().to_string(),
                     Err(message) => {
-                        c.error("bad-flag", at(f), message);
+                        c.error(Code::BadFlag, at(f), message);
                         return None;
                     }
                 },
@@ -905,7 +923,7 @@ fn check_cell(cell: &Spanned<Cell>, c: &mut FileCheck) -> Option<Observation> {
                     Scalar::Number(n) => (Some(number(c, *n, at(v))?), written(c.file, &v.referenced)),
                     Scalar::Null => (None, None),
                     Scalar::Invalid(found) => {
-                        c.error("wrong-type", at(v), format!("expected a number or `null`, found {found}")).help =
+                        c.error(Code::WrongType, at(v), format!("expected a number or `null`, found {found}")).help =
                             Some(CELL_HELP.into());
                         return None;
                     }

@@ -233,7 +233,7 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     PageKind {
         name: "method",
         pages: with_origins,
-        url: |_, _| typology_pages::METHOD.into(),
+        url: |_, _| routes::TYPOLOGY_METHOD.into(),
         narratives: own_url,
         charts: none,
         build: |cx, _| Some(typology_pages::method_page(cx.site, cx.narratives)),
@@ -242,7 +242,7 @@ pub(crate) const PAGE_KINDS: &[PageKind] = &[
     PageKind {
         name: "report",
         pages: countries,
-        url: |_, s| report_pages::report_url(code(s)),
+        url: |_, s| routes::country_report(code(s)),
         // The report shows the country's narrative.
         narratives: |s, _| vec![routes::country(code(s))],
         charts: |site, s| {

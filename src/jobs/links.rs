@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, MAX_REPEATS_PER_FILE};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, MAX_REPEATS_PER_FILE};
 use crate::routes;
 use crate::scope::{FoundLink, Written};
 use crate::source::{Source, SourceFile};
@@ -46,8 +46,7 @@ pub(crate) struct LinkIndex {
 impl LinkIndex {
     pub(crate) fn new<'a>(outputs: impl Iterator<Item = &'a str>, base_path: &str) -> Self {
         let outputs: HashMap<String, u32> = outputs.enumerate().map(|(i, p)| (p.to_string(), i as u32)).collect();
-        let mut page_urls: Vec<String> =
-            outputs.keys().filter_map(|p| p.strip_suffix("index.html")).map(|dir| format!("/{dir}")).collect();
+        let mut page_urls: Vec<String> = outputs.keys().filter_map(|p| routes::page_of_output(p)).collect();
         page_urls.sort();
         LinkIndex { outputs, base_path: base_path.to_string(), closest: Mutex::default(), page_urls }
     }
@@ -259,7 +258,7 @@ fn markdown_diagnostics(problems: BTreeMap<(String, usize), (Source, Problem)>, 
             let severity = broken_link(severity, String::new()).severity;
             let at: (&SourceFile, usize) = (&source, first_unlisted);
             diagnostics.push(Diagnostic::and_more(
-                "broken-link",
+                Code::BrokenLink,
                 severity,
                 at,
                 found - MAX_REPEATS_PER_FILE,
@@ -272,8 +271,8 @@ fn markdown_diagnostics(problems: BTreeMap<(String, usize), (Source, Problem)>, 
 
 fn broken_link(severity: LinkSeverity, message: String) -> Diagnostic {
     match severity {
-        LinkSeverity::Warning => Diagnostic::warning("broken-link", message),
-        LinkSeverity::Error => Diagnostic::error("broken-link", message),
+        LinkSeverity::Warning => Diagnostic::warning(Code::BrokenLink, message),
+        LinkSeverity::Error => Diagnostic::error(Code::BrokenLink, message),
     }
 }
 
@@ -411,7 +410,7 @@ fn report_orphans(
     for (page, reached) in pages.iter().zip(seen) {
         if !reached && Some(page.output) != not_found {
             let d = Diagnostic::warning(
-                "orphan-page",
+                Code::OrphanPage,
                 format!("`{}` cannot be reached by following links from the home page", page.url),
             )
             .with_help("link to it from its section, the home page or another page");

@@ -19,8 +19,6 @@
 //! PDFs are jobs of their own that call `crate::pdf`; nothing under
 //! `crate::render` does.
 
-pub(crate) mod assemble;
-pub(crate) mod incremental;
 pub(crate) mod kinds;
 pub(crate) mod links;
 pub(crate) mod plan;
@@ -33,7 +31,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::exports::{self, Download};
 use crate::output::{OutFile, Sink};
 use crate::render::charts::{self, ChartBook, ChartRequest};
@@ -343,7 +341,7 @@ impl RunContext<'_> {
     }
 
     fn write_error(&self, job: &Job, written: std::io::Result<u64>) -> Option<Diagnostic> {
-        written.err().map(|e| Diagnostic::error("io", format!("cannot write `{}`: {e}", job.path)))
+        written.err().map(|e| Diagnostic::error(Code::Io, format!("cannot write `{}`: {e}", job.path)))
     }
 
     /// A file made from the model in its own scope (its reads recorded).
@@ -372,7 +370,7 @@ impl RunContext<'_> {
                         pdf: self.options.pdf,
                     };
                     let page = (kind.build)(&cx, subject)
-                        .ok_or_else(|| Diagnostic::error("template-render", format!("no page for {}", job.url)))?;
+                        .ok_or_else(|| Diagnostic::error(Code::TemplateRender, format!("no page for {}", job.url)))?;
                     let skeleton = render::render_template(self.tera, self.site, &page.template, &page.context)?;
                     Ok((page, skeleton))
                 })
@@ -391,7 +389,7 @@ impl RunContext<'_> {
             }
         };
         let own = timings::time(Stage::Links, 0, || render::fragment_facts(&skeleton, &page.template));
-        let assembled = assemble::assemble(&skeleton, &recorded.fragments);
+        let assembled = render::assemble::assemble(&skeleton, &recorded.fragments);
         let page_bytes = assembled.len() as u64;
         let written = timings::time(Stage::Write, 1, || self.sink.put(&job.path, OutFile::Chunks(&assembled.chunks)));
         diagnostics.extend(self.write_error(job, written));
@@ -400,7 +398,7 @@ impl RunContext<'_> {
         if own.misplaced_hole || assembled.facts.misplaced_hole {
             diagnostics.push(
                 Diagnostic::error(
-                    "template-render",
+                    Code::TemplateRender,
                     format!(
                         "`{}` prints a page's content or a chart inside an attribute, a comment or a script, where HTML cannot go",
                         page.template
@@ -454,7 +452,7 @@ impl RunContext<'_> {
                 let written = timings::time(Stage::Write, 1, || self.sink.put(&job.path, OutFile::Chunks(&[&pdf])));
                 diagnostics.extend(self.write_error(job, written));
             }
-            Err(message) => diagnostics.push(Diagnostic::error("pdf", message).in_file(&job.url)),
+            Err(message) => diagnostics.push(Diagnostic::error(Code::Pdf, message).in_file(&job.url)),
         }
         JobResult { done: Done { inputs: recorded.inputs, bytes, meta: None }, diagnostics, page: None }
     }

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::kinds::{PAGE_KINDS, PageKind, Subject};
 use super::{Job, Make};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::exports::{self, Download};
 use crate::routes;
 use crate::site::Site;
@@ -45,7 +45,7 @@ pub(crate) fn plan(site: &Site, options: PlanOptions) -> (Plan, Diagnostics) {
     }
     if options.pdf {
         for code in site.data.country_codes() {
-            let url = crate::render::report_pages::report_pdf_url(code);
+            let url = routes::country_report_pdf(code);
             jobs.push(Job::new(Make::Pdf(code.to_string()), url, "the PDF reports", Some(code.to_string()), lang));
         }
     }
@@ -72,10 +72,10 @@ pub(crate) fn plan(site: &Site, options: PlanOptions) -> (Plan, Diagnostics) {
     }
     for (path, abs) in &site.static_files {
         let origin = format!("static/{path}");
-        jobs.push(Job::new(Make::Static(abs.clone()), format!("/{path}"), &origin, None, lang));
+        jobs.push(Job::new(Make::Static(abs.clone()), routes::static_file(path), &origin, None, lang));
     }
     for asset in site.theme_assets.iter().filter(|a| !a.from_site) {
-        let url = format!("/{}", asset.path);
+        let url = routes::static_file(asset.path);
         jobs.push(Job::new(Make::Theme(asset.bytes.clone()), url, "the built-in theme", None, lang));
     }
     let mut diagnostics = check_paths(site, &jobs);
@@ -128,7 +128,7 @@ fn check_paths(site: &Site, jobs: &[Job]) -> Diagnostics {
             diagnostics.push(located(
                 job,
                 Diagnostic::error(
-                    "duplicate-output",
+                    Code::DuplicateOutput,
                     format!("`{}` would be written outside the output folder", job.path),
                 ),
             ));
@@ -140,7 +140,7 @@ fn check_paths(site: &Site, jobs: &[Job]) -> Diagnostics {
                 site,
                 job,
                 Diagnostic::error(
-                    "name-too-long",
+                    Code::NameTooLong,
                     format!(
                         "`{shown}…` would be a file or folder name of {} bytes; file systems allow {MAX_NAME_BYTES}",
                         long.len()
@@ -158,7 +158,7 @@ fn check_paths(site: &Site, jobs: &[Job]) -> Diagnostics {
                 located(
                     job,
                     Diagnostic::error(
-                        "duplicate-output",
+                        Code::DuplicateOutput,
                         format!("`{}` is produced twice: by {} and by {}", job.path, earlier.origin, job.origin),
                     ),
                 )
@@ -186,7 +186,7 @@ fn check_paths(site: &Site, jobs: &[Job]) -> Diagnostics {
             located(
                 blamed,
                 Diagnostic::error(
-                    "duplicate-output",
+                    Code::DuplicateOutput,
                     format!(
                         "`{folder}` is a file (made by {}) where {} needs a folder (`{inner_path}`)",
                         file.origin, inner.origin
@@ -225,7 +225,7 @@ fn report_orphan_narratives(site: &Site, jobs: &[Job], diagnostics: &mut Diagnos
     for (url, doc) in &site.content.narratives {
         if !urls.contains(url.as_str()) {
             diagnostics.push(
-                Diagnostic::error("orphan-narrative", format!("no page is generated at `{url}` for this narrative"))
+                Diagnostic::error(Code::OrphanNarrative, format!("no page is generated at `{url}` for this narrative"))
                     .at(&doc.source, Position::new(1, 1))
                     .with_help("files in content/countries/, content/indicators/ and content/corridors/ are named after a country code, an indicator id or a corridor (`ma-es`)"),
             );

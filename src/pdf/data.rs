@@ -1,15 +1,18 @@
 //! The report as data for the typst template: `data.json` in the virtual
-//! file system, read there with `json("data.json")`. Everything a reader
-//! sees comes through here as JSON strings, so no value from the site's
-//! data is ever parsed as typst markup or code.
+//! file system, read there with `json("data.json")`. It is the report's own
+//! view (`ReportPageView`, what `report.html` receives), serialised as it
+//! is, with only what typst cannot work out itself beside it: the files and
+//! widths of the charts, the HTML fields as blocks of text runs, and the
+//! document's language. Everything a reader sees arrives as JSON strings,
+//! so no value from the site's data is ever parsed as typst markup or code.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::html::{self, Block};
-use crate::render::data_views::{FigureView, MeasureView, ReportView, ValueView};
-use crate::render::report_pages::{OriginGroupView, PdfMeta, ReportPageView};
+use crate::render::data_views::FigureView;
+use crate::render::report_pages::{PdfMeta, ReportPageView};
 
 /// `data.json`, and the charts it names.
 pub(crate) struct Prepared {
@@ -18,155 +21,33 @@ pub(crate) struct Prepared {
     pub(crate) charts: Vec<(String, String)>,
 }
 
+/// What the template reads: the report's view and what typst needs beside it.
 #[derive(Serialize)]
 struct Data<'a> {
-    font: &'a str,
+    /// The family of the vendored fonts.
+    font: &'static str,
+    /// The typst language and region of `meta.language`.
     lang: Option<String>,
     region: Option<String>,
-    doc: DocMeta<'a>,
-    publication: &'a str,
-    name: &'a str,
-    date: Option<&'a str>,
-    publisher: Option<&'a str>,
-    roles: &'a [String],
-    eu_member: bool,
-    region_name: Option<&'a str>,
-    profile_url: String,
-    permalink: &'a str,
-    summary: &'a str,
-    profile_summary: Vec<Block>,
-    indicator_caption: String,
-    indicators: Vec<IndicatorRow<'a>>,
-    /// Meaning of every flag letter in the indicator table.
-    flags: Vec<(String, String)>,
-    /// The values' notes, printed below the table: number, indicator, note.
-    notes: Vec<Note<'a>>,
-    indicator_charts: Vec<ChartGroup<'a>>,
-    typology: Option<Typology<'a>>,
-    diaspora_title: String,
-    diaspora_caption: String,
-    diaspora_charts: Vec<Figure<'a>>,
-    diaspora: Vec<DiasporaRow<'a>>,
-    origin_groups_title: String,
-    origin_groups_caption: String,
-    origin_groups: Vec<OriginGroupRow<'a>>,
-    indicator_sources: Vec<IndicatorSource<'a>>,
-    sources: Vec<Source<'a>>,
+    /// Title, author and subject of the document.
+    meta: &'a PdfMeta,
+    report: &'a ReportPageView,
+    /// Each chart that could be drawn, by the placeholder its figure's
+    /// `svg` holds (a chart missing here keeps its title and summary).
+    charts: BTreeMap<&'a str, Chart>,
+    /// Each HTML field of the report (the profile's summary, descriptions
+    /// of measures and context items) as paragraphs and lists of text
+    /// runs, by its HTML.
+    html: BTreeMap<&'a str, Vec<Block>>,
 }
 
+/// A chart's picture for the template.
 #[derive(Serialize)]
-struct DocMeta<'a> {
-    title: &'a str,
-    author: &'a str,
-    description: &'a str,
-    keywords: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct IndicatorRow<'a> {
-    title: &'a str,
-    unit: &'a str,
-    value: String,
-    missing: bool,
-    flags: String,
-    /// The number of the value's note below the table.
-    note: Option<usize>,
-    year: Option<i32>,
-    rank: Option<String>,
-    rank_order: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct Note<'a> {
-    number: usize,
-    indicator: &'a str,
-    note: &'a str,
-}
-
-#[derive(Serialize)]
-struct OriginGroupRow<'a> {
-    origin: &'a str,
-    population: &'a str,
-    year: i32,
-    source: &'a str,
-}
-
-#[derive(Serialize)]
-struct ChartGroup<'a> {
-    title: &'a str,
-    charts: Vec<Figure<'a>>,
-}
-
-#[derive(Serialize)]
-struct Figure<'a> {
-    /// `chart-N.svg`, or none when the chart could not be drawn.
-    file: Option<String>,
-    title: &'a str,
-    summary: &'a str,
+struct Chart {
+    /// `chart-N.svg`.
+    file: String,
     /// Width as a share of the text width: tall charts (maps) narrower.
     width: f64,
-}
-
-#[derive(Serialize)]
-struct Typology<'a> {
-    class: &'a str,
-    class_label: &'a str,
-    engagement: Option<&'a str>,
-    alignment: Option<&'a str>,
-    override_label: Option<&'a str>,
-    override_rationale: Option<&'a str>,
-    chart: Option<Figure<'a>>,
-    groups: Vec<Group<'a>>,
-    history: Vec<Measure<'a>>,
-}
-
-#[derive(Serialize)]
-struct Group<'a> {
-    cell: &'a str,
-    label: &'a str,
-    measures: Vec<Measure<'a>>,
-}
-
-#[derive(Serialize)]
-struct Measure<'a> {
-    title: &'a str,
-    cell_label: &'a str,
-    weight: u8,
-    years: &'a str,
-    description: Vec<Block>,
-    sources: Vec<MeasureSource<'a>>,
-}
-
-#[derive(Serialize)]
-struct MeasureSource<'a> {
-    title: &'a str,
-    /// The number of the source in the report's list, when it is there.
-    number: Option<usize>,
-}
-
-#[derive(Serialize)]
-struct DiasporaRow<'a> {
-    destination: &'a str,
-    population: &'a str,
-    year: i32,
-}
-
-#[derive(Serialize)]
-struct IndicatorSource<'a> {
-    indicator: &'a str,
-    title: &'a str,
-    url: Option<&'a str>,
-    dataset: Option<&'a str>,
-    retrieved: Option<&'a str>,
-    licence: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct Source<'a> {
-    number: usize,
-    title: &'a str,
-    url: Option<&'a str>,
-    year: Option<i32>,
 }
 
 /// Everything the template needs, from the view and the charts' SVG.
@@ -177,177 +58,43 @@ pub(crate) fn prepare(
 ) -> Result<Prepared, String> {
     let view = &page.view;
     let base = url::Url::parse(&view.permalink).ok();
-    let mut charts: Vec<(String, String)> = Vec::new();
-    let mut indicator_charts = Vec::new();
-    for i in view.indicators.iter().filter(|i| !i.charts.is_empty()) {
-        let figures = i.charts.iter().map(|f| figure(f, svg, &mut charts)).collect();
-        indicator_charts.push(ChartGroup { title: &i.title, charts: figures });
-    }
-    let typology_chart = view.typology.as_ref().and_then(|t| t.chart.as_ref()).map(|f| figure(f, svg, &mut charts));
-    let diaspora_charts: Vec<Figure> = view.diaspora_charts.iter().map(|f| figure(f, svg, &mut charts)).collect();
-
-    let mut flags: BTreeMap<String, String> = BTreeMap::new();
-    let indicators = view
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut charts = BTreeMap::new();
+    let typology = view.typology.as_ref();
+    let figures = view
         .indicators
         .iter()
-        .map(|i| {
-            for f in &i.latest.flags {
-                flags.entry(f.letter.clone()).or_insert_with(|| f.meaning.clone());
-            }
-            IndicatorRow {
-                title: &i.title,
-                unit: &i.unit,
-                value: value_text(&i.latest),
-                missing: i.latest.missing,
-                flags: i.latest.flags.iter().map(|f| f.letter.as_str()).collect::<Vec<_>>().join(" "),
-                note: page.indicator_notes.iter().find(|n| n.id == i.id).map(|n| n.number),
-                year: i.latest.year,
-                rank: i.rank.map(|r| match i.rank_of {
-                    Some(of) => format!("{r} of {of}"),
-                    None => r.to_string(),
-                }),
-                rank_order: i.rank.and(Some(i.rank_order.as_str())).filter(|o| !o.is_empty()),
-            }
-        })
-        .collect();
+        .flat_map(|i| &i.charts)
+        .chain(typology.and_then(|t| t.chart.as_ref()))
+        .chain(&view.diaspora_charts);
+    for f in figures {
+        if let Some(chart) = chart(f, svg, &mut files) {
+            charts.insert(f.svg.as_str(), chart);
+        }
+    }
 
-    let typology = view.typology.as_ref().map(|t| Typology {
-        class: &t.class,
-        class_label: &t.class_label,
-        engagement: t.engagement.as_deref(),
-        alignment: t.alignment.as_deref(),
-        override_label: t.override_label.as_deref(),
-        override_rationale: t.override_rationale.as_deref(),
-        chart: typology_chart,
-        groups: t
-            .groups
-            .iter()
-            .map(|g| Group {
-                cell: &g.cell,
-                label: &g.label,
-                measures: g.measures.iter().map(|m| measure(m, view, base.as_ref())).collect(),
-            })
-            .collect(),
-        history: t.history.iter().map(|m| measure(m, view, base.as_ref())).collect(),
-    });
+    let measures = typology.into_iter().flat_map(|t| t.groups.iter().flat_map(|g| &g.measures).chain(&t.history));
+    let html_fields = view
+        .profile_summary
+        .iter()
+        .chain(measures.filter_map(|m| m.description.as_ref()))
+        .chain(view.context.iter().filter_map(|c| c.description.as_ref()));
+    let html = html_fields.map(|h| (h.as_str(), html::blocks(h, base.as_ref()))).collect();
 
     let (lang, region) = language(&meta.language);
-    let data = Data {
-        font: super::FONT_FAMILY,
-        lang,
-        region,
-        doc: DocMeta {
-            title: &meta.title,
-            author: &meta.author,
-            description: &meta.subject,
-            keywords: [view.name.as_str(), "country report", "migration policy"].map(str::to_string).to_vec(),
-        },
-        publication: &view.title,
-        name: &view.name,
-        date: view.date.as_deref(),
-        publisher: view.publisher.as_deref(),
-        roles: &view.roles,
-        eu_member: view.eu_member,
-        region_name: view.region.as_deref(),
-        profile_url: absolute(&view.profile_url, base.as_ref()),
-        permalink: &view.permalink,
-        summary: &view.summary,
-        profile_summary: view.profile_summary.as_deref().map(|h| html::blocks(h, base.as_ref())).unwrap_or_default(),
-        indicator_caption: format!(
-            "Latest value of each indicator for {}, and its rank among the countries with a value that year",
-            view.name
-        ),
-        indicators,
-        flags: flags.into_iter().collect(),
-        notes: page
-            .indicator_notes
-            .iter()
-            .map(|n| Note { number: n.number, indicator: &n.title, note: &n.note })
-            .collect(),
-        indicator_charts,
-        typology,
-        diaspora_title: format!("Citizens of {} in EU countries", view.name),
-        diaspora_caption: format!("Citizens of {} living in each destination, latest year available", view.name),
-        diaspora_charts,
-        diaspora: view
-            .diaspora
-            .iter()
-            .map(|d| DiasporaRow { destination: &d.destination.title, population: &d.population, year: d.year })
-            .collect(),
-        origin_groups_title: format!("Corridors into {}", view.name),
-        origin_groups_caption: format!(
-            "Citizens of each origin country living in {}, latest year available",
-            view.name
-        ),
-        origin_groups: page.origin_groups.iter().map(origin_group_row).collect(),
-        indicator_sources: view
-            .indicator_sources
-            .iter()
-            .map(|s| IndicatorSource {
-                indicator: &s.indicator,
-                title: &s.source.title,
-                url: s.source.url.as_deref(),
-                dataset: s.source.dataset.as_deref(),
-                retrieved: s.source.retrieved.as_deref(),
-                licence: s.source.licence.as_deref(),
-            })
-            .collect(),
-        sources: view
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(n, s)| Source { number: n + 1, title: &s.title, url: s.url.as_deref(), year: s.year })
-            .collect(),
-    };
+    let data = Data { font: super::FONT_FAMILY, lang, region, meta, report: page, charts, html };
     let json = serde_json::to_string(&data).map_err(|e| format!("cannot serialise the report data: {e}"))?;
-    Ok(Prepared { json, charts })
+    Ok(Prepared { json, charts: files })
 }
 
-/// A chart as the template shows it; its SVG becomes `chart-N.svg`. A
-/// chart that cannot be drawn (the HTML page leaves its marker out too)
-/// keeps its title and summary.
-fn figure<'v>(
-    f: &'v FigureView,
-    svg: &dyn Fn(&str) -> Option<String>,
-    charts: &mut Vec<(String, String)>,
-) -> Figure<'v> {
-    let (file, width) = match svg(&f.svg) {
-        Some(body) => {
-            let file = format!("chart-{}.svg", charts.len() + 1);
-            let width = width_share(&body);
-            charts.push((file.clone(), for_typst(&body)));
-            (Some(file), width)
-        }
-        None => (None, 0.0),
-    };
-    Figure { file, title: &f.title, summary: &f.summary, width }
-}
-
-fn measure<'v>(m: &'v MeasureView, view: &ReportView, base: Option<&url::Url>) -> Measure<'v> {
-    Measure {
-        title: &m.title,
-        cell_label: &m.cell_label,
-        weight: m.weight,
-        years: &m.years,
-        description: m.description.as_deref().map(|d| html::blocks(d, base)).unwrap_or_default(),
-        sources: m
-            .sources
-            .iter()
-            .map(|s| MeasureSource {
-                title: &s.title,
-                number: view.sources.iter().position(|source| source.id == s.id).map(|p| p + 1),
-            })
-            .collect(),
-    }
-}
-
-fn origin_group_row(g: &OriginGroupView) -> OriginGroupRow<'_> {
-    OriginGroupRow { origin: &g.origin.title, population: &g.population, year: g.year, source: &g.source }
-}
-
-/// A value as the indicator table shows it.
-fn value_text(v: &ValueView) -> String {
-    if v.missing || v.display.is_empty() { "no data".into() } else { v.display.clone() }
+/// A chart's SVG as the virtual file `chart-N.svg`; none when it cannot be
+/// drawn (the HTML page leaves its marker out too).
+fn chart(f: &FigureView, svg: &dyn Fn(&str) -> Option<String>, files: &mut Vec<(String, String)>) -> Option<Chart> {
+    let body = svg(&f.svg)?;
+    let file = format!("chart-{}.svg", files.len() + 1);
+    let width = width_share(&body);
+    files.push((file.clone(), for_typst(&body)));
+    Some(Chart { file, width })
 }
 
 /// The typst language and region of a BCP 47 tag (`en`, `en-GB`, `pt-BR`);
@@ -363,14 +110,6 @@ fn language(tag: &str) -> (Option<String>, Option<String>) {
         .and_then(|_| parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic())))
         .map(str::to_ascii_uppercase);
     (lang, region)
-}
-
-/// A site URL (which may be a path) made absolute against the permalink.
-fn absolute(href: &str, base: Option<&url::Url>) -> String {
-    match base.and_then(|b| b.join(href).ok()) {
-        Some(url) => url.to_string(),
-        None => href.to_string(),
-    }
 }
 
 /// The chart's SVG with its text in the vendored sans family: typst's SVG

@@ -1,5 +1,7 @@
 //! The HTML of profile summaries and measure descriptions (Markdown already
 //! rendered and sanitised) as plain blocks of styled text runs for the PDF.
+//! The HTML is read by the crate's one HTML reader (`crate::html::walk`, a
+//! WHATWG tokenizer); this module only decides what its tags become.
 //!
 //! Only what the Markdown of a profile produces is kept: paragraphs, lists,
 //! headings (as bold paragraphs), block quotes, emphasis, strong, code and
@@ -8,6 +10,8 @@
 //! so nothing in it can be interpreted by typst.
 
 use serde::Serialize;
+
+use crate::html::Token;
 
 /// A paragraph or a list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,42 +41,18 @@ fn is_false(b: &bool) -> bool {
     !b
 }
 
-/// Converts `html` into blocks; `base` resolves relative links.
+/// Converts `html` into blocks; `base` resolves relative links. The HTML
+/// is read by the crate's one HTML reader (`crate::html::walk`).
 pub(crate) fn blocks(html: &str, base: Option<&url::Url>) -> Vec<Block> {
     let mut c = Converter { base, ..Converter::default() };
-    let mut rest = html;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
-        } else if rest.starts_with('<') && rest[1..].starts_with(|ch: char| ch.is_ascii_alphabetic() || ch == '/') {
-            let end = tag_end(rest);
-            let inner = &rest[1..end];
-            c.tag(inner.strip_suffix('>').unwrap_or(inner));
-            rest = &rest[end..];
-        } else {
-            let end = rest.char_indices().skip(1).find(|&(_, ch)| ch == '<').map_or(rest.len(), |(i, _)| i);
-            if c.hidden == 0 {
-                c.text(&decode_entities(&rest[..end]));
-            }
-            rest = &rest[end..];
-        }
-    }
+    crate::html::walk(html, |token| match token {
+        Token::Start { name, .. } => c.tag(name, false, token.attribute("href")),
+        Token::End { name } => c.tag(name, true, None),
+        Token::Text(text) if c.hidden == 0 => c.text(text),
+        Token::Text(_) => {}
+    });
     c.finish_block();
     c.blocks
-}
-
-/// The index just past the `>` closing the tag at the start of `s`, quotes respected.
-fn tag_end(s: &str) -> usize {
-    let mut quote = None;
-    for (i, ch) in s.char_indices().skip(1) {
-        match (quote, ch) {
-            (Some(q), c) if c == q => quote = None,
-            (None, '"' | '\'') => quote = Some(ch),
-            (None, '>') => return i + 1,
-            _ => {}
-        }
-    }
-    s.len()
 }
 
 #[derive(Default)]
@@ -87,18 +67,15 @@ struct Converter<'a> {
     em: u32,
     code: u32,
     links: Vec<Option<String>>,
-    /// Inside `<script>`, `<style>` or `<template>`: text not shown.
+    /// Inside `<template>`: text not shown (the reader never gives the
+    /// text of a `<script>` or `<style>`).
     hidden: u32,
 }
 
 impl Converter<'_> {
-    fn tag(&mut self, inner: &str) {
-        let closing = inner.starts_with('/');
-        let inner = inner.trim_start_matches('/').trim_end_matches('/');
-        let name_end = inner.find(|ch: char| ch.is_ascii_whitespace()).unwrap_or(inner.len());
-        let name = inner[..name_end].to_ascii_lowercase();
-        let attrs = &inner[name_end..];
-        match (name.as_str(), closing) {
+    /// A start tag (`closing` false, with its `href`) or an end tag.
+    fn tag(&mut self, name: &str, closing: bool, href: Option<&str>) {
+        match (name, closing) {
             ("p" | "div" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre" | "table" | "tr", _) => {
                 self.end_paragraph();
                 let heading = name.len() == 2 && name.starts_with('h') && name != "hr";
@@ -109,8 +86,8 @@ impl Converter<'_> {
                     if closing { self.code = self.code.saturating_sub(1) } else { self.code += 1 }
                 }
             }
-            ("script" | "style" | "template", false) => self.hidden += 1,
-            ("script" | "style" | "template", true) => self.hidden = self.hidden.saturating_sub(1),
+            ("template", false) => self.hidden += 1,
+            ("template", true) => self.hidden = self.hidden.saturating_sub(1),
             ("td" | "th", true) => self.text(" "),
             ("br", _) => self.text(" "),
             ("hr", _) => self.end_paragraph(),
@@ -138,7 +115,7 @@ impl Converter<'_> {
             ("code" | "kbd" | "samp", false) => self.code += 1,
             ("code" | "kbd" | "samp", true) => self.code = self.code.saturating_sub(1),
             ("a", false) => {
-                let href = attribute(attrs, "href").and_then(|h| self.absolute(&h));
+                let href = href.and_then(|h| self.absolute(h));
                 self.links.push(href);
             }
             ("a", true) => {
@@ -241,96 +218,10 @@ impl Converter<'_> {
 
     fn finish_block(&mut self) {
         while !self.lists.is_empty() {
-            self.tag("/ul");
+            self.tag("ul", true, None);
         }
         self.end_paragraph();
     }
-}
-
-/// The decoded value of `name="..."` in a tag's attributes.
-fn attribute(attrs: &str, name: &str) -> Option<String> {
-    let mut rest = attrs;
-    loop {
-        rest = rest.trim_start();
-        if rest.is_empty() {
-            return None;
-        }
-        let key_end = rest.find(|ch: char| ch == '=' || ch.is_ascii_whitespace()).unwrap_or(rest.len());
-        let key = &rest[..key_end];
-        rest = rest[key_end..].trim_start();
-        let value = if let Some(after) = rest.strip_prefix('=') {
-            let after = after.trim_start();
-            let (value, remaining) = match after.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    let end = after[1..].find(q).map_or(after.len(), |i| i + 1);
-                    (&after[1..end], after.get(end + 1..).unwrap_or(""))
-                }
-                _ => {
-                    let end = after.find(|ch: char| ch.is_ascii_whitespace()).unwrap_or(after.len());
-                    (&after[..end], &after[end..])
-                }
-            };
-            rest = remaining;
-            Some(value)
-        } else {
-            None
-        };
-        if key.eq_ignore_ascii_case(name) {
-            return value.map(decode_entities);
-        }
-    }
-}
-
-/// Decodes the character references that sanitised HTML contains.
-pub(crate) fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let decoded = rest[1..].find(';').filter(|&end| end <= 10).and_then(|end| {
-            let name = &rest[1..end + 1];
-            let ch = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                "ndash" => Some('–'),
-                "mdash" => Some('—'),
-                "hellip" => Some('…'),
-                "lsquo" => Some('‘'),
-                "rsquo" => Some('’'),
-                "ldquo" => Some('“'),
-                "rdquo" => Some('”'),
-                _ => {
-                    let number = name.strip_prefix('#')?;
-                    let code = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => number.parse().ok()?,
-                    };
-                    char::from_u32(code).filter(|c| *c != '\0')
-                }
-            }?;
-            Some((ch, end + 2))
-        });
-        match decoded {
-            Some((ch, len)) => {
-                out.push(ch);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The text of `html` with the tags removed.
@@ -402,16 +293,26 @@ mod tests {
 
     #[test]
     fn entities_and_broken_markup() {
-        assert_eq!(
-            decode_entities("a &lt;b&gt; &#39;c&#x27; &amp;amp; &bogus; & &#0; &#xZZ;"),
-            "a <b> 'c' &amp; &bogus; & &#0; &#xZZ;"
-        );
+        // Character references as the WHATWG tokenizer reads them.
+        assert_eq!(plain("a &lt;b&gt; &#39;c&#x27; &amp;amp; &bogus; & &nbsp;."), "a <b> 'c' &amp; &bogus; & \u{a0}.");
+        assert_eq!(plain("<p>a &#0; b &#xZZ;</p>"), "a \u{fffd} b &#xZZ;");
+        assert_eq!(plain("<P>Upper <A HREF='https://x.example/'>case</A></P>"), "Upper case");
         assert_eq!(plain("<p>un<b>closed"), "unclosed");
         assert_eq!(plain("a < b"), "a < b");
         assert_eq!(plain("é<b>ü</b>ß<i"), "éüß");
         assert_eq!(plain("<p title=\"x > y\">quoted</p>"), "quoted");
         assert_eq!(plain("<!-- hidden --><p>shown</p>"), "shown");
         assert_eq!(plain(""), "");
+    }
+
+    #[test]
+    fn links_in_every_quoting() {
+        let html = "<p><a href='https://a.example/'>single</a> <a href=https://b.example/>bare</a> <A HREF=\"/c/\">upper</A></p>";
+        let base = url::Url::parse("https://org.example/").unwrap();
+        let blocks = blocks(html, Some(&base));
+        let Block::Paragraph { runs } = &blocks[0] else { panic!() };
+        let links: Vec<_> = runs.iter().filter_map(|r| r.link.as_deref()).collect();
+        assert_eq!(links, ["https://a.example/", "https://b.example/", "https://org.example/c/"]);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::data_pages::{decimals_as_published, reference_label, value_view};
 use super::data_views::{FigureDetailView, FigureView, TableRowView, TableView, ValueView};
 use crate::charts::{self, ChartMeta, CorridorGroup, Datum, GapRow, MapValue, QuadrantPoint, Reference, Series};
 use crate::data::{Indicator, Scope};
-use crate::diagnostics::{Diagnostic, suggestion};
+use crate::diagnostics::{Code, Diagnostic, suggestion};
 use crate::routes;
 use crate::scope::{self, Fragment, Input, Inputs};
 use crate::shortcodes::ShortcodeCall;
@@ -310,7 +310,7 @@ pub(crate) fn shortcode(
 ) -> Result<String, Diagnostic> {
     let request = shortcode_request(page.site, source, call)?;
     let figure = drawn(page.site, &request)
-        .map_err(|message| Diagnostic::error("bad-chart", message).at_offset(source, call.offset))?;
+        .map_err(|message| Diagnostic::error(Code::BadChart, message).at_offset(source, call.offset))?;
     // In Markdown the figure stands alone, without the line end a template
     // printing it keeps.
     let html = figure.html.html.trim_end();
@@ -326,10 +326,10 @@ pub(crate) fn shortcode_request(
     call: &ShortcodeCall,
 ) -> Result<ChartRequest, Diagnostic> {
     use super::embeds::{int_arg, required_text, text_arg};
-    let located = |message: String, offset: usize| Diagnostic::error("bad-chart", message).at_offset(source, offset);
+    let located = |message: String, offset: usize| Diagnostic::error(Code::BadChart, message).at_offset(source, offset);
     let (indicator_id, indicator_at) = required_text(source, call, "indicator")?;
     let Some(indicator) = site.data.indicator(&indicator_id) else {
-        return Err(Diagnostic::error("unknown-indicator", format!("unknown indicator `{indicator_id}`"))
+        return Err(Diagnostic::error(Code::UnknownIndicator, format!("unknown indicator `{indicator_id}`"))
             .at_offset(source, indicator_at)
             .with_help(suggestion(&indicator_id, site.data.indicator_ids())));
     };
@@ -337,7 +337,7 @@ pub(crate) fn shortcode_request(
         None if indicator.scope == Scope::Corridor => Kind::Corridor,
         None => Kind::Bar,
         Some((name, at)) => Kind::parse(&name).ok_or_else(|| {
-            Diagnostic::error("unknown-value", format!("unknown chart kind `{name}`"))
+            Diagnostic::error(Code::UnknownValue, format!("unknown chart kind `{name}`"))
                 .at_offset(source, at)
                 .with_help(suggestion(&name, SHORTCODE_KINDS.iter().copied()))
         })?,
@@ -372,9 +372,12 @@ pub(crate) fn shortcode_request(
         for code in list.split(',').map(str::trim).filter(|c| !c.is_empty()) {
             let code = code.to_ascii_uppercase();
             if !site.data.has_country(&code) {
-                return Err(Diagnostic::error("unknown-country", format!("unknown country `{code}` in `countries`"))
-                    .at_offset(source, at)
-                    .with_help(suggestion(&code, site.data.country_codes())));
+                return Err(Diagnostic::error(
+                    Code::UnknownCountry,
+                    format!("unknown country `{code}` in `countries`"),
+                )
+                .at_offset(source, at)
+                .with_help(suggestion(&code, site.data.country_codes())));
             }
             request.countries.push(code);
         }
@@ -388,7 +391,7 @@ pub(crate) fn shortcode_request(
             let role_ok = site.data.roles_of(&code).map(|(o, d)| if want_origin { o } else { d });
             match role_ok {
                 None => {
-                    return Err(Diagnostic::error("unknown-country", format!("unknown country `{code}`"))
+                    return Err(Diagnostic::error(Code::UnknownCountry, format!("unknown country `{code}`"))
                         .at_offset(source, at)
                         .with_help(suggestion(&code, site.data.country_codes())));
                 }

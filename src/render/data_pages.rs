@@ -245,7 +245,7 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
         sources: country.sources.iter().map(|s| source_view(site, s)).collect(),
         indicator_sources,
         json_url: site.config.href(&routes::country_json(&country.code)),
-        report_url: site.config.href(&super::report_pages::report_url(&country.code)),
+        report_url: site.config.href(&routes::country_report(&country.code)),
         breadcrumbs: vec![home_crumb(site), link(site, "Countries", routes::COUNTRIES)],
     }
 }
@@ -258,7 +258,7 @@ pub(crate) fn country_page(site: &Site, code: &str, narratives: &Narratives, wit
     let view = country_view(site, country, narratives);
     let mut page = page(site, url, "country.html", "country", &view);
     if with_pdf {
-        let pdf_url = site.config.href(&super::report_pages::report_pdf_url(&country.code));
+        let pdf_url = site.config.href(&routes::country_report_pdf(&country.code));
         page.context.insert("report_pdf_url", &pdf_url);
     }
     Some(page)
@@ -465,7 +465,7 @@ pub(crate) fn indicators_page(site: &Site, narratives: &Narratives) -> Page {
                 title: i.title.clone(),
                 url: site.config.href(&routes::indicator(&i.id)),
                 unit: i.unit.label().into(),
-                scope: scope_slug(i.scope).into(),
+                scope: i.scope.slug().into(),
                 source: i.source.title.clone(),
                 years: match (years.first(), years.last()) {
                     (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
@@ -485,13 +485,6 @@ pub(crate) fn indicators_page(site: &Site, narratives: &Narratives) -> Page {
         items,
     };
     page(site, routes::INDICATORS.into(), "indicators.html", "indicators", &view)
-}
-
-pub(crate) fn scope_slug(scope: Scope) -> &'static str {
-    match scope {
-        Scope::Country => "country",
-        Scope::Corridor => "corridor",
-    }
 }
 
 /// Label and page of a series key: a country, or a corridor.
@@ -559,7 +552,7 @@ pub(crate) fn indicator_page(site: &Site, id: &str, narratives: &Narratives) -> 
         unit: indicator.unit.label().into(),
         unit_slug: indicator.unit.slug().into(),
         higher_is_better: indicator.higher_is_better,
-        scope: scope_slug(indicator.scope).into(),
+        scope: indicator.scope.slug().into(),
         description: md(site, &indicator.description),
         narrative: narratives.get(&url).cloned(),
         source: indicator_source_view(site, indicator, true),

@@ -422,10 +422,15 @@ pub(crate) struct ReportView {
     pub(crate) profile_summary: Option<String>,
     pub(crate) indicators: Vec<CountryIndicatorView>,
     pub(crate) typology: Option<TypologyView>,
+    /// The typology's method page: how countries are placed, how the
+    /// sensitivity is tested.
+    pub(crate) method_url: String,
+    /// Origins: acts of others that bear on its emigrants (as on the profile).
+    pub(crate) context: Vec<ContextView>,
     pub(crate) diaspora: Vec<DiasporaView>,
     pub(crate) diaspora_charts: Vec<FigureView>,
     pub(crate) corridors: Vec<LinkView>,
-    /// The country's own sources (diaspora, measures).
+    /// The country's own sources (diaspora, measures, context).
     pub(crate) sources: Vec<SourceView>,
     /// The source of every indicator shown.
     pub(crate) indicator_sources: Vec<ReportIndicatorSourceView>,

@@ -9,7 +9,7 @@
 use tera::{Context, Tera};
 
 use super::typology_pages;
-use crate::diagnostics::{Diagnostic, suggestion};
+use crate::diagnostics::{Code, Diagnostic, suggestion};
 use crate::routes;
 use crate::shortcodes::{ArgValue, ShortcodeCall};
 use crate::site::Site;
@@ -53,7 +53,7 @@ impl Page<'_> {
 
 pub(crate) fn render(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
     let Some((_, accepted)) = SHORTCODES.iter().find(|(name, _)| *name == call.name) else {
-        return Err(Diagnostic::error("unknown-shortcode", format!("unknown shortcode `{}`", call.name))
+        return Err(Diagnostic::error(Code::UnknownShortcode, format!("unknown shortcode `{}`", call.name))
             .at_offset(source, call.offset)
             .with_help(suggestion(&call.name, SHORTCODES.iter().map(|(n, _)| *n))));
     };
@@ -65,7 +65,7 @@ pub(crate) fn render(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall)
                 suggestion(&arg.key, accepted.iter().copied())
             };
             return Err(Diagnostic::error(
-                "unknown-argument",
+                Code::UnknownArgument,
                 format!("`{}` has no argument `{}`", call.name, arg.key),
             )
             .at_offset(source, arg.offset)
@@ -82,7 +82,7 @@ pub(crate) fn render(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall)
 fn typology(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Result<String, Diagnostic> {
     let site = page.site;
     if !site.data.has_origins() {
-        return Err(Diagnostic::error("no-data", "`typology()` needs origin countries in data/countries/")
+        return Err(Diagnostic::error(Code::NoData, "`typology()` needs origin countries in data/countries/")
             .at_offset(source, call.offset));
     }
     let matrix = typology_pages::matrix(site);
@@ -112,7 +112,7 @@ fn country(page: &Page<'_>, source: &SourceFile, call: &ShortcodeCall) -> Result
     let site = page.site;
     let (code, at) = required_text(source, call, "code")?;
     let Some(country) = site.data.country(&code.to_ascii_uppercase()) else {
-        return Err(Diagnostic::error("unknown-country", format!("unknown country `{code}`"))
+        return Err(Diagnostic::error(Code::UnknownCountry, format!("unknown country `{code}`"))
             .at_offset(source, at)
             .with_help(suggestion(&code.to_ascii_uppercase(), site.data.country_codes())));
     };
@@ -147,11 +147,11 @@ pub(crate) fn required_text(
     key: &str,
 ) -> Result<(String, usize), Diagnostic> {
     match call.arg(key) {
-        None => Err(Diagnostic::error("missing-argument", format!("`{}` needs `{key}=\"...\"`", call.name))
+        None => Err(Diagnostic::error(Code::MissingArgument, format!("`{}` needs `{key}=\"...\"`", call.name))
             .at_offset(source, call.offset)),
         Some(arg) => match &arg.value {
             ArgValue::Str(s) => Ok((s.clone(), arg.offset)),
-            _ => Err(Diagnostic::error("wrong-type", format!("`{key}` takes text in double quotes"))
+            _ => Err(Diagnostic::error(Code::WrongType, format!("`{key}` takes text in double quotes"))
                 .at_offset(source, arg.offset)),
         },
     }
@@ -179,7 +179,7 @@ pub(crate) fn int_arg(
         None => Ok(None),
         Some(arg) => match &arg.value {
             ArgValue::Int(n) => Ok(Some((*n, arg.offset))),
-            _ => Err(Diagnostic::error("wrong-type", format!("`{key}` takes a whole number, e.g. `{key}=2023`"))
+            _ => Err(Diagnostic::error(Code::WrongType, format!("`{key}` takes a whole number, e.g. `{key}=2023`"))
                 .at_offset(source, arg.offset)),
         },
     }

@@ -10,6 +10,7 @@
 //! for them. Which pages exist, in which order they run and where their
 //! bytes go is `crate::jobs`' business; this module writes nothing.
 
+pub(crate) mod assemble;
 pub(crate) mod charts;
 pub(crate) mod data_pages;
 pub(crate) mod data_views;
@@ -23,7 +24,7 @@ use std::sync::Arc;
 use tera::{Context, Tera};
 
 use crate::content::{DocRef, Document, HOME};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::markdown::{self, MarkdownOptions, Rendered};
 use crate::routes;
 use crate::scope::{self, FoundLink, Fragment, Input, PieceFacts, Written};
@@ -292,9 +293,9 @@ pub(crate) fn render_template(tera: &Tera, site: &Site, name: &str, context: &Co
     scope::record(Input::Template(name.to_string()));
     tera.render(name, context).map_err(|e| match e.kind() {
         tera::ErrorKind::RenderingError(report) | tera::ErrorKind::SyntaxError(report) => {
-            crate::theme::report_diagnostic("template-render", &site.templates, report)
+            crate::theme::report_diagnostic(Code::TemplateRender, &site.templates, report)
         }
-        _ => Diagnostic::error("template-render", e.to_string()).in_file(
+        _ => Diagnostic::error(Code::TemplateRender, e.to_string()).in_file(
             site.templates.source_of(name).map(|s| s.path.clone()).unwrap_or_else(|| format!("templates/{name}")),
         ),
     })
@@ -314,7 +315,7 @@ pub(crate) fn render_report(site: &Site, code: &str) -> Result<Vec<u8>, Diagnost
     let code = code.to_ascii_uppercase();
     if !site.data.has_country(&code) {
         let help = crate::diagnostics::suggestion(&code, site.data.country_codes());
-        return Err(Diagnostic::error("unknown-country", format!("no country `{code}` in data/countries/"))
+        return Err(Diagnostic::error(Code::UnknownCountry, format!("no country `{code}` in data/countries/"))
             .with_help(help)
             .into());
     }
@@ -329,7 +330,7 @@ pub(crate) fn render_report(site: &Site, code: &str) -> Result<Vec<u8>, Diagnost
     if errors.has_errors() {
         return Err(errors);
     }
-    let html = crate::jobs::assemble::assemble_string(&skeleton, &recorded.fragments);
+    let html = assemble::assemble_string(&skeleton, &recorded.fragments);
     Ok(standalone(site, &html).into_bytes())
 }
 

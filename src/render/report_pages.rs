@@ -22,17 +22,9 @@ use crate::routes;
 use crate::site::Site;
 use crate::typology::Class;
 
-pub(crate) fn report_url(code: &str) -> String {
-    format!("{}report/", routes::country(code))
-}
-
-pub(crate) fn report_pdf_url(code: &str) -> String {
-    format!("{}report.pdf", routes::country(code))
-}
-
 /// `/countries/<code>/report/` (`narratives` holds the country's own).
 pub(crate) fn report_page_of(site: &Site, code: &str, narratives: &Narratives, with_pdf: bool) -> Page {
-    let url = report_url(code);
+    let url = routes::country_report(code);
     let mut context = Context::new();
     context.insert("current_url", &site.config.href(&url));
     context.insert("permalink", &site.config.permalink(&url));
@@ -169,7 +161,7 @@ pub(crate) fn data_date(site: &Site) -> Option<String> {
 
 pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narratives, with_pdf: bool) -> ReportView {
     let profile = data_pages::country_view(site, country, narratives);
-    let url = report_url(&country.code);
+    let url = routes::country_report(&country.code);
     ReportView {
         title: site.config.title.clone(),
         publisher: site.config.author.clone(),
@@ -179,7 +171,7 @@ pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narrative
         url: site.config.href(&url),
         permalink: site.config.permalink(&url),
         profile_url: site.config.href(&routes::country(&country.code)),
-        pdf_url: with_pdf.then(|| site.config.href(&report_pdf_url(&country.code))),
+        pdf_url: with_pdf.then(|| site.config.href(&routes::country_report_pdf(&country.code))),
         roles: profile.roles.clone(),
         region: profile.region.clone(),
         eu_member: profile.eu_member,
@@ -187,6 +179,8 @@ pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narrative
         profile_summary: profile.summary,
         indicators: profile.indicators,
         typology: profile.typology,
+        method_url: site.config.href(super::typology_pages::METHOD),
+        context: profile.context,
         diaspora: profile.diaspora,
         diaspora_charts: profile.diaspora_charts,
         corridors: profile.corridors,
@@ -391,9 +385,6 @@ fn listing(items: &[String]) -> Option<String> {
     }
 }
 
-/// Is PDF output compiled into this binary?
-pub(crate) const PDF_AVAILABLE: bool = cfg!(feature = "pdf");
-
 /// The metadata of a country's PDF report.
 pub(crate) fn pdf_meta(site: &Site, country: &Country) -> PdfMeta {
     PdfMeta {
@@ -407,7 +398,7 @@ pub(crate) fn pdf_meta(site: &Site, country: &Country) -> PdfMeta {
 
 /// Document metadata of a PDF report (fixed, never the clock).
 #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct PdfMeta {
     pub(crate) title: String,
     pub(crate) author: String,

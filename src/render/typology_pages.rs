@@ -20,8 +20,6 @@ use crate::typology::{
     THIN_EVIDENCE_BELOW, TypologyCell, WEIGHT_MEANINGS,
 };
 
-pub(crate) const METHOD: &str = "/typology/method/";
-
 #[derive(Debug, Serialize)]
 pub(crate) struct MatrixView {
     /// In reading order: active row (discordance, concordance), then passive row.
@@ -236,7 +234,7 @@ pub(crate) fn matrix(site: &Site) -> MatrixView {
         cell.countries.sort_by(|a, b| a.name.cmp(&b.name));
     }
     not_coded.sort_by(|a, b| a.title.cmp(&b.title));
-    MatrixView { cells, not_coded, method_url: site.config.href(METHOD) }
+    MatrixView { cells, not_coded, method_url: site.config.href(routes::TYPOLOGY_METHOD) }
 }
 
 /// The quadrant chart of the typology page.
@@ -302,8 +300,8 @@ pub(crate) fn method_page(site: &Site, narratives: &Narratives) -> Page {
     let home = super::crumb(site, crate::content::HOME);
     let method = MethodView {
         title: "How countries are placed in the typology".into(),
-        url: site.config.href(METHOD),
-        narrative: narratives.get(METHOD).cloned(),
+        url: site.config.href(routes::TYPOLOGY_METHOD),
+        narrative: narratives.get(routes::TYPOLOGY_METHOD).cloned(),
         actor_rule: ACTOR_RULE.into(),
         mode_rule: MODE_RULE.into(),
         effect_rule: EFFECT_RULE.into(),
@@ -340,7 +338,7 @@ pub(crate) fn method_page(site: &Site, narratives: &Narratives) -> Page {
             .collect(),
         breadcrumbs: vec![home, LinkView { title: "Typology".into(), url: site.config.href(routes::TYPOLOGY) }],
     };
-    page(site, METHOD, "typology-method.html", "method", &method)
+    page(site, routes::TYPOLOGY_METHOD, "typology-method.html", "method", &method)
 }
 
 /// The coding rules grouped by topic, in the order `CODING_RULES` lists them.

@@ -16,7 +16,7 @@ pub(crate) const OWN_PREFIX: &str = "/__polibrief/";
 /// The site as the server sees it: the files of the last good build (none
 /// before the first one succeeded) and the base path.
 pub(crate) struct Served {
-    pub(crate) files: Option<crate::jobs::incremental::Files>,
+    pub(crate) files: Option<crate::pipeline::incremental::Files>,
     /// `/brief`, or empty.
     pub(crate) base_path: String,
     /// Files being made again after a rebuild was announced (the data

@@ -4,7 +4,7 @@
 //! Owns the parts of a dev server that are not building: watching the site's
 //! files (`watch`), answering requests (`http`, on tiny_http), and the
 //! live-reload event stream (Server-Sent Events) with its messages. Building
-//! is `jobs::incremental::Dev`'s: a change re-runs only the jobs it reaches.
+//! is `pipeline::incremental::Dev`'s: a change re-runs only the jobs it reaches.
 //! Nothing is written into the site folder or any output folder.
 
 pub(crate) mod http;
@@ -17,8 +17,8 @@ use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use crate::jobs::incremental::{Dev, Rebuilt};
 use crate::pipeline;
+use crate::pipeline::incremental::{Dev, Rebuilt};
 use http::{Route, Served};
 
 /// What `serve` is asked for.

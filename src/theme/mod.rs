@@ -10,7 +10,7 @@ mod filters;
 
 use std::collections::BTreeMap;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::fsio::SiteRoot;
 use crate::source::{Position, Source, SourceFile};
 
@@ -135,7 +135,7 @@ pub(crate) fn load_templates(root: &SiteRoot, diagnostics: &mut Diagnostics) -> 
         let name = rel.trim_start_matches("templates/").to_string();
         if !name.ends_with(".html") && !name.ends_with(".xml") {
             diagnostics
-                .push(Diagnostic::warning("not-a-template", "ignored: templates end in .html or .xml").in_file(rel));
+                .push(Diagnostic::warning(Code::NotATemplate, "ignored: templates end in .html or .xml").in_file(rel));
             continue;
         }
         match root.read_found(&path) {
@@ -157,7 +157,7 @@ pub(crate) fn compile(set: &TemplateSet) -> Result<tera::Tera, Diagnostics> {
         if let Err(e) = alone.add_raw_template(name, &t.source.text)
             && let tera::ErrorKind::SyntaxError(report) = e.kind()
         {
-            diagnostics.push(report_diagnostic("template-syntax", set, report));
+            diagnostics.push(report_diagnostic(Code::TemplateSyntax, set, report));
         }
     }
     if diagnostics.has_errors() {
@@ -171,7 +171,7 @@ pub(crate) fn compile(set: &TemplateSet) -> Result<tera::Tera, Diagnostics> {
             && !set.contains(parent)
         {
             diagnostics.push(
-                Diagnostic::error("template-build", format!("`{name}` extends `{parent}`, which does not exist"))
+                Diagnostic::error(Code::TemplateBuild, format!("`{name}` extends `{parent}`, which does not exist"))
                     .at_offset(&t.source, offset)
                     .with_help(crate::diagnostics::suggestion(parent, set.names())),
             );
@@ -203,7 +203,7 @@ fn extends_target(text: &str) -> Option<(&str, usize)> {
 }
 
 /// Locate a Tera error report (syntax or rendering) in its template.
-pub(crate) fn report_diagnostic(code: &'static str, set: &TemplateSet, report: &tera::ReportError) -> Diagnostic {
+pub(crate) fn report_diagnostic(code: Code, set: &TemplateSet, report: &tera::ReportError) -> Diagnostic {
     let span = report.span();
     let message = report.message().to_string();
     match set.source_of(report.filename()) {
@@ -221,7 +221,7 @@ fn build_error(set: &TemplateSet, error: &tera::Error) -> Diagnostics {
     match error.kind() {
         tera::ErrorKind::MissingParent { current, parent } => {
             return Diagnostic::error(
-                "template-build",
+                Code::TemplateBuild,
                 format!("`{current}` extends `{parent}`, which does not exist"),
             )
             .in_file(in_template(current))
@@ -230,7 +230,7 @@ fn build_error(set: &TemplateSet, error: &tera::Error) -> Diagnostics {
         }
         tera::ErrorKind::CircularExtend { tpl, inheritance_chain } => {
             return Diagnostic::error(
-                "template-build",
+                Code::TemplateBuild,
                 format!("`{tpl}` extends itself through {}", inheritance_chain.join(" -> ")),
             )
             .in_file(in_template(tpl))
@@ -249,9 +249,10 @@ fn build_error(set: &TemplateSet, error: &tera::Error) -> Diagnostics {
             let col = parts.next()?.parse::<usize>().ok()?;
             let line = parts.next()?.parse::<usize>().ok()?;
             let source = set.source_of(parts.next()?)?;
-            Some(Diagnostic::error("template-build", message.clone()).at(source, Position::new(line, col)))
+            Some(Diagnostic::error(Code::TemplateBuild, message.clone()).at(source, Position::new(line, col)))
         });
-        diagnostics.push(located.unwrap_or_else(|| Diagnostic::error("template-build", message).in_file("templates/")));
+        diagnostics
+            .push(located.unwrap_or_else(|| Diagnostic::error(Code::TemplateBuild, message).in_file("templates/")));
     }
     diagnostics
 }

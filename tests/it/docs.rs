@@ -1,28 +1,13 @@
 //! The user documentation keeps up with the code.
 //!
-//! Every diagnostic code the code can emit must be explained in
-//! docs/diagnostics.md, and every shortcode and argument must be described
-//! in docs/format.md. The codes are found by a plain text scan of `src/`, so
-//! a new `Diagnostic::error("new-code", ...)` fails this test until it is
-//! documented.
+//! Every diagnostic code (`polibrief::diagnostics::Code::ALL`, the one list
+//! of them) has its row in docs/diagnostics.md's table, with the severity
+//! and summary the code declares, and a section of its own; every shortcode
+//! and argument is described in docs/format.md.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use polibrief::diagnostics::Code;
 
 use crate::support::repo_root;
-
-/// Every `.rs` file under `dir`, sorted.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("src/ is readable"))
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rs"))
-        .map(|e| e.path().to_path_buf())
-        .collect();
-    files.sort();
-    files
-}
 
 /// The string literal that starts at `from`, after any whitespace (line
 /// breaks included): its text and the byte offset just after its closing
@@ -50,67 +35,9 @@ fn literal_after(text: &str, from: usize) -> Option<(String, usize)> {
     None
 }
 
-/// Diagnostic codes look like `unknown-field`: lower-case words joined by `-`.
-fn is_code(s: &str) -> bool {
-    !s.is_empty()
-        && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && !s.ends_with('-')
-        && !s.contains("--")
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 /// Byte offsets just after each occurrence of `needle` in `text`.
 fn after_each<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
     text.match_indices(needle).map(move |(i, _)| i + needle.len())
-}
-
-/// Codes passed as the first argument of the calls that create diagnostics.
-fn codes_in_calls(text: &str, calls: &[&str]) -> BTreeSet<String> {
-    calls
-        .iter()
-        .flat_map(|call| after_each(text, call))
-        .filter_map(|at| literal_after(text, at))
-        .map(|(literal, _)| literal)
-        .filter(|literal| is_code(literal))
-        .collect()
-}
-
-/// Codes returned by `explain` in src/yaml.rs: the first element of its
-/// `("code", message, help)` tuples, and the `_ => "code",` fallback.
-fn codes_in_yaml_explain(text: &str) -> BTreeSet<String> {
-    let start = text.find("fn explain(").expect("src/yaml.rs has `fn explain(`");
-    let end = text[start..].find("\n}\n").map_or(text.len(), |i| start + i);
-    let body = &text[start..end];
-    let mut codes = BTreeSet::new();
-    for opener in ["(", "=>"] {
-        for at in after_each(body, opener) {
-            let Some((literal, after)) = literal_after(body, at) else { continue };
-            let followed_by_comma = body[after..].trim_start().starts_with(',');
-            if followed_by_comma && is_code(&literal) {
-                codes.insert(literal);
-            }
-        }
-    }
-    codes
-}
-
-/// Every diagnostic code found in `src/`.
-fn diagnostic_codes() -> BTreeSet<String> {
-    let src = repo_root().join("src");
-    let mut codes = BTreeSet::new();
-    for path in rust_files(&src) {
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let rel = path.strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
-        codes.extend(codes_in_calls(&text, &["Diagnostic::error(", "Diagnostic::warning(", "report_diagnostic("]));
-        if rel == "data/validate.rs" {
-            // The `FileCheck` helper: `c.error("code", position, message)`.
-            codes.extend(codes_in_calls(&text, &[".error(", ".warning("]));
-        }
-        if rel == "yaml.rs" {
-            codes.extend(codes_in_yaml_explain(&text));
-        }
-    }
-    codes
 }
 
 fn read_doc(name: &str) -> String {
@@ -127,38 +54,48 @@ fn section<'a>(doc: &'a str, title: &str) -> &'a str {
     &body[..end]
 }
 
-#[test]
-fn the_scan_finds_the_diagnostic_codes() {
-    let codes = diagnostic_codes();
-    // One code from each way codes are written, so that a change in the
-    // code's layout cannot make the scan silently find nothing.
-    for known in [
-        "unknown-field",   // yaml.rs, explain tuple
-        "duplicate-key",   // yaml.rs, tuple over several lines
-        "yaml",            // yaml.rs, `_ => "yaml"`
-        "empty-yaml",      // Diagnostic::error on one line
-        "file-too-large",  // Diagnostic::error( with the code on the next line
-        "not-markdown",    // Diagnostic::warning
-        "bad-year",        // FileCheck::error
-        "unused-source",   // FileCheck::warning
-        "template-syntax", // report_diagnostic
-    ] {
-        assert!(codes.contains(known), "the scan missed `{known}`; found {codes:?}");
-    }
-    assert!(codes.len() >= 50, "only {} codes found: {codes:?}", codes.len());
-    assert!(codes.iter().all(|c| is_code(c)), "{codes:?}");
+/// The rows of the table under `## The codes`: code, severity, in short.
+fn documented_codes(doc: &str) -> Vec<(String, String, String)> {
+    section(doc, "The codes")
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|row| {
+            let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
+            (cells[0].trim_matches('`').to_string(), cells[1].to_string(), cells[2].to_string())
+        })
+        .collect()
 }
 
 #[test]
-fn every_diagnostic_code_is_documented() {
+fn the_table_of_codes_is_the_list_the_code_declares() {
     let doc = read_doc("diagnostics.md");
-    let missing: Vec<String> =
-        diagnostic_codes().into_iter().filter(|code| !doc.contains(&format!("`{code}`"))).collect();
+    let expected: Vec<(String, String, String)> = Code::ALL
+        .iter()
+        .map(|c| (c.as_str().to_string(), c.documented_severity().to_string(), c.summary().to_string()))
+        .collect();
+    let table = |rows: &[(String, String, String)]| {
+        rows.iter().map(|(c, s, d)| format!("| `{c}` | {s} | {d} |")).collect::<Vec<_>>().join("\n")
+    };
+    assert_eq!(
+        table(&documented_codes(&doc)),
+        table(&expected),
+        "docs/diagnostics.md's table of codes differs from `Code` (src/diagnostics/codes.rs)"
+    );
+    assert!(expected.len() >= 70, "{} codes", expected.len());
+}
+
+#[test]
+fn every_code_is_explained_in_a_section_of_its_own() {
+    let doc = read_doc("diagnostics.md");
+    let sections: Vec<&str> =
+        doc.lines().filter_map(|l| l.strip_prefix("### `").and_then(|rest| rest.strip_suffix('`'))).collect();
+    let missing: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).filter(|c| !sections.contains(c)).collect();
     assert!(
         missing.is_empty(),
-        "these diagnostic codes are not explained in docs/diagnostics.md (write each as `code`, \
-         with when it happens, an example message and the fix): {missing:?}"
+        "these codes have no `### `code`` section in docs/diagnostics.md (when it happens, an example message, the fix): {missing:?}"
     );
+    let stale: Vec<&&str> = sections.iter().filter(|s| !Code::ALL.iter().any(|c| c.as_str() == **s)).collect();
+    assert!(stale.is_empty(), "sections for codes polibrief no longer has: {stale:?}");
 }
 
 /// `SHORTCODES` in src/render/embeds.rs: each name with its arguments.

@@ -340,7 +340,7 @@ fn a_page_of_shortcodes_stops_at_the_embed_budget() {
     let errors = result.errors();
     assert_eq!(errors.len(), 1, "{}", errors.render().chars().take(2_000).collect::<String>());
     let error = errors.iter().next().unwrap();
-    assert_eq!((error.code, error.path.as_str(), error.column), ("embeds-too-large", "content/many.md", 1));
+    assert_eq!((error.code.as_str(), error.path.as_str(), error.column), ("embeds-too-large", "content/many.md", 1));
     // The first shortcode is on line 4, one every two lines.
     let index = (error.line - 4) / 2;
     assert!(index > 100 && index < lines, "line {}", error.line);

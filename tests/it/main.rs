@@ -16,6 +16,7 @@ mod default_site;
 mod docs;
 mod errors;
 mod fuzz_regressions;
+mod layering;
 mod output;
 mod pdf;
 mod reports;

@@ -68,13 +68,38 @@ mod with_the_feature {
         normalize(&poppler("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]))
     }
 
-    /// What the HTML report of the same build shows: name, indicator
-    /// titles, chart titles and source titles.
+    /// The addresses the PDF's links go to (`pdfinfo -url`).
+    fn links(pdf: &Path) -> Vec<String> {
+        poppler("pdfinfo", &["-url", pdf.to_str().unwrap()])
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_whitespace().nth(2).map(str::to_string))
+            .collect()
+    }
+
+    /// The lines of the PDF as laid out (`pdftotext -layout`), whitespace
+    /// collapsed: a table row reads on one line.
+    fn layout_lines(pdf: &Path) -> Vec<String> {
+        poppler("pdftotext", &["-layout", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"]).lines().map(normalize).collect()
+    }
+
+    /// Text without any whitespace: a PDF wraps long lines anywhere a
+    /// space or a slash allows, so texts are compared squeezed.
+    fn squeeze(text: &str) -> String {
+        text.split_whitespace().collect()
+    }
+
+    /// What the HTML report of the same build shows, as its reader reads
+    /// it: name, indicator titles and ranks, value notes, chart titles,
+    /// what the typology rests on (class, thin evidence, sensitivity,
+    /// measures and context items with their meta lines and descriptions)
+    /// and every source as cited.
     struct Expected {
         name: String,
-        indicators: Vec<String>,
-        charts: Vec<String>,
-        sources: Vec<String>,
+        /// Texts the PDF must carry, each whole.
+        texts: Vec<String>,
+        /// Rows of the diaspora and corridor tables, cells joined by spaces.
+        rows: Vec<String>,
     }
 
     fn expected(out: &Path, code: &str) -> Expected {
@@ -83,41 +108,68 @@ mod with_the_feature {
         let first_text = |css: &str| -> Vec<String> {
             page.select(css).iter().map(|e| normalize(e.text().next().unwrap_or_default())).collect()
         };
-        let sources = page
-            .select(".source-list li")
-            .iter()
-            .map(|li| {
-                let link = li.select(&scraper::Selector::parse("a").unwrap()).next();
-                match link {
-                    Some(a) => normalize(&a.text().collect::<String>()),
-                    None => {
-                        // "<strong>Indicator</strong>: Title, dataset ..." or "Title (1991)".
-                        let all = normalize(&li.text().collect::<String>());
-                        let strong = li.select(&scraper::Selector::parse("strong").unwrap()).next();
-                        let rest = match strong {
-                            Some(s) => all
-                                .strip_prefix(&format!("{}: ", normalize(&s.text().collect::<String>())))
-                                .unwrap_or(&all)
-                                .to_string(),
-                            None => all.clone(),
-                        };
-                        rest.split(", dataset").next().unwrap().split(" (").next().unwrap().to_string()
-                    }
-                }
-            })
-            .collect();
-        Expected {
-            name: page.text("#report-title"),
-            indicators: first_text(".indicator-table tbody th"),
-            charts: page.texts(".chart__title"),
-            sources,
+        let mut texts = first_text(".indicator-table tbody th");
+        for css in [
+            // Rank with its year and order, or "not ranked".
+            ".indicator-table tbody td:nth-child(4)",
+            ".table-notes li",
+            ".chart__title",
+            ".typology-class",
+            ".notice",
+            ".typology-thin",
+            ".typology-sensitivity p",
+            ".typology-sensitivity li",
+            "h3[id^=measures-]",
+            // Measures, earlier measures and context items: title and meta line.
+            ".measure__title",
+            ".measure__description",
+            "#context-title",
+            "#context-title + p",
+            "#diaspora-title",
+            "#corridors-title",
+            // The captions of the report's own tables (the charts' data tables are left out).
+            "#indicators-caption, #diaspora-caption, #corridors-caption",
+            // Sources as cited: author, title, date, identifier; indicators'
+            // with publisher, dataset, database version, retrieval, licence.
+            ".source-list li",
+            "#profile-sources",
+        ] {
+            texts.extend(page.texts(css).into_iter().filter(|t| !t.is_empty()));
         }
+        let cell = scraper::Selector::parse("th, td").unwrap();
+        let cells = |css: &str| -> Vec<Vec<String>> {
+            page.select(css)
+                .iter()
+                .map(|tr| tr.select(&cell).map(|c| normalize(&c.text().collect::<String>())).collect())
+                .collect()
+        };
+        let mut rows = cells(".diaspora-table tr");
+        let mut origins = cells(".origin-table tr");
+        // The PDF says a source shared by every origin group once, below the table.
+        let sources: std::collections::BTreeSet<String> =
+            origins.iter().skip(1).filter_map(|row| row.last().cloned()).collect();
+        if let [source] = Vec::from_iter(sources).as_slice() {
+            for row in &mut origins {
+                row.pop();
+            }
+            texts.push(format!("Source of every row: {source}."));
+        }
+        rows.extend(origins);
+        let rows = rows.into_iter().map(|row| row.join(" ")).collect();
+        Expected { name: page.text("#report-title"), texts, rows }
     }
 
-    fn assert_carries(pdf_text: &str, expected: &Expected) {
+    /// The PDF carries every text and table row of the HTML report.
+    fn assert_carries(pdf: &Path, expected: &Expected) {
+        let pdf_text = text(pdf);
         assert!(pdf_text.contains(&expected.name), "no country name {:?}", expected.name);
-        for s in expected.indicators.iter().chain(&expected.charts).chain(&expected.sources) {
-            assert!(pdf_text.contains(s.as_str()), "the PDF lacks {s:?}:\n{pdf_text}");
+        let squeezed = squeeze(&pdf_text);
+        for s in &expected.texts {
+            assert!(squeezed.contains(&squeeze(s)), "the PDF lacks {s:?}:\n{pdf_text}");
+        }
+        let lines = layout_lines(pdf);
+        for row in &expected.rows {
+            assert!(lines.iter().any(|l| l == row), "the PDF lacks the table row {row:?}:\n{}", lines.join("\n"));
         }
     }
 
@@ -145,8 +197,8 @@ mod with_the_feature {
             // The creation date is the data's date, never the clock.
             assert!(field(&info, "CreationDate").starts_with("2025-04-01"), "{info:?}");
 
+            assert_carries(&pdf, &expected);
             let pdf_text = text(&pdf);
-            assert_carries(&pdf_text, &expected);
             assert!(pdf_text.contains("Summary") && pdf_text.contains("Sources"));
             assert!(
                 pdf_text.contains(&format!("https://org.example/sub/countries/{code}/report/")),
@@ -211,18 +263,133 @@ mod with_the_feature {
     fn a_destination_report_has_its_corridors() {
         let site = TestSite::fixture("data-basic");
         let out = build(&site, "out");
-        let es_text = text(&out.join("countries/es/report.pdf"));
+        let es = out.join("countries/es/report.pdf");
+        let es_text = text(&es);
         for s in [
             "The largest origin groups with data living in Spain are citizens of Morocco (812,000, 2022) and Türkiye (4,321, 2022).",
             "Corridors into Spain",
-            "Origin Citizens Year Source",
-            "Morocco 812,000 2022 Eurostat, population by citizenship",
-            "Türkiye 4,321 2022 Eurostat, population by citizenship",
         ] {
             assert!(es_text.contains(s), "ES lacks {s:?}:\n{es_text}");
         }
+        // The table as the HTML report's: a row per origin, with the
+        // corridor; the one source of every row is said once below it.
+        let lines = layout_lines(&es);
+        for line in [
+            "Origin Citizens Year Corridor",
+            "Morocco 812,000 2022 Morocco → Spain",
+            "Türkiye 4,321 2022 Türkiye → Spain",
+            "Source of every row: Eurostat, population by citizenship.",
+        ] {
+            assert!(lines.iter().any(|l| l == line), "ES lacks the line {line:?}:\n{}", lines.join("\n"));
+        }
+        assert_eq!(expected(&out, "es").rows.len(), 3, "the HTML report's header and two origins");
+        // The corridor cell links to the corridor page, written out in full.
+        let links = links(&es);
+        for url in ["https://org.example/sub/corridors/ma-es/", "https://org.example/sub/corridors/tr-es/"] {
+            assert!(links.iter().any(|l| l == url), "no link to {url}: {links:?}");
+        }
         let ma_text = text(&out.join("countries/ma/report.pdf"));
         assert!(!ma_text.contains("Corridors into"));
+
+        // Türkiye's group from its profile's diaspora entry: two sources,
+        // a Source column.
+        edit(
+            &site,
+            "data/indicators/corridor-population.yaml",
+            "  TR-ES: {2021: 4100, 2022: {value: 4321, flag: p}}\n",
+            "",
+        );
+        let out = build(&site, "mixed");
+        let es = out.join("countries/es/report.pdf");
+        let lines = layout_lines(&es);
+        for line in [
+            "Origin Citizens Year Corridor Source",
+            "Morocco 812,000 2022 Morocco → Spain Eurostat, population by citizenship",
+            "Türkiye 4,321 2022 Türkiye → Spain INE, Continuous register statistics",
+        ] {
+            assert!(lines.iter().any(|l| l == line), "ES lacks the line {line:?}:\n{}", lines.join("\n"));
+        }
+        assert!(!text(&es).contains("Source of every row"));
+        assert_carries(&es, &expected(&out, "es"));
+    }
+
+    /// Replaces `from` (which must be there) in a file of the site.
+    fn edit(site: &TestSite, path: &str, from: &str, to: &str) {
+        let text = std::fs::read_to_string(site.path().join(path)).unwrap();
+        assert!(text.contains(from), "{path} lacks {from:?}");
+        site.write(path, &text.replace(from, to));
+    }
+
+    #[test]
+    fn the_reports_show_the_evidence_as_the_html_reports_do() {
+        let site = TestSite::fixture("data-basic");
+        // Morocco: a measure coded by its kind's rule, a context item (an
+        // act of the EU) and a source with author, date and identifier.
+        let ma = "data/countries/ma.yaml";
+        edit(
+            &site,
+            ma,
+            "  - title: Dual nationality accepted by default\n    mode: passive\n    effect: concordant\n",
+            "  - title: Dual nationality accepted by default\n    kind: dual-nationality-kept\n",
+        );
+        edit(
+            &site,
+            ma,
+            "sources:\n  - id: ine-2022",
+            "  - title: EU Talent Partnership with Morocco\n    actor: eu\n    since: 2021\n    description: |\n      Training and mobility schemes *agreed* with the EU.\n    sources: [talent]\n\
+             sources:\n  - id: talent\n    author: European Commission\n    title: Talent Partnerships\n    date: 2021-06-11\n    identifier: COM(2021) 1 final\n    url: https://home-affairs.ec.europa.eu/talent\n  - id: ine-2022",
+        );
+        // An indicator source with its publisher and database version.
+        edit(
+            &site,
+            "data/indicators/employment-rate.yaml",
+            "  dataset: lfsa_ergan\n",
+            "  publisher: Eurostat\n  dataset: lfsa_ergan\n  updated: 2025-01-10\n",
+        );
+        // Italy's naturalisation rate only in a year other than the compared one; Spain's with a note.
+        edit(
+            &site,
+            "data/indicators/naturalisation-rate.yaml",
+            "  ES: {2021: 1.9, 2022: 2.3}",
+            "  ES: {2021: 1.9, 2022: {value: 2.3, note: Derived from two counts.}}\n  IT: {2021: 0.9}",
+        );
+        let out = build(&site, "out");
+        let expected: Vec<(&str, Expected)> = ["es", "it", "ma", "tr"].map(|c| (c, expected(&out, c))).into();
+        let has = |code: &str, text: &str| {
+            let e = &expected.iter().find(|(c, _)| *c == code).unwrap().1;
+            assert!(e.texts.iter().any(|t| t == text), "the HTML report of {code} lacks {text:?}: {:?}", e.texts);
+        };
+        // What the HTML reports show (so that carrying it means something).
+        has("es", "3 of 3 in 2022 (highest first)");
+        has("es", "Naturalisations per 100 resident non-EU citizens: Derived from two counts.");
+        has(
+            "es",
+            "Employment rate of non-EU citizens aged 20-64: Eurostat, Eurostat, employment rates by citizenship, dataset lfsa_ergan, database version of 2025-01-10, retrieved 2025-01-15. Licence: CC BY 4.0.",
+        );
+        has("it", "not ranked");
+        has("ma", "Dual nationality accepted by default Dual nationality · weight 2");
+        has("ma", "EU Talent Partnership with Morocco by the EU · since 2021");
+        has("ma", "Training and mobility schemes agreed with the EU.");
+        has("ma", "European Commission, Talent Partnerships, 2021-06-11, COM(2021) 1 final.");
+        has("ma", "Profile, measures and context");
+        has(
+            "tr",
+            "Thin evidence. The class rests on 2 current measures of the origin state, fewer than the 3 the method asks for before a placement is read with confidence.",
+        );
+        for (code, e) in &expected {
+            if ["ma", "tr"].contains(code) {
+                let sure = e.texts.iter().any(|t| t.starts_with("Robust") || t.starts_with("Fragile"));
+                assert!(sure, "{code}: no sensitivity in {:?}", e.texts);
+            }
+            assert_carries(&out.join(format!("countries/{code}/report.pdf")), e);
+        }
+        // Measure sources are numbered as in the list; addresses are links.
+        let ma_pdf = out.join("countries/ma/report.pdf");
+        assert!(text(&ma_pdf).contains("Sources: Talent Partnerships [1]"), "{}", text(&ma_pdf));
+        let links = links(&ma_pdf);
+        for url in ["https://home-affairs.ec.europa.eu/talent", "https://org.example/sub/typology/method/"] {
+            assert!(links.iter().any(|l| l == url), "no link to {url}: {links:?}");
+        }
     }
 
     #[test]
@@ -232,8 +399,14 @@ mod with_the_feature {
         let es = out.join("countries/es/report.pdf");
         let es_text = text(&es);
         // Spain's indicators come with their charts, whose summaries are printed.
-        let expected = expected(&out, "es");
-        assert!(!expected.indicators.is_empty() && !expected.charts.is_empty());
+        let page = Page(scraper::Html::parse_document(
+            &std::fs::read_to_string(out.join("countries/es/report/index.html")).unwrap(),
+        ));
+        let charts = page.texts(".chart__title");
+        assert!(page.count(".indicator-table tbody tr") > 0 && !charts.is_empty());
+        for chart in &charts {
+            assert!(es_text.contains(chart.as_str()), "ES lacks the chart {chart:?}");
+        }
         assert!(es_text.contains("Latest value") && es_text.contains("Rank"));
         // Chart text (axis labels) is text in the PDF, in the vendored font.
         let fonts = poppler("pdffonts", &[es.to_str().unwrap()]);
@@ -283,7 +456,10 @@ mod with_the_feature {
         let out = build(&site, "out");
         // The same document as the build's.
         assert!(std::fs::read(&pdf).unwrap() == std::fs::read(out.join("countries/ma/report.pdf")).unwrap());
-        assert_carries(&text(&pdf), &expected(&out, "ma"));
+        let expected = expected(&out, "ma");
+        // A source without address, cited whole.
+        assert!(expected.texts.iter().any(|t| t == "Hassan II Foundation, teaching programme report."));
+        assert_carries(&pdf, &expected);
     }
 
     #[test]
@@ -302,6 +478,14 @@ mod with_the_feature {
                 "title: Ministry for Moroccans living abroad",
                 &format!("title: '{}'", hostile.replace('\'', "''")),
             );
+        // A context item (an act of the EU) with the same text as its title.
+        let ma = ma.replace(
+            "sources:\n  - id: ine-2022",
+            &format!(
+                "  - title: '{}'\n    actor: eu\n    sources: [ine-2022]\nsources:\n  - id: ine-2022",
+                hostile.replace('\'', "''")
+            ),
+        );
         // An expert classification, with the same text as its rationale.
         let ma =
             format!("{ma}\ntypology:\n  class: passive-discordance\n  rationale: '{}'\n", hostile.replace('\'', "''"));
@@ -313,6 +497,7 @@ mod with_the_feature {
         assert!(pdf_text.matches(&format!("Morocco {hostile}")).count() >= 5, "{pdf_text}");
         assert!(pdf_text.contains(&format!("Active concordance {hostile} weight 3")), "{pdf_text}");
         assert!(pdf_text.contains(&format!("Expert classification: Passive discordance. {hostile}")), "{pdf_text}");
+        assert!(pdf_text.contains(&format!("{hostile} by the EU")), "{pdf_text}");
         // Markdown fields: converted from HTML, then text too.
         assert!(pdf_text.contains("close ties #panic("), "{pdf_text}");
         assert!(pdf_text.contains("<em>x</em> & #raw."), "{pdf_text}");

@@ -9,6 +9,9 @@ use std::fmt::{self, Write as _};
 
 use crate::source::{Position, SourceFile};
 
+mod codes;
+pub use codes::Code;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -21,8 +24,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable identifier (`unknown-field`, `yaml-syntax`, ...), documented in docs/diagnostics.md.
-    pub code: &'static str,
+    /// What kind of problem (`unknown-field`, `yaml-syntax`, ...), documented in docs/diagnostics.md.
+    pub code: Code,
     pub path: String,
     pub line: usize,
     pub column: usize,
@@ -56,7 +59,7 @@ pub(crate) const MAX_SOURCE_LINE_CHARS: usize = 200;
 pub(crate) const MAX_REPEATS_PER_FILE: usize = 100;
 
 impl Diagnostic {
-    pub(crate) fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -71,7 +74,7 @@ impl Diagnostic {
         }
     }
 
-    pub(crate) fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
     }
 
@@ -90,7 +93,7 @@ impl Diagnostic {
     /// The last diagnostic of a kind in a file, at the first one not listed
     /// (see `MAX_REPEATS_PER_FILE`): `250 more broken links from here on`.
     pub(crate) fn and_more(
-        code: &'static str,
+        code: Code,
         severity: Severity,
         (source, offset): (&SourceFile, usize),
         more: usize,
@@ -267,13 +270,13 @@ fn printable(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The help of codes whose fix is always the same; the stage that reports a
 /// problem may replace it with a more precise one.
-fn standard_help(code: &str) -> Option<&'static str> {
+fn standard_help(code: Code) -> Option<&'static str> {
     match code {
-        "broken-link" => Some(
+        Code::BrokenLink => Some(
             "links inside the site are written from its root (`/countries/ma/`) or relative to the page \
              (`../conclusion/`), without the path of `base_url`; fix the address, or create the page it points to",
         ),
-        "unused-source" => Some(
+        Code::UnusedSource => Some(
             "cite it in `sources: [id]` of the diaspora entry or measure it supports, or remove it from `sources:`",
         ),
         _ => None,
@@ -289,7 +292,7 @@ pub struct Diagnostics {
     items: Vec<Diagnostic>,
     /// Per (path, code, severity): how many were pushed, and the index in
     /// `items` of the count of those left out, once there is one.
-    tally: std::collections::HashMap<(String, &'static str, Severity), Tally>,
+    tally: std::collections::HashMap<(String, Code, Severity), Tally>,
     /// The last diagnostic pushed when it was only counted, so that
     /// `last_mut` still has it to hand (its changes are then dropped).
     counted_only: Option<Diagnostic>,
@@ -324,7 +327,7 @@ impl Diagnostics {
                 let (before, what) = self.items[i].counts.unwrap_or((0, "problems like this"));
                 // A stage's own name for what it counted wins over the generic one.
                 let what = diagnostic.counts.map_or(what, |(_, named)| named);
-                let count = std::mem::replace(&mut self.items[i], Diagnostic::error("", ""));
+                let count = std::mem::replace(&mut self.items[i], Diagnostic::error(Code::Yaml, ""));
                 self.items[i] = count.counting(before + more, what);
                 self.counted_only = Some(diagnostic);
             }
@@ -460,7 +463,7 @@ mod tests {
     #[test]
     fn renders_location_snippet_and_help() {
         let src = SourceFile::new("content/a.md", "---\ntitel: A\n---\n");
-        let d = Diagnostic::error("unknown-field", "unknown field `titel`")
+        let d = Diagnostic::error(Code::UnknownField, "unknown field `titel`")
             .at(&src, Position::new(2, 1))
             .with_help("did you mean `title`?");
         assert_eq!(
@@ -473,13 +476,13 @@ mod tests {
     fn long_lines_are_cut_around_the_caret() {
         let line = format!("{}[x](/gone/){}", "a".repeat(5_000), "b".repeat(5_000));
         let src = SourceFile::new("content/a.md", line.as_str());
-        let d = Diagnostic::error("broken-link", "gone").at(&src, Position::new(1, 5_001));
+        let d = Diagnostic::error(Code::BrokenLink, "gone").at(&src, Position::new(1, 5_001));
         let shown = d.source_line.clone().unwrap();
         assert_eq!(shown.chars().count(), MAX_SOURCE_LINE_CHARS + 2);
         assert!(shown.starts_with('…') && shown.ends_with('…'));
         let caret_line = d.to_string().lines().nth(3).unwrap().to_string();
         assert_eq!(caret_line.find('^').unwrap() - "  | ".len(), shown.chars().position(|c| c == '[').unwrap());
-        let short = Diagnostic::error("x", "y").at(&SourceFile::new("a", "abc"), Position::new(1, 2));
+        let short = Diagnostic::error(Code::Yaml, "y").at(&SourceFile::new("a", "abc"), Position::new(1, 2));
         assert_eq!((short.source_line.as_deref(), short.source_column), (Some("abc"), 2));
     }
 
@@ -489,12 +492,12 @@ mod tests {
         let src = SourceFile::new("data/indicators/x.yaml", text.as_str());
         let mut diagnostics = Diagnostics::new();
         for line in 1..=250 {
-            diagnostics.push(Diagnostic::error("bad-year", format!("year {line}")).at(&src, Position::new(line, 1)));
+            diagnostics.push(Diagnostic::error(Code::BadYear, format!("year {line}")).at(&src, Position::new(line, 1)));
             diagnostics.last_mut().unwrap().help = Some(String::from("a help"));
         }
         // Another kind, and another file, have their own hundred.
-        diagnostics.push(Diagnostic::error("bad-date", "d").at(&src, Position::new(1, 1)));
-        diagnostics.push(Diagnostic::error("bad-year", "y").in_file("other.yaml"));
+        diagnostics.push(Diagnostic::error(Code::BadDate, "d").at(&src, Position::new(1, 1)));
+        diagnostics.push(Diagnostic::error(Code::BadYear, "y").in_file("other.yaml"));
         let diagnostics = diagnostics.sorted();
         assert_eq!(diagnostics.len(), MAX_REPEATS_PER_FILE + 3);
         let count = diagnostics.iter().find(|d| d.counts.is_some()).unwrap();
@@ -513,11 +516,11 @@ mod tests {
         let src = SourceFile::new("content/a.md", "a\nb\nc\n");
         let mut page = Diagnostics::new();
         for _ in 0..MAX_REPEATS_PER_FILE {
-            page.push(Diagnostic::error("broken-link", "gone").at(&src, Position::new(1, 1)));
+            page.push(Diagnostic::error(Code::BrokenLink, "gone").at(&src, Position::new(1, 1)));
         }
-        page.push(Diagnostic::and_more("broken-link", Severity::Error, (&src, 2), 40, "broken links"));
+        page.push(Diagnostic::and_more(Code::BrokenLink, Severity::Error, (&src, 2), 40, "broken links"));
         let mut run = Diagnostics::new();
-        run.push(Diagnostic::error("broken-link", "gone too").at(&src, Position::new(3, 1)));
+        run.push(Diagnostic::error(Code::BrokenLink, "gone too").at(&src, Position::new(3, 1)));
         run.extend(page);
         let counts: Vec<&Diagnostic> = run.iter().filter(|d| d.counts.is_some()).collect();
         assert_eq!(run.len(), MAX_REPEATS_PER_FILE + 1);
@@ -528,7 +531,7 @@ mod tests {
     #[test]
     fn control_characters_from_the_site_never_reach_the_terminal() {
         let src = SourceFile::new("content/\u{1b}]0;x\u{7}.md", "a\u{1b}[5mred\tb\u{9b}c\u{ffff}\n");
-        let d = Diagnostic::error("refused-character", "bad `\u{1b}[2J`")
+        let d = Diagnostic::error(Code::RefusedCharacter, "bad `\u{1b}[2J`")
             .at(&src, Position::new(1, 2))
             .with_help("\u{8}\u{8}help");
         // In colour, the only escapes are the ones polibrief writes itself.

@@ -15,10 +15,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::plan::Plan;
-use super::{CheckedPage, Done, JobResult, Make, Progress, RunOptions, Runner};
 use crate::content::Document;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::jobs::links::CheckedPage;
+use crate::jobs::plan::Plan;
+use crate::jobs::{Done, JobResult, Make, Progress, RunOptions, Runner};
 use crate::output::{MemorySink, OutputFile};
 use crate::pipeline;
 use crate::scope::{Input, Inputs};
@@ -122,7 +123,7 @@ impl Dev {
             return Rebuilt::failure(diagnostics.sorted(), started);
         };
         let run_options = self.run_options();
-        let (plan, plan_diagnostics) = super::make_plan(&site, run_options);
+        let (plan, plan_diagnostics) = crate::jobs::make_plan(&site, run_options);
         let mut load_warnings = diagnostics;
         if plan_diagnostics.has_errors() {
             self.failed = true;
@@ -147,9 +148,9 @@ impl Dev {
 
     fn run_options(&self) -> RunOptions {
         let severity = if self.options.strict_links {
-            super::links::LinkSeverity::Error
+            crate::jobs::links::LinkSeverity::Error
         } else {
-            super::links::LinkSeverity::Warning
+            crate::jobs::links::LinkSeverity::Warning
         };
         RunOptions { link_severity: severity, pdf: self.options.pdf, collect_web_links: false }
     }
@@ -252,7 +253,7 @@ impl Dev {
         }
         if !diagnostics.has_errors() {
             let checked: Vec<&CheckedPage> = kept.pages.iter().flatten().collect();
-            diagnostics.extend(super::check_links(&kept.site, &kept.plan, &checked, self.run_options()));
+            diagnostics.extend(crate::jobs::check_links(&kept.site, &kept.plan, &checked, self.run_options()));
         }
         let diagnostics = diagnostics.sorted();
         if diagnostics.has_errors() {

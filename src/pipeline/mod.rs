@@ -8,11 +8,17 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::jobs::{self, Progress, links::LinkSeverity};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+pub(crate) use crate::jobs::Progress;
+use crate::jobs::{self, links::LinkSeverity};
 use crate::output::{MemorySink, Output, Sink};
 use crate::site::{self, LoadOptions, Site};
 use crate::timings;
+
+pub(crate) mod incremental;
+
+/// Is PDF output (the `pdf` feature) compiled into this binary?
+pub(crate) const PDF_AVAILABLE: bool = cfg!(feature = "pdf");
 
 /// What the command line can change about a run.
 #[derive(Debug, Clone, Default)]
@@ -84,7 +90,7 @@ pub(crate) fn load_cached(
     let dir = match std::fs::canonicalize(site_dir) {
         Ok(dir) => dir,
         Err(e) => {
-            let d = Diagnostic::error("io", format!("cannot open the site folder `{}`: {e}", site_dir.display()));
+            let d = Diagnostic::error(Code::Io, format!("cannot open the site folder `{}`: {e}", site_dir.display()));
             return (None, d.into());
         }
     };
@@ -137,7 +143,7 @@ pub fn run_report(site_dir: &Path, code: &str, pdf: bool) -> Result<Vec<u8>, Dia
         }
         let tera = crate::render::prepare_tera(&site, crate::exports::feed_url(&site).as_deref());
         return jobs::report_pdf(&site, &tera, &code).map_err(|m| {
-            Diagnostic::error("pdf", m).in_file(format!("data/countries/{}.yaml", code.to_ascii_lowercase())).into()
+            Diagnostic::error(Code::Pdf, m).in_file(format!("data/countries/{}.yaml", code.to_ascii_lowercase())).into()
         });
     }
     crate::render::render_report(&site, code)
