@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::content::front_matter;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::markdown::{self, MarkdownOptions};
 use crate::scope::{self, FoundLink, Fragment, HOLE, HOLE_TAG, PieceFacts, Written};
 use crate::serve::http::{self, Route, Served};
@@ -42,7 +42,7 @@ pub fn page(text: &str) {
     crate::working_notes::check(&source, crate::working_notes::Syntax::Markdown, &mut notes);
     for unsafe_html in [false, true] {
         let (skeleton, recorded) = scope::run(|| render_page(&source, body_offset, unsafe_html));
-        let assembled = crate::jobs::assemble::assemble_string(&skeleton, &recorded.fragments);
+        let assembled = crate::render::assemble::assemble_string(&skeleton, &recorded.fragments);
         let mut tag = String::from(HOLE);
         tag.push_str(HOLE_TAG);
         assert!(!assembled.contains(&tag), "a placeholder was left in the page:\n{assembled}");
@@ -94,7 +94,7 @@ fn render_page(source: &crate::source::Source, body_offset: usize, unsafe_html: 
 /// the names a site knows, an error for any other.
 fn embed(call: &ShortcodeCall) -> Result<String, Diagnostic> {
     if !matches!(call.name.as_str(), "chart" | "typology" | "country") {
-        return Err(Diagnostic::error("unknown-shortcode", format!("unknown shortcode `{}`", call.name)));
+        return Err(Diagnostic::error(Code::UnknownShortcode, format!("unknown shortcode `{}`", call.name)));
     }
     let html = format!(
         "<figure class=\"embed\" id=\"embed-{}\"><a href=\"/sub/{}/\">{} argument(s)</a></figure>",

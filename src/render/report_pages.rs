@@ -179,7 +179,7 @@ pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narrative
         profile_summary: profile.summary,
         indicators: profile.indicators,
         typology: profile.typology,
-        method_url: site.config.href(super::typology_pages::METHOD),
+        method_url: site.config.href(routes::TYPOLOGY_METHOD),
         context: profile.context,
         diaspora: profile.diaspora,
         diaspora_charts: profile.diaspora_charts,
