@@ -147,7 +147,9 @@ const SERVED_FILES: [(&str, &str); 7] = [
 /// the server's own script, or a page the server makes), that a target
 /// whose path holds a `..` or `.` segment, a backslash or a NUL once
 /// percent-decoded is refused with 400, and that a redirect stays on the
-/// site and no header can be split.
+/// site and no header can be split. Also checks that the site's own links
+/// (the base path as `base_url` writes it, percent-encoded) reach its home
+/// page and a folder.
 pub fn serve_route(text: &str) {
     let mut lines = text.split('\n');
     let method = lines.next().unwrap_or("GET");
@@ -166,6 +168,7 @@ pub fn serve_route(text: &str) {
         .collect();
     let pending: BTreeSet<String> = BTreeSet::from(["data/all.json".to_string()]);
     let served = Served { files: Some(Arc::new(files)), base_path: base_path.clone(), pending };
+    site_links_reach_their_files(&served);
     let route = http::route(&served, method, url, if_none_match);
     // The path as the router reads it, split where Windows would split it too.
     let path = url.split(['?', '#']).next().unwrap_or("");
@@ -195,9 +198,28 @@ pub fn serve_route(text: &str) {
     }
     if reply.status == 200 {
         let body = String::from_utf8_lossy(&reply.body);
-        let script = format!("<script src=\"{base_path}/__polibrief/live.js\" defer></script>\n");
+        let script =
+            format!("<script src=\"{}/__polibrief/live.js\" defer></script>\n", base_path.replace('&', "&amp;"));
         let known = body == http::LIVE_SCRIPT
             || SERVED_FILES.iter().any(|(_, file)| body == *file || body.replacen(&script, "", 1) == *file);
         assert!(known, "{url:?} served something that is not a file of the site: {body:?}");
     }
+}
+
+/// The home page and a folder whose name needs encoding, asked for as the
+/// site's links write them, are served. A base path that decodes to
+/// something the server refuses everywhere (an encoded NUL or backslash)
+/// is left out: no request can reach such a site.
+fn site_links_reach_their_files(served: &Served) {
+    let base = &served.base_path;
+    if http::safe_path(&format!("{base}/")).is_none() {
+        return;
+    }
+    let home = http::route(served, "GET", &format!("{base}/"), None);
+    assert!(matches!(&home, Route::Reply(r) if r.status == 200), "the home page under {base:?}: {home:?}");
+    let Route::Reply(folder) = http::route(served, "GET", &format!("{base}/brief/a%20b"), None) else {
+        panic!("a folder under {base:?} was not answered");
+    };
+    let to = folder.headers.iter().find(|(name, _)| *name == "Location").map(|(_, to)| to.as_str());
+    assert_eq!(to, Some(format!("{base}/brief/a%20b/").as_str()), "a folder under {base:?}");
 }

@@ -415,3 +415,22 @@ fn markers_written_as_character_references_stay_text() {
     assert_eq!(page.count(".prose pre code"), 1);
     assert!(!html.contains("alt=\"A <div"), "{html}");
 }
+
+#[test]
+fn requests_under_base_paths_that_need_encoding() {
+    // Found by the serve_route target: its exact bytes (method, target, no
+    // If-None-Match, base path `/d` and three NULs). The target then took
+    // the line as the base path itself, which no config can give (the
+    // redirect to it carried the NULs into `Location`); it now derives the
+    // base path from a `base_url` as config.yaml does (`/d%00%00%00`). That
+    // showed the real fault: the router compared the decoded request path
+    // with the percent-encoded base path, so a base_url with a space or an
+    // accent answered 404 to every link of its own site (the target now
+    // checks the home page and a folder's redirect for every base path).
+    polibrief::fuzzing::serve_route("GET\n/\n\n/d\0\0\0\n\n");
+    for base in ["/br\u{e8}ves", "/a b/c", "/a%20b", "/a&b", "/%25", "/a\"<b>", "/d%00", "/d%5c", ""] {
+        for target in ["/", "/sub/", "/brief/a%20b", "/x/../y", "/%2e%2e/"] {
+            polibrief::fuzzing::serve_route(&format!("GET\n{target}\n\n{base}"));
+        }
+    }
+}
