@@ -325,6 +325,15 @@ mod tests {
     }
 
     #[test]
+    fn the_live_script_puts_errors_in_as_text() {
+        // The overlay shows diagnostics, which quote the site's files.
+        for html_sink in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("] {
+            assert!(!LIVE_SCRIPT.contains(html_sink), "{html_sink}");
+        }
+        assert!(LIVE_SCRIPT.contains("el.textContent = text;"));
+    }
+
+    #[test]
     fn types_carry_a_charset_for_text() {
         assert_eq!(content_type("a/b.css"), "text/css; charset=utf-8");
         assert_eq!(content_type("data/x.csv"), "text/csv; charset=utf-8");

@@ -428,7 +428,14 @@ fn requests_under_base_paths_that_need_encoding() {
     // accent answered 404 to every link of its own site (the target now
     // checks the home page and a folder's redirect for every base path).
     polibrief::fuzzing::serve_route("GET\n/\n\n/d\0\0\0\n\n");
-    for base in ["/br\u{e8}ves", "/a b/c", "/a%20b", "/a&b", "/%25", "/a\"<b>", "/d%00", "/d%5c", ""] {
+    // Found next: a base_url whose path starts with `//` (`https://x//host`)
+    // made the redirect from `/` go to `//host/`, another host, as every
+    // link of the built site would have. config.yaml and --base-url refuse
+    // it now (`bad-url`; the broken site `config-base-url-to-another-host`).
+    polibrief::fuzzing::serve_route("GET\n/\nGT0\n//\x1c\0E/");
+    for base in
+        ["/br\u{e8}ves", "/a b/c", "/a%20b", "/a&b", "/%25", "/a\"<b>", "/d%00", "/d%5c", "", "//x", "/\\x", "/%2F%2Fx"]
+    {
         for target in ["/", "/sub/", "/brief/a%20b", "/x/../y", "/%2e%2e/"] {
             polibrief::fuzzing::serve_route(&format!("GET\n{target}\n\n{base}"));
         }

@@ -233,3 +233,21 @@ fn a_base_url_whose_path_needs_encoding_is_served_at_its_own_links() {
     assert_eq!(server.header("/", "location", None), (301, Some(format!("{base}/"))));
     assert!(server.stop().0);
 }
+
+#[test]
+fn serving_beyond_loopback_is_announced_before_anything_listens() {
+    // 192.0.2.1 is a documentation address (RFC 5737) no machine here has:
+    // the warning comes first, then binding fails, so nothing is exposed.
+    let site = TestSite::fixture("basic");
+    let output = site
+        .command()
+        .args(["serve", ".", "--bind", "192.0.2.1", "--port", "0"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let warning = stderr.find("warning: serving on 192.0.2.1: every machine that can reach this one can read the site");
+    let refused = stderr.find("cannot listen on 192.0.2.1:0");
+    assert!(warning.is_some() && refused.is_some() && warning < refused, "{stderr}");
+}
