@@ -785,11 +785,19 @@ fn build_toc(headings: &[(u8, String, String)]) -> Vec<TocEntry> {
 #[derive(Default)]
 struct Footnotes<'e> {
     /// Label -> its note, for labels referenced in the text.
-    notes: std::collections::HashMap<String, Note>,
+    notes: std::collections::HashMap<Label, Note>,
     definitions: Vec<(String, Vec<Event<'e>>)>,
     /// Labels whose (first) definition has been seen.
-    defined: std::collections::HashSet<String>,
+    defined: std::collections::HashSet<Label>,
     open: Option<(String, Vec<Event<'e>>)>,
+}
+
+/// A footnote label as pulldown-cmark matches a reference with its
+/// definition: regardless of case (`[^Note]` is defined by `[^note]:`).
+type Label = unicase::UniCase<String>;
+
+fn label(text: &str) -> Label {
+    unicase::UniCase::new(text.to_string())
 }
 
 /// A referenced footnote: its number and ids.
@@ -804,7 +812,7 @@ impl<'e> Footnotes<'e> {
     fn reference(&mut self, label: &str, ids: &mut IdAllocator) -> String {
         let slug = heading_slug(label);
         let next = self.notes.len() + 1;
-        let note = self.notes.entry(label.to_string()).or_insert_with(|| Note {
+        let note = self.notes.entry(self::label(label)).or_insert_with(|| Note {
             number: next,
             references: 0,
             id: ids.allocate(&format!("fn-{slug}")),
@@ -827,7 +835,7 @@ impl<'e> Footnotes<'e> {
 
     /// A definition; one repeated for the same label gets an id of its own.
     fn open(&mut self, label: &str, ids: &mut IdAllocator) {
-        let key = if self.defined.insert(label.to_string()) {
+        let key = if self.defined.insert(self::label(label)) {
             label.to_string()
         } else {
             format!("\u{0}{}", ids.allocate(&format!("fn-{}", heading_slug(label))))
@@ -850,7 +858,7 @@ impl<'e> Footnotes<'e> {
         if self.definitions.is_empty() {
             return String::new();
         }
-        let rank = |label: &str| self.notes.get(label).map_or(usize::MAX, |note| note.number);
+        let rank = |text: &str| self.notes.get(&label(text)).map_or(usize::MAX, |note| note.number);
         let mut defs = std::mem::take(&mut self.definitions);
         defs.sort_by_key(|(label, _)| rank(label));
         let mut html = String::from(
@@ -879,7 +887,7 @@ impl<'e> Footnotes<'e> {
         if let Some(id) = key.strip_prefix('\u{0}') {
             return (id.to_string(), None);
         }
-        match self.notes.get(key) {
+        match self.notes.get(&label(key)) {
             Some(note) => (note.id.clone(), Some(note.first_reference_id.clone())),
             None => (ids.allocate(&format!("fn-{}", heading_slug(key))), None),
         }
@@ -1019,6 +1027,22 @@ mod tests {
         assert!(r.html.contains(r##"<a href="#fn-x-y-1" id="fnref-x-y-1""##), "{}", r.html);
         assert!(r.html.contains(r#"<h2 id="fnref-x-1">"#), "{}", r.html);
         assert!(r.html.contains(r#"<li id="fn-z"><p>Unused.</p></li>"#), "{}", r.html);
+    }
+
+    #[test]
+    fn a_footnote_is_found_whatever_the_case_of_its_label() {
+        // Found by the `page` target: `[^unused]` defined by `[^unusEd]:`
+        // (pulldown-cmark matches labels regardless of case) linked to
+        // `#fn-unused`, while the note was listed as `fn-unused-1`.
+        let r = render("A[^Note] B[^NOTE] C[^x]\n\n[^note]: One.\n[^X]: Two.\n[^NoTe]: Again.\n");
+        assert!(r.html.contains(r##"<a href="#fn-note" id="fnref-note" "##), "{}", r.html);
+        assert!(r.html.contains(r##"<a href="#fn-note" id="fnref-note-2" "##), "{}", r.html);
+        assert!(r.html.contains(r##"<li id="fn-note"><p>One. <a href="#fnref-note""##), "{}", r.html);
+        assert!(r.html.contains(r##"<li id="fn-x"><p>Two. <a href="#fnref-x""##), "{}", r.html);
+        assert!(r.html.contains(r##"<li id="fn-note-1"><p>Again.</p></li>"##), "{}", r.html);
+        let mut reported = r.ids.clone();
+        reported.sort();
+        assert_eq!(reported, ["fn-note", "fn-note-1", "fn-x", "fnref-note", "fnref-note-2", "fnref-x"]);
     }
 
     #[test]

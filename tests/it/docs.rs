@@ -202,8 +202,7 @@ fn test_names() -> std::collections::BTreeSet<String> {
             for at in after_each(&text, "#[test]") {
                 let rest = &text[at..];
                 let Some(start) = rest.find("fn ") else { continue };
-                let name: String =
-                    rest[start + 3..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let name: String = rest[start + 3..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
                 names.insert(name);
             }
         }

@@ -441,3 +441,24 @@ fn requests_under_base_paths_that_need_encoding() {
         }
     }
 }
+
+#[test]
+fn a_footnote_defined_with_its_label_in_another_case() {
+    // Found by the `page` target's id check (its exact bytes, a page of the
+    // default site mangled by the fuzzer): `[^unused]` defined only by
+    // `[^unusEd]:`. pulldown-cmark matches footnote labels regardless of
+    // case; polibrief numbered and named notes by the label as written, so
+    // the reference linked to `#fn-unused` while the note was listed as
+    // `fn-unused-1`: a link to nothing, and an id reported that the page did
+    // not have.
+    let crash = include_str!("../fixtures/fuzz/page-footnote-label-case.md");
+    polibrief::fuzzing::page(crash);
+    page_survives(crash);
+    let site =
+        TestSite::minimal().file("content/notes.md", &front("A[^Source] B[^SOURCE].\n\n[^source]: The source.\n"));
+    let page = site.built().page("/notes/");
+    assert_eq!(page.attrs(".footnote-ref a", "href"), ["#fn-source", "#fn-source"]);
+    assert_eq!(page.attrs(".footnotes li", "id"), ["fn-source"]);
+    assert_eq!(page.attrs(".footnotes li a", "href"), ["#fnref-source"]);
+    assert_eq!(page.attrs(".footnote-ref a", "id"), ["fnref-source", "fnref-source-2"]);
+}
