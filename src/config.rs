@@ -86,6 +86,10 @@ pub(crate) fn parse_base_url(raw: &str) -> Result<BaseUrl, String> {
         return Err(format!("`{raw}` must not have a query (`?`) or fragment (`#`)"));
     }
     let path = parsed.path().trim_end_matches('/').to_string();
+    if path.starts_with("//") {
+        // `//host/...` in a link is another host (a scheme-relative URL).
+        return Err(format!("`{raw}` has a path that starts with `//`; the site's links would lead to another host"));
+    }
     let mut url = parsed.to_string();
     while url.ends_with('/') {
         url.pop();
@@ -177,6 +181,18 @@ mod tests {
         assert_eq!((b.url.as_str(), b.path.as_str()), ("https://org.example", ""));
         assert!(parse_base_url("/brief").is_err());
         assert!(parse_base_url("ftp://x.org").is_err());
+        // Links under `//evil.example` would lead there.
+        for raw in
+            ["https://org.example//evil.example", "https://org.example/\\evil.example/x", "https://org.example///a"]
+        {
+            let message = parse_base_url(raw).err().unwrap_or_default();
+            assert!(
+                message.ends_with("has a path that starts with `//`; the site's links would lead to another host"),
+                "{raw}: {message}"
+            );
+        }
+        assert_eq!(parse_base_url("https://org.example//").unwrap().path, "");
+        assert_eq!(parse_base_url("https://org.example/a//b").unwrap().path, "/a//b");
     }
 
     #[test]

@@ -225,6 +225,8 @@ struct Renderer<'o, 'e> {
     source: Option<&'o SourceFile>,
     body_offset: usize,
     embeds: Vec<Result<String, Diagnostic>>,
+    /// The text being parsed (shortcode lines already placeholders).
+    text: &'e str,
     /// Events handled and not yet taken by the HTML writer.
     out: VecDeque<Event<'e>>,
     ids: IdAllocator,
@@ -250,9 +252,23 @@ struct Renderer<'o, 'e> {
     in_word: bool,
 }
 
-/// Stands for embed `n` in the HTML until it is put in place.
+/// Stands for embed `n` in the HTML until it is put in place. The key is
+/// drawn at random once per process, so no text (typed, decoded from a
+/// character reference, let through by the sanitiser) can pass for a
+/// marker; markers never reach the output, so output stays deterministic.
 fn embed_marker(n: usize) -> String {
-    format!("\u{E001}{n}\u{E001}")
+    format!("\u{E001}{}{n}\u{E001}", marker_key())
+}
+
+/// `k` and 16 hex digits, then the embed's number.
+fn marker_key() -> &'static str {
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        // Seeded from the operating system's randomness by the standard library.
+        let random = std::collections::hash_map::RandomState::new().build_hasher().finish();
+        format!("k{random:016x}.")
+    })
 }
 
 /// Put each embed in place of the first occurrence of its marker, in one
@@ -265,14 +281,15 @@ fn place_embeds(html: &str, embeds: &[String]) -> String {
     let mut rest = html;
     while let Some(start) = rest.find(MARK) {
         let after = &rest[start + MARK.len_utf8()..];
-        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        let index = after[..digits].parse::<usize>().ok().filter(|n| after[..digits] == n.to_string());
+        let numbered = after.strip_prefix(marker_key()).unwrap_or("");
+        let digits = numbered.bytes().take_while(u8::is_ascii_digit).count();
+        let index = numbered[..digits].parse::<usize>().ok().filter(|n| numbered[..digits] == n.to_string());
         match index {
-            Some(n) if after[digits..].starts_with(MARK) && n < embeds.len() && !placed[n] => {
+            Some(n) if numbered[digits..].starts_with(MARK) && n < embeds.len() && !placed[n] => {
                 placed[n] = true;
                 out.push_str(&rest[..start]);
                 out.push_str(&embeds[n]);
-                rest = &after[digits + MARK.len_utf8()..];
+                rest = &numbered[digits + MARK.len_utf8()..];
             }
             _ => {
                 out.push_str(&rest[..start + MARK.len_utf8()]);
@@ -330,6 +347,7 @@ impl<'o, 'e> Renderer<'o, 'e> {
             source,
             body_offset,
             embeds: Vec::new(),
+            text: "",
             out: VecDeque::new(),
             ids: IdAllocator::new(),
             headings: Vec::new(),
@@ -375,6 +393,7 @@ impl<'o, 'e> Renderer<'o, 'e> {
     }
 
     fn run(mut self, text: &'e str) -> Rendered {
+        self.text = text;
         let mut html = String::with_capacity(text.len() + text.len() / 2);
         let stream = Stream {
             renderer: &mut self,
@@ -388,14 +407,22 @@ impl<'o, 'e> Renderer<'o, 'e> {
     /// A paragraph holding only a shortcode placeholder becomes the embed.
     fn standalone_shortcode(&mut self, events: &[(Event<'_>, Range<usize>)]) -> Option<usize> {
         match events {
-            [(Event::Start(Tag::Paragraph), _), (Event::Text(t), _), (Event::End(TagEnd::Paragraph), _), ..] => {
-                let index = shortcodes::placeholder_index(t)?;
+            [(Event::Start(Tag::Paragraph), _), (Event::Text(t), at), (Event::End(TagEnd::Paragraph), _), ..] => {
+                let index = self.placeholder_at(t, at.start)?;
                 let html = self.embed_html(index);
                 self.emit(Event::Html(html.into()));
                 Some(3)
             }
             _ => None,
         }
+    }
+
+    /// The shortcode a text event stands for: a placeholder that
+    /// `shortcodes::extract` wrote at `offset`, not the same characters
+    /// decoded from character references (`&#xE000;`).
+    fn placeholder_at(&self, text: &str, offset: usize) -> Option<usize> {
+        let index = shortcodes::placeholder_index(text)?;
+        self.text.get(offset..)?.trim_start().starts_with(shortcodes::MARK).then_some(index)
     }
 
     /// A marker for the embed of shortcode `index` (its HTML is kept aside).
@@ -453,10 +480,10 @@ impl<'o, 'e> Renderer<'o, 'e> {
                     if self.in_html_block { CowStr::from(html.trim_end_matches('\n').to_string()) } else { html };
                 self.emit(Event::Text(text));
             }
-            Event::Text(text) if shortcodes::placeholder_index(&text).is_some() => {
+            Event::Text(text) if self.placeholder_at(&text, offset).is_some() => {
                 // A shortcode inside a paragraph with other text: close the
                 // paragraph around it.
-                let index = shortcodes::placeholder_index(&text).unwrap_or_default();
+                let index = self.placeholder_at(&text, offset).unwrap_or_default();
                 let html = self.embed_html(index);
                 self.emit(Event::End(TagEnd::Paragraph));
                 self.emit(Event::Html(html.into()));
@@ -526,7 +553,7 @@ impl<'o, 'e> Renderer<'o, 'e> {
 
     fn end_heading(&mut self) {
         let Some(h) = self.heading.take() else { return };
-        let title = h.text.trim().to_string();
+        let title = crate::scope::without_placeholders(h.text.trim()).into_owned();
         let wanted = h.id.clone().unwrap_or_else(|| heading_slug(&title));
         let id = self.ids.allocate(&wanted);
         self.heading_count += 1;
@@ -607,6 +634,12 @@ impl<'o, 'e> Renderer<'o, 'e> {
         if self.options.unsafe_html {
             html = sanitize(&html);
         }
+        // Placeholders of fragments the text holds (written as character
+        // references, or in raw HTML) are text, never ours: break them
+        // before the embeds, which may be placeholders, go in.
+        if let std::borrow::Cow::Owned(broken) = crate::scope::without_placeholders(&html) {
+            html = broken;
+        }
         if !self.placed_embeds.is_empty() {
             html = place_embeds(&html, &self.placed_embeds);
         }
@@ -674,6 +707,8 @@ impl IdAllocator {
     }
 
     fn allocate(&mut self, wanted: &str) -> String {
+        // As the HTML will say it (see `Renderer::finish`).
+        let wanted = &*crate::scope::without_placeholders(wanted);
         let prefixed;
         let wanted = if has_reserved_prefix(wanted) {
             prefixed = format!("h-{wanted}");
@@ -713,11 +748,19 @@ fn build_toc(headings: &[(u8, String, String)]) -> Vec<TocEntry> {
 #[derive(Default)]
 struct Footnotes<'e> {
     /// Label -> its note, for labels referenced in the text.
-    notes: std::collections::HashMap<String, Note>,
+    notes: std::collections::HashMap<Label, Note>,
     definitions: Vec<(String, Vec<Event<'e>>)>,
     /// Labels whose (first) definition has been seen.
-    defined: std::collections::HashSet<String>,
+    defined: std::collections::HashSet<Label>,
     open: Option<(String, Vec<Event<'e>>)>,
+}
+
+/// A footnote label as pulldown-cmark matches a reference with its
+/// definition: regardless of case (`[^Note]` is defined by `[^note]:`).
+type Label = unicase::UniCase<String>;
+
+fn label(text: &str) -> Label {
+    unicase::UniCase::new(text.to_string())
 }
 
 /// A referenced footnote: its number and ids.
@@ -732,7 +775,7 @@ impl<'e> Footnotes<'e> {
     fn reference(&mut self, label: &str, ids: &mut IdAllocator) -> String {
         let slug = heading_slug(label);
         let next = self.notes.len() + 1;
-        let note = self.notes.entry(label.to_string()).or_insert_with(|| Note {
+        let note = self.notes.entry(self::label(label)).or_insert_with(|| Note {
             number: next,
             references: 0,
             id: ids.allocate(&format!("fn-{slug}")),
@@ -755,7 +798,7 @@ impl<'e> Footnotes<'e> {
 
     /// A definition; one repeated for the same label gets an id of its own.
     fn open(&mut self, label: &str, ids: &mut IdAllocator) {
-        let key = if self.defined.insert(label.to_string()) {
+        let key = if self.defined.insert(self::label(label)) {
             label.to_string()
         } else {
             format!("\u{0}{}", ids.allocate(&format!("fn-{}", heading_slug(label))))
@@ -778,7 +821,7 @@ impl<'e> Footnotes<'e> {
         if self.definitions.is_empty() {
             return String::new();
         }
-        let rank = |label: &str| self.notes.get(label).map_or(usize::MAX, |note| note.number);
+        let rank = |text: &str| self.notes.get(&label(text)).map_or(usize::MAX, |note| note.number);
         let mut defs = std::mem::take(&mut self.definitions);
         defs.sort_by_key(|(label, _)| rank(label));
         let mut html = String::from(
@@ -807,7 +850,7 @@ impl<'e> Footnotes<'e> {
         if let Some(id) = key.strip_prefix('\u{0}') {
             return (id.to_string(), None);
         }
-        match self.notes.get(key) {
+        match self.notes.get(&label(key)) {
             Some(note) => (note.id.clone(), Some(note.first_reference_id.clone())),
             None => (ids.allocate(&format!("fn-{}", heading_slug(key))), None),
         }
@@ -950,11 +993,41 @@ mod tests {
     }
 
     #[test]
+    fn a_footnote_is_found_whatever_the_case_of_its_label() {
+        // Found by the `page` target: `[^unused]` defined by `[^unusEd]:`
+        // (pulldown-cmark matches labels regardless of case) linked to
+        // `#fn-unused`, while the note was listed as `fn-unused-1`.
+        let r = render("A[^Note] B[^NOTE] C[^x]\n\n[^note]: One.\n[^X]: Two.\n[^NoTe]: Again.\n");
+        assert!(r.html.contains(r##"<a href="#fn-note" id="fnref-note" "##), "{}", r.html);
+        assert!(r.html.contains(r##"<a href="#fn-note" id="fnref-note-2" "##), "{}", r.html);
+        assert!(r.html.contains(r##"<li id="fn-note"><p>One. <a href="#fnref-note""##), "{}", r.html);
+        assert!(r.html.contains(r##"<li id="fn-x"><p>Two. <a href="#fnref-x""##), "{}", r.html);
+        assert!(r.html.contains(r##"<li id="fn-note-1"><p>Again.</p></li>"##), "{}", r.html);
+        let mut reported = r.ids.clone();
+        reported.sort();
+        assert_eq!(reported, ["fn-note", "fn-note-1", "fn-x", "fnref-note", "fnref-note-2", "fnref-x"]);
+    }
+
+    #[test]
+    fn markers_decoded_from_character_references_are_text() {
+        let r = render(
+            "A &#xE001;0&#xE001; B\n\n{{ typology() }}\n\n![&#xE002;polibrief-fragment-0&#xE002;](a.png)\n\n&#xE000;0&#xE000;\n",
+        );
+        assert_eq!(r.html.matches("<figure>embed</figure>").count(), 1, "{}", r.html);
+        assert!(r.html.contains("<p>A \u{E001}0\u{E001} B</p>\n<figure>embed</figure>"), "{}", r.html);
+        assert!(r.html.contains("alt=\"\u{FFFD}polibrief-fragment-0\u{E002}\""), "{}", r.html);
+        assert!(r.html.contains("<p>\u{E000}0\u{E000}</p>"), "{}", r.html);
+    }
+
+    #[test]
     fn embeds_are_placed_once_in_any_order() {
         let m = |n: usize| embed_marker(n);
         let embeds = ["A".to_string(), "B".to_string(), "C".to_string()];
-        let html = format!("{} x {} {} \u{E001}01\u{E001} {} \u{E001}9\u{E001}", m(2), m(0), m(0), m(1));
-        assert_eq!(place_embeds(&html, &embeds), format!("C x A {} \u{E001}01\u{E001} B \u{E001}9\u{E001}", m(0)));
+        let k = marker_key();
+        let odd = format!("\u{E001}{k}01\u{E001} \u{E001}{k}9\u{E001} \u{E001}1\u{E001}");
+        let html = format!("{} x {} {} {odd} {}", m(2), m(0), m(0), m(1));
+        assert_eq!(place_embeds(&html, &embeds), format!("C x A {} {odd} B", m(0)));
         assert_eq!(place_embeds("\u{E001}", &embeds), "\u{E001}");
+        assert_eq!(place_embeds(&format!("\u{E001}{k}"), &embeds), format!("\u{E001}{k}"));
     }
 }

@@ -52,7 +52,8 @@ pub(crate) struct Extracted {
     pub(crate) errors: Vec<SyntaxError>,
 }
 
-const MARK: char = '\u{E000}';
+/// Opens and closes the placeholder of a shortcode line.
+pub(crate) const MARK: char = '\u{E000}';
 
 /// The placeholder text of call `index`, as it appears in a Markdown text event.
 pub(crate) fn placeholder_index(text: &str) -> Option<usize> {

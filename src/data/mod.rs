@@ -547,8 +547,8 @@ impl Unit {
     }
 }
 
-/// Decode `text` as a country profile and as an indicator and run the
-/// per-file checks (for the fuzzers; see `crate::fuzzing`).
-pub(crate) fn fuzz_one_file(text: &str) {
-    validate::check_text_as_data(text);
+/// Every check of a data file, on one text in memory (for the fuzzers;
+/// see `crate::fuzzing`).
+pub(crate) fn fuzz_one_file(file: &crate::source::Source) {
+    validate::check_source_as_data(file);
 }

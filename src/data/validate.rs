@@ -963,16 +963,84 @@ fn corridors_with_data(
     set.into_iter().collect()
 }
 
-/// Every per-file check of both data kinds on one text (fuzzing).
-pub(crate) fn check_text_as_data(text: &str) {
-    let file = crate::source::SourceFile::new("data/countries/xx.yaml", text);
+/// Every check a data file gets, on one text in memory (fuzzing): read
+/// for working notes, decoded as a country profile and as an indicator
+/// (each named after what it declares, so the text need not match a file
+/// name), checked against a fixed set of countries (the EU states and five
+/// origins, every one both an origin and a destination), then put in a
+/// dataset with them: diaspora destinations, corridors and the derived
+/// indexes (decimals, years, ranks) of the indicator, and the typology of
+/// the country.
+pub(crate) fn check_source_as_data(file: &Source) {
     let mut diagnostics = Diagnostics::new();
-    if let Ok(raw) = yaml::decode::<RawCountry>(&file, &file.text, 1) {
-        let _ = check_country(raw, &file, "xx", &mut diagnostics);
+    working_notes::check(file, working_notes::Syntax::Yaml, &mut diagnostics);
+    let mut countries = fuzz_countries();
+    if let Ok(raw) = yaml::decode::<RawCountry>(file, &file.text, 1) {
+        let stem = raw.code.value.trim().to_ascii_lowercase();
+        if let Some(country) = check_country(raw, file, &stem, &mut diagnostics) {
+            let _ = (country.classification(), country.sensitivity(), country.thin_evidence());
+            countries.insert(country.code.clone(), country);
+        }
     }
-    let scopes = BTreeMap::new();
-    let countries = BTreeMap::new();
-    if let Ok(raw) = yaml::decode::<RawIndicator>(&file, &file.text, 1) {
-        let _ = check_indicator(raw, &file, "xx", &countries, &scopes, &BTreeSet::new(), &mut diagnostics);
+    let scopes = BTreeMap::from([
+        ("mipex-overall".to_string(), Scope::Country),
+        ("corridor-population".to_string(), Scope::Corridor),
+    ]);
+    let mut indicators = BTreeMap::new();
+    if let Ok(raw) = yaml::decode::<RawIndicator>(file, &file.text, 1) {
+        let stem = raw.id.value.trim().to_string();
+        if let Some(indicator) =
+            check_indicator(raw, file, &stem, &countries, &scopes, &BTreeSet::new(), &mut diagnostics)
+        {
+            indicators.insert(indicator.id.clone(), indicator);
+        }
     }
+    let unreadable = BTreeSet::new();
+    check_diaspora_destinations(&countries, &unreadable, &mut diagnostics);
+    let corridors = corridors_with_data(&countries, &indicators);
+    let dataset = Dataset::new(countries, indicators, corridors, unreadable);
+    // What pages ask of an indicator (the bar chart shows at most 30 bars).
+    for indicator in dataset.indicators() {
+        let _ = (indicator.years(), indicator.display_decimals(), indicator.years_with_values().count());
+        for (key, series) in &indicator.values {
+            let _ = indicator.latest(key);
+            for year in series.keys() {
+                let _ = (indicator.rank(key, *year), indicator.peers(key, *year, 30), indicator.count_in(*year));
+            }
+            if let Some((origin, destination)) = key.split_once('-') {
+                let _ = indicator.corridor_series(Some(origin), Some(destination));
+            }
+        }
+    }
+}
+
+/// The countries a fuzzed data file is checked against (made, not decoded:
+/// fuzzing runs this thousands of times a second).
+fn fuzz_countries() -> BTreeMap<String, Country> {
+    const CODES: [&str; 32] = [
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
+        "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "MA", "TN", "TR", "DZ", "SN",
+    ];
+    let file = SourceFile::new("data/countries/fixed.yaml", "");
+    CODES
+        .iter()
+        .map(|code| {
+            let country = Country {
+                code: code.to_string(),
+                name: format!("Country {code}"),
+                origin: true,
+                destination: true,
+                region: None,
+                eu_member: false,
+                summary: None,
+                diaspora: Vec::new(),
+                measures: Vec::new(),
+                context: Vec::new(),
+                typology_override: None,
+                sources: Vec::new(),
+                file: file.clone(),
+            };
+            (code.to_string(), country)
+        })
+        .collect()
 }

@@ -17,7 +17,7 @@ pub(crate) const OWN_PREFIX: &str = "/__polibrief/";
 /// before the first one succeeded) and the base path.
 pub(crate) struct Served {
     pub(crate) files: Option<crate::pipeline::incremental::Files>,
-    /// `/brief`, or empty.
+    /// `/brief`, or empty; percent-encoded as `base_url`'s path is (`/a%20b`).
     pub(crate) base_path: String,
     /// Files being made again after a rebuild was announced (the data
     /// downloads): a request for one waits until they are done.
@@ -70,11 +70,14 @@ pub(crate) fn route(served: &Served, method: &str, url: &str, if_none_match: Opt
     let Some(path) = safe_path(raw_path) else {
         return Route::Reply(Reply::text(400, "this address is not allowed\n"));
     };
+    // As the site's links write it (percent-encoded, from `base_url`), and
+    // decoded as the request's path is.
     let base = served.base_path.as_str();
+    let base_decoded = percent_encoding::percent_decode_str(base).decode_utf8_lossy();
     if !base.is_empty() && (path == "/" || path.is_empty()) {
         return Route::Reply(Reply::redirect(format!("{base}/")));
     }
-    let Some(inside) = path.strip_prefix(base).filter(|rest| rest.is_empty() || rest.starts_with('/')) else {
+    let Some(inside) = path.strip_prefix(&*base_decoded).filter(|rest| rest.is_empty() || rest.starts_with('/')) else {
         return Route::Reply(not_found(served, base));
     };
     if inside.is_empty() {
@@ -104,7 +107,7 @@ pub(crate) fn route(served: &Served, method: &str, url: &str, if_none_match: Opt
             None => Reply::text(500, "the file could not be read\n"),
         }),
         None if files.contains_key(&format!("{rel}/index.html")) => {
-            Route::Reply(Reply::redirect(format!("{base}/{rel}/")))
+            Route::Reply(Reply::redirect(format!("{base}/{}/", encoded_path(rel))))
         }
         None => Route::Reply(not_found(served, base)),
     }
@@ -128,6 +131,25 @@ pub(crate) fn safe_path(raw: &str) -> Option<String> {
         }
     }
     Some(decoded.into_owned())
+}
+
+/// What a path may not hold as such in a URL (or a header): controls,
+/// space, quotes, `#`, `%`, `<`, `>`, `?`, backtick, braces. `/` stays.
+const NOT_IN_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// A decoded path made a URL's path again.
+fn encoded_path(decoded: &str) -> String {
+    percent_encoding::utf8_percent_encode(decoded, NOT_IN_PATH).to_string()
 }
 
 fn read(file: &OutputFile) -> Option<Vec<u8>> {
@@ -187,7 +209,7 @@ fn with_etag(mut reply: Reply, if_none_match: Option<&str>) -> Reply {
 
 /// Put the live-reload script before `</body>` (at the end when there is none).
 fn with_live_script(html: Vec<u8>, base: &str) -> Vec<u8> {
-    let tag = format!("<script src=\"{base}{OWN_PREFIX}live.js\" defer></script>\n");
+    let tag = format!("<script src=\"{}{OWN_PREFIX}live.js\" defer></script>\n", base.replace('&', "&amp;"));
     let at = memchr::memmem::rfind(&html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());
     out.extend_from_slice(&html[..at]);
@@ -254,6 +276,26 @@ mod tests {
     }
 
     #[test]
+    fn a_base_path_with_encoded_characters_is_served_and_redirects_are_encoded() {
+        let mut served = served();
+        served.base_path = "/br%C3%A8ves%20&%20notes".into();
+        let files = served.files.as_mut().and_then(Arc::get_mut).unwrap();
+        files.insert("a b%/index.html".into(), Arc::new(OutputFile::Bytes(b"<body>folder</body>".to_vec())));
+        let get = |url: &str| match route(&served, "GET", url, None) {
+            Route::Reply(r) => r,
+            Route::Events | Route::Pending => panic!("not a reply"),
+        };
+        let home = get("/br%C3%A8ves%20&%20notes/");
+        assert_eq!(home.status, 200);
+        let body = String::from_utf8(home.body).unwrap();
+        assert!(body.contains("<script src=\"/br%C3%A8ves%20&amp;%20notes/__polibrief/live.js\""), "{body}");
+        assert_eq!(header(&get("/"), "Location"), Some("/br%C3%A8ves%20&%20notes/"));
+        let folder = get("/br%C3%A8ves%20&%20notes/a%20b%25");
+        assert_eq!(header(&folder, "Location"), Some("/br%C3%A8ves%20&%20notes/a%20b%25/"));
+        assert_eq!(get("/br%C3%A8ves%20&%20notes/a%20b%25/").status, 200);
+    }
+
+    #[test]
     fn paths_leaving_the_site_are_refused() {
         for url in [
             "/sub/../etc/passwd",
@@ -280,6 +322,15 @@ mod tests {
         assert_eq!((again.status, again.body.len()), (304, 0));
         let Route::Reply(post) = route(&served(), "POST", "/sub/", None) else { panic!() };
         assert_eq!(post.status, 405);
+    }
+
+    #[test]
+    fn the_live_script_puts_errors_in_as_text() {
+        // The overlay shows diagnostics, which quote the site's files.
+        for html_sink in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("] {
+            assert!(!LIVE_SCRIPT.contains(html_sink), "{html_sink}");
+        }
+        assert!(LIVE_SCRIPT.contains("el.textContent = text;"));
     }
 
     #[test]

@@ -164,13 +164,15 @@ impl Server {
 }
 
 /// The base path before any build succeeded: from config.yaml's
-/// `base_url`, if it can be read, else none.
+/// `base_url`, if it can be read, else none (also for a path starting with
+/// `//`, which config refuses: a redirect there would leave the server).
 fn base_path_of(site_dir: &std::path::Path) -> String {
     let text = std::fs::read_to_string(site_dir.join("config.yaml")).unwrap_or_default();
     text.lines()
         .find_map(|l| l.strip_prefix("base_url:"))
         .and_then(|v| url::Url::parse(v.trim().trim_matches(['"', '\''])).ok())
         .map(|u| u.path().trim_end_matches('/').to_string())
+        .filter(|path| !path.starts_with("//"))
         .unwrap_or_default()
 }
 

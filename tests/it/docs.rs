@@ -3,7 +3,8 @@
 //! Every diagnostic code (`polibrief::diagnostics::Code::ALL`, the one list
 //! of them) has its row in docs/diagnostics.md's table, with the severity
 //! and summary the code declares, and a section of its own; every shortcode
-//! and argument is described in docs/format.md.
+//! and argument is described in docs/format.md; the tests that
+//! docs/security.md and docs/fuzzing.md name exist.
 
 use polibrief::diagnostics::Code;
 
@@ -186,4 +187,70 @@ fn collect_keys(value: &serde_json::Value, found: &mut dyn FnMut(&str)) {
         serde_json::Value::Array(items) => items.iter().for_each(|v| collect_keys(v, found)),
         _ => {}
     }
+}
+
+/// The names of the tests in `src/` and `tests/it/` (`fn` after `#[test]`).
+fn test_names() -> std::collections::BTreeSet<String> {
+    let root = repo_root();
+    let mut names = std::collections::BTreeSet::new();
+    for dir in ["src", "tests/it"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().filter_map(Result::ok) {
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for at in after_each(&text, "#[test]") {
+                let rest = &text[at..];
+                let Some(start) = rest.find("fn ") else { continue };
+                let name: String = rest[start + 3..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                names.insert(name);
+            }
+        }
+    }
+    names
+}
+
+/// The `` `spans` `` of the `*Tests:*` paragraphs of a document.
+fn cited_in_tests_paragraphs(doc: &str) -> Vec<String> {
+    doc.split("\n\n")
+        .filter(|paragraph| paragraph.starts_with("*Tests:*"))
+        .flat_map(|paragraph| paragraph.split('`').skip(1).step_by(2).map(String::from).collect::<Vec<_>>())
+        .collect()
+}
+
+#[test]
+fn every_test_the_security_page_names_exists() {
+    let doc = read_doc("security.md");
+    let tests = test_names();
+    let broken = repo_root().join("tests/fixtures/broken");
+    let cited = cited_in_tests_paragraphs(&doc);
+    assert!(cited.len() > 30, "{cited:?}");
+    let mut missing = Vec::new();
+    for span in &cited {
+        if let Some((_, name)) = span.rsplit_once("::") {
+            if !tests.contains(name) {
+                missing.push(span.clone());
+            }
+        } else if span.contains('-') && !broken.join(span).is_dir() {
+            missing.push(span.clone());
+        }
+    }
+    assert!(missing.is_empty(), "docs/security.md names tests or broken sites that do not exist: {missing:?}");
+}
+
+#[test]
+fn the_regression_table_of_the_fuzzing_page_lists_every_regression_test() {
+    let doc = read_doc("fuzzing.md");
+    let listed: std::collections::BTreeSet<String> = section(&doc, "Regression tests")
+        .lines()
+        .filter_map(|row| row.strip_prefix("| `"))
+        .filter_map(|row| row.split('`').next())
+        .map(String::from)
+        .collect();
+    let text = std::fs::read_to_string(repo_root().join("tests/it/fuzz_regressions.rs")).unwrap();
+    let tests: std::collections::BTreeSet<String> = after_each(&text, "#[test]\nfn ")
+        .map(|at| text[at..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect())
+        .collect();
+    assert!(tests.len() > 10);
+    assert_eq!(listed, tests, "docs/fuzzing.md's table of regression tests against tests/it/fuzz_regressions.rs");
 }

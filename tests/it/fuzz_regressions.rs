@@ -393,3 +393,83 @@ fn a_page_of_headings_keeps_its_table_of_contents_bounded() {
     assert_eq!(listed.len(), 1_000);
     assert_eq!(listed.last().map(String::as_str), Some("#a-999"));
 }
+
+#[test]
+fn markers_written_as_character_references_stay_text() {
+    // Found with the `page` target's checks (docs/fuzzing.md): the private-use
+    // characters that stand for embeds and fragments while a page renders
+    // were neutralised where an author types them, but not where Markdown
+    // decodes them from character references. `&#xE001;0&#xE001;` in a
+    // paragraph received the page's first embed (a typology matrix inside
+    // the paragraph), and `&#xE002;polibrief-fragment-0&#xE002;` in an
+    // image's alt text, a link's title or a code block's language received
+    // that matrix inside the attribute, breaking the page's HTML.
+    let forged_fragment = "&#xE002;polibrief-fragment-0&#xE002;";
+    let body = format!(
+        "Before &#xE001;0&#xE001; after.\n\n{{{{ typology() }}}}\n\n![A {forged_fragment} b](/x.png)\n\n\
+         [a link](/ \"{forged_fragment}\")\n\n```{forged_fragment}\ncode\n```\n\n![x &#xE000;0&#xE000;](/y.png)\n\n\
+         ## {forged_fragment} {{#{forged_fragment}}}\n"
+    );
+    polibrief::fuzzing::page(&front(&body));
+    let site = TestSite::fixture("data-basic").file("content/forged.md", &front(&body));
+    let built = site.built();
+    let html = built.text("forged/index.html");
+    let page = built.page("/forged/");
+    // The one shortcode makes the one matrix, where it was written.
+    assert_eq!(page.count(".typology-matrix"), 1, "{html}");
+    assert_eq!(page.count(".prose > .typology-matrix"), 1, "{html}");
+    assert_eq!(page.texts(".prose > p").first().map(String::as_str), Some("Before \u{E001}0\u{E001} after."));
+    // Forged placeholders come out as the text they were, never as a fragment.
+    let shown = "\u{FFFD}polibrief-fragment-0\u{E002}";
+    assert_eq!(page.attrs(".prose img", "alt"), [format!("A {shown} b"), "x \u{E000}0\u{E000}".to_string()]);
+    assert_eq!(page.attrs(".prose a[title]", "title"), [shown]);
+    assert_eq!(page.count(".prose pre code"), 1);
+    assert!(!html.contains("alt=\"A <div"), "{html}");
+}
+
+#[test]
+fn requests_under_base_paths_that_need_encoding() {
+    // Found by the serve_route target: its exact bytes (method, target, no
+    // If-None-Match, base path `/d` and three NULs). The target then took
+    // the line as the base path itself, which no config can give (the
+    // redirect to it carried the NULs into `Location`); it now derives the
+    // base path from a `base_url` as config.yaml does (`/d%00%00%00`). That
+    // showed the real fault: the router compared the decoded request path
+    // with the percent-encoded base path, so a base_url with a space or an
+    // accent answered 404 to every link of its own site (the target now
+    // checks the home page and a folder's redirect for every base path).
+    polibrief::fuzzing::serve_route("GET\n/\n\n/d\0\0\0\n\n");
+    // Found next: a base_url whose path starts with `//` (`https://x//host`)
+    // made the redirect from `/` go to `//host/`, another host, as every
+    // link of the built site would have. config.yaml and --base-url refuse
+    // it now (`bad-url`; the broken site `config-base-url-to-another-host`).
+    polibrief::fuzzing::serve_route("GET\n/\nGT0\n//\x1c\0E/");
+    for base in
+        ["/br\u{e8}ves", "/a b/c", "/a%20b", "/a&b", "/%25", "/a\"<b>", "/d%00", "/d%5c", "", "//x", "/\\x", "/%2F%2Fx"]
+    {
+        for target in ["/", "/sub/", "/brief/a%20b", "/x/../y", "/%2e%2e/"] {
+            polibrief::fuzzing::serve_route(&format!("GET\n{target}\n\n{base}"));
+        }
+    }
+}
+
+#[test]
+fn a_footnote_defined_with_its_label_in_another_case() {
+    // Found by the `page` target's id check (its exact bytes, a page of the
+    // default site mangled by the fuzzer): `[^unused]` defined only by
+    // `[^unusEd]:`. pulldown-cmark matches footnote labels regardless of
+    // case; polibrief numbered and named notes by the label as written, so
+    // the reference linked to `#fn-unused` while the note was listed as
+    // `fn-unused-1`: a link to nothing, and an id reported that the page did
+    // not have.
+    let crash = include_str!("../fixtures/fuzz/page-footnote-label-case.md");
+    polibrief::fuzzing::page(crash);
+    page_survives(crash);
+    let site =
+        TestSite::minimal().file("content/notes.md", &front("A[^Source] B[^SOURCE].\n\n[^source]: The source.\n"));
+    let page = site.built().page("/notes/");
+    assert_eq!(page.attrs(".footnote-ref a", "href"), ["#fn-source", "#fn-source"]);
+    assert_eq!(page.attrs(".footnotes li", "id"), ["fn-source"]);
+    assert_eq!(page.attrs(".footnotes li a", "href"), ["#fnref-source"]);
+    assert_eq!(page.attrs(".footnote-ref a", "id"), ["fnref-source", "fnref-source-2"]);
+}

@@ -206,3 +206,48 @@ fn serve_shows_edits_errors_and_fixes_and_leaves_the_site_folder_alone() {
     assert_eq!(paths(&after), paths(&before), "nothing written into the site folder");
     assert!(!site.path().join("public").exists());
 }
+
+#[test]
+fn a_base_url_whose_path_needs_encoding_is_served_at_its_own_links() {
+    // The dev server compared the request's decoded path with the base path
+    // as `base_url` writes it (percent-encoded), so a base path with a space
+    // or an accent answered 404 to every link of the site; the serve_route
+    // fuzz target checks this now (docs/fuzzing.md).
+    let config = std::fs::read_to_string(fixtures_dir().join("data-basic/config.yaml"))
+        .unwrap()
+        .replace("https://org.example/sub", "\"https://org.example/brèves & notes\"");
+    let site = TestSite::fixture("data-basic").file("config.yaml", &config);
+    let server = Serving::start(&site);
+    let base = "/br%C3%A8ves%20&%20notes";
+    assert!(server.url.ends_with(&format!("{base}/")), "{}", server.url);
+    let (status, _, home) = server.get(&format!("{base}/"));
+    assert_eq!(status, 200, "{home}");
+    assert!(home.contains("<script src=\"/br%C3%A8ves%20&amp;%20notes/__polibrief/live.js\" defer>"), "{home}");
+    let (status, _, page) = server.get(&format!("{base}/countries/ma/"));
+    assert_eq!(status, 200);
+    assert!(page.contains("Morocco"));
+    assert_eq!(
+        server.header(&format!("{base}/countries"), "location", None),
+        (301, Some(format!("{base}/countries/")))
+    );
+    assert_eq!(server.header("/", "location", None), (301, Some(format!("{base}/"))));
+    assert!(server.stop().0);
+}
+
+#[test]
+fn serving_beyond_loopback_is_announced_before_anything_listens() {
+    // 192.0.2.1 is a documentation address (RFC 5737) no machine here has:
+    // the warning comes first, then binding fails, so nothing is exposed.
+    let site = TestSite::fixture("basic");
+    let output = site
+        .command()
+        .args(["serve", ".", "--bind", "192.0.2.1", "--port", "0"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let warning = stderr.find("warning: serving on 192.0.2.1: every machine that can reach this one can read the site");
+    let refused = stderr.find("cannot listen on 192.0.2.1:0");
+    assert!(warning.is_some() && refused.is_some() && warning < refused, "{stderr}");
+}
