@@ -185,7 +185,8 @@ fn simplified(rings: Vec<Vec<Pt>>) -> Vec<Vec<Pt>> {
         .collect()
 }
 
-/// Class breaks: quantiles of the values, rounded to `decimals`, equal
+/// Class breaks: quantiles of the values (nearest rank, so every break is
+/// a value of the map as published), rounded to `decimals`, equal
 /// neighbours merged. `n` values give at most `classes` classes; all-equal
 /// data gives one break (one class).
 fn breaks(values: &[f64], classes: usize, decimals: usize) -> Vec<f64> {
@@ -195,8 +196,7 @@ fn breaks(values: &[f64], classes: usize, decimals: usize) -> Vec<f64> {
     let classes = classes.clamp(1, 7);
     let quantile = |p: f64| {
         let h = (sorted.len() - 1) as f64 * p;
-        let (lo, hi) = (sorted[h.floor() as usize], sorted[h.ceil() as usize]);
-        lo + (h - h.floor()) * (hi - lo)
+        sorted[(h.round() as usize).min(sorted.len() - 1)]
     };
     let mut out: Vec<f64> = [min]
         .into_iter()
@@ -248,9 +248,11 @@ fn step(s: usize) -> (String, &'static str) {
     (format!("map-step--{}", s + 1), STEPS[s.min(STEPS.len() - 1)])
 }
 
-/// The legend text of each class: "40.0–55.2" ("−3.0 to 2.0" with a sign).
+/// The legend text of each class: "40–55.25" ("−3 to 2.5" with a sign),
+/// each break with its own decimals (at most `decimals`), no trailing
+/// zeros added.
 fn class_labels(breaks: &[f64], decimals: usize) -> Vec<String> {
-    let n = |v: f64| format::number(v, decimals);
+    let n = |v: f64| format::as_written(v, decimals);
     match breaks {
         [] => Vec::new(),
         [only] => vec![n(*only)],
