@@ -67,12 +67,6 @@ fn rounded(value: f64, decimals: usize) -> String {
     if decimals == 0 { int.to_string() } else { format!("{int}.{frac}") }
 }
 
-/// A value with its own decimals, at most `max`, and no trailing zeros
-/// added: `40` stays `40` and `12.5` stays `12.5` beside `58.33`.
-pub(crate) fn as_written(value: f64, max: usize) -> String {
-    number(value, decimals_of(value, max))
-}
-
 /// A count as a sentence says it: "no country", "1 country", "3 countries".
 pub(crate) fn count(n: usize, singular: &str, plural: &str) -> String {
     match n {
@@ -142,14 +136,5 @@ mod tests {
         assert_eq!(count(1200, "country", "countries"), "1,200 countries");
         assert_eq!(sentence_start("the Netherlands"), "The Netherlands");
         assert_eq!(sentence_start(""), "");
-    }
-
-    #[test]
-    fn as_written_adds_no_trailing_zeros() {
-        assert_eq!(as_written(40.0, 2), "40");
-        assert_eq!(as_written(12.5, 2), "12.5");
-        assert_eq!(as_written(58.33, 2), "58.33");
-        assert_eq!(as_written(53.125, 3), "53.125");
-        assert_eq!(as_written(53.125, 2), "53.13");
     }
 }

@@ -819,8 +819,8 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
     // Origins in the order readers look them up (by name), not by code.
     groups.sort_by(|a, b| a.origin_label.cmp(&b.origin_label).then_with(|| a.origin_code.cmp(&b.origin_code)));
     let narrowed = match (&request.origin, &request.destination) {
-        (Some(o), _) => format!(": corridors from {}", site.data.country_name(o)),
-        (None, Some(d)) => format!(": corridors to {}", site.data.country_name(d)),
+        (Some(o), _) => format!(": corridors from {}", site.data.country_name_in_text(o)),
+        (None, Some(d)) => format!(": corridors to {}", site.data.country_name_in_text(d)),
         _ => String::new(),
     };
     let when = request.year.map_or_else(|| "latest year of each".to_string(), |y| y.to_string());

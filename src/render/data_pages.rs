@@ -682,7 +682,7 @@ pub(crate) fn country_charts(site: &Site, indicator: &Indicator, code: &str, yea
         bar.title = Some(format!(
             "{}, {year}: {} among the {} countries with data (nearest ranks, highest and lowest)",
             indicator.label(),
-            site.data.country_name(code),
+            site.data.country_name_in_text(code),
             indicator.count_in(year)
         ));
         bar.countries = peers;
