@@ -104,6 +104,7 @@ fn main() {
             .enumerate()
             .map(|(y, v)| (FIRST_YEAR + y as i32, *v, if y == last { "p".into() } else { String::new() }))
             .collect(),
+        ..Series::default()
     };
     let lines: Vec<Series> = (0..5).map(series_of).collect();
     let reference = series_of(5);
@@ -130,6 +131,7 @@ fn main() {
                     ..Datum::default()
                 })
                 .collect(),
+            ..CorridorGroup::default()
         })
         .collect();
     let geo: serde_json::Value = serde_json::from_str(include_str!("../data/geo/europe.json")).expect("geometry");

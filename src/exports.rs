@@ -193,14 +193,24 @@ impl Download {
 }
 
 /// The typology of every origin country, one row each, by code:
-/// `code,country,class,tie,expert_class,<one column per cell>,total,engagement,alignment`.
-/// `tie` lists the tied cells (`;`-separated); coordinates are empty for a
-/// country without current measures.
+/// `code,country,class,tie,expert_class,<one column per cell>,total,engagement,alignment,
+/// measures,thin_evidence,sensitivity,changes_that_move`.
+/// `tie` lists the tied cells (`;`-separated); coordinates, thin evidence
+/// and the count of changes are empty for a country without current
+/// measures. The same figures as the typology page's table.
 pub(crate) fn typology_csv<'a>(countries: impl Iterator<Item = &'a Country>) -> Result<String, String> {
     csv_document(|writer| {
         let mut header = vec!["code", "country", "class", "tie", "expert_class"];
         header.extend(TypologyCell::ALL.map(TypologyCell::slug));
-        header.extend(["total", "engagement", "alignment"]);
+        header.extend([
+            "total",
+            "engagement",
+            "alignment",
+            "measures",
+            "thin_evidence",
+            "sensitivity",
+            "changes_that_move",
+        ]);
         writer.write_record(&header)?;
         for c in countries.filter(|c| c.origin) {
             writer.write_record(typology_record(c))?;
@@ -236,7 +246,22 @@ fn typology_record(c: &Country) -> Vec<String> {
     record.push(cl.total_weight().to_string());
     record.push(coordinate(cl.engagement));
     record.push(coordinate(cl.alignment));
+    record.extend(sensitivity_fields(c));
     record
+}
+
+/// `measures,thin_evidence,sensitivity,changes_that_move` of a country, as
+/// the typology page's table and the country page state them.
+fn sensitivity_fields(c: &Country) -> [String; 4] {
+    use crate::typology::Sensitivity;
+    let measures = c.measures.iter().filter(|m| m.is_current()).count().to_string();
+    match c.sensitivity() {
+        Sensitivity::NotCoded => [measures, String::new(), "not-coded".into(), String::new()],
+        Sensitivity::Robust => [measures, c.thin_evidence().to_string(), "robust".into(), "0".into()],
+        Sensitivity::Fragile(flips) => {
+            [measures, c.thin_evidence().to_string(), "fragile".into(), flips.len().to_string()]
+        }
+    }
 }
 
 fn to_json(value: &impl Serialize) -> Result<Vec<u8>, String> {

@@ -273,34 +273,54 @@ pub(crate) const WEIGHT_MEANINGS: [(u8, &str); 3] = [
 /// A worked example for the method page: measures in, the computation out.
 pub(crate) struct Example {
     pub(crate) title: &'static str,
-    pub(crate) measures: &'static [(&'static str, TypologyCell, u8, bool)],
+    pub(crate) measures: &'static [ExampleMeasure],
     pub(crate) lesson: &'static str,
+}
+
+/// A measure of a worked example, coded under the rule of its `kind` (a
+/// unit test holds its cell and weight to that rule).
+pub(crate) struct ExampleMeasure {
+    pub(crate) title: &'static str,
+    pub(crate) kind: &'static str,
+    pub(crate) cell: TypologyCell,
+    pub(crate) weight: u8,
+    pub(crate) current: bool,
+}
+
+const fn example_measure(
+    title: &'static str,
+    kind: &'static str,
+    cell: TypologyCell,
+    weight: u8,
+    current: bool,
+) -> ExampleMeasure {
+    ExampleMeasure { title, kind, cell, weight, current }
 }
 
 pub(crate) const EXAMPLES: &[Example] = &[
     Example {
         title: "One cell leads",
         measures: &[
-            ("Pre-departure orientation course", TypologyCell::ActiveConcordance, 2, true),
-            ("Consular legal aid for workers abroad", TypologyCell::ActiveConcordance, 1, true),
-            ("Nationality lost on naturalisation abroad", TypologyCell::PassiveDiscordance, 2, true),
+            example_measure("Compulsory pre-departure orientation course", "pre-departure-compulsory", AC, 2, true),
+            example_measure("Consular legal aid for workers abroad", "diaspora-services", AC, 2, true),
+            example_measure("Nationality lost on naturalisation abroad", "dual-nationality-lost", PD, 3, true),
         ],
-        lesson: "Active concordance has 3 against 2 for passive discordance, so the country is placed in active concordance.",
+        lesson: "Active concordance has 4 against 3 for passive discordance, so the country is placed in active concordance.",
     },
     Example {
-        title: "Raising one weight moves the country",
+        title: "A lighter measure makes a tie",
         measures: &[
-            ("Pre-departure orientation course", TypologyCell::ActiveConcordance, 2, true),
-            ("Consular legal aid for workers abroad", TypologyCell::ActiveConcordance, 1, true),
-            ("Nationality lost on naturalisation abroad", TypologyCell::PassiveDiscordance, 3, true),
+            example_measure("Voluntary pre-departure orientation course", "pre-departure-voluntary", AC, 1, true),
+            example_measure("Consular legal aid for workers abroad", "diaspora-services", AC, 2, true),
+            example_measure("Nationality lost on naturalisation abroad", "dual-nationality-lost", PD, 3, true),
         ],
-        lesson: "The same measures with the loss of nationality weighted 3 instead of 2: the two cells now share the largest total, and the country is shown as a tie until a coder changes a weight or adds evidence.",
+        lesson: "The same country with an orientation course taken by choice rather than required: its rule gives it weight 1, not 2, so the two cells now share the largest total, and the country is shown as a tie until further evidence is coded.",
     },
     Example {
         title: "Ended measures are history",
         measures: &[
-            ("Surveillance of emigrant associations (ended)", TypologyCell::ActiveDiscordance, 3, false),
-            ("Dual nationality tolerated", TypologyCell::PassiveConcordance, 2, true),
+            example_measure("Surveillance of emigrant associations (ended)", "emigrant-control", AD, 2, false),
+            example_measure("Dual nationality kept on naturalisation abroad", "dual-nationality-kept", PC, 2, true),
         ],
         lesson: "A measure with an end year is listed on the country page but left out of the totals, so the country is placed by what it does now.",
     },
@@ -314,7 +334,7 @@ pub(crate) const EXAMPLES: &[Example] = &[
 impl Example {
     pub(crate) fn classification(&self) -> Classification {
         let weighted: Vec<Weighted> =
-            self.measures.iter().map(|&(_, cell, weight, current)| Weighted { cell, weight, current }).collect();
+            self.measures.iter().map(|m| Weighted { cell: m.cell, weight: m.weight, current: m.current }).collect();
         classify(&weighted)
     }
 }
@@ -335,6 +355,24 @@ mod example_tests {
                 "Not coded"
             ]
         );
+        let totals = |e: &Example| {
+            let c = e.classification();
+            TypologyCell::ALL.map(|cell| c.total(cell))
+        };
+        // In ALL order: active concordance, active discordance, passive concordance, passive discordance.
+        assert_eq!(TypologyCell::ALL, [AC, AD, PC, PD]);
+        assert_eq!(totals(&EXAMPLES[0]), [4, 0, 0, 3], "the lesson says 4 against 3");
+        assert_eq!(totals(&EXAMPLES[1]), [3, 0, 0, 3], "the lesson says the two cells tie");
+    }
+
+    #[test]
+    fn every_example_measure_follows_its_coding_rule() {
+        for example in EXAMPLES {
+            for m in example.measures {
+                let rule = coding_rule(m.kind).unwrap_or_else(|| panic!("{}: no rule for kind {}", m.title, m.kind));
+                assert_eq!((m.cell, m.weight), (rule.cell, rule.weight), "{} ({})", m.title, m.kind);
+            }
+        }
     }
 }
 

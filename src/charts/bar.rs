@@ -52,6 +52,8 @@ pub(super) struct BarRow {
     pub(super) decimals: Option<usize>,
     /// Marked as carrying a note.
     pub(super) noted: bool,
+    /// The label as it stands inside a sentence.
+    pub(super) in_text: String,
 }
 
 impl BarRow {
@@ -64,6 +66,7 @@ impl BarRow {
             highlight,
             decimals: d.decimals,
             noted: d.noted,
+            in_text: d.in_text.clone().unwrap_or_else(|| name_of(&d.label, &d.code).to_string()),
         }
     }
 
@@ -333,7 +336,7 @@ fn extremes_and_average(rows: &[BarRow], unit_label: &str, decimals: usize) -> S
     let (max, min) = (rows[0].value, rows[n - 1].value);
     let average = format!(
         "Average of {n} countries: {} (a simple average of the countries shown, not the EU figure).",
-        with_unit(mean, unit_label, decimals)
+        with_unit(mean, unit_label, format::decimals_of(mean, decimals))
     );
     if shown(max) == shown(min) {
         return format!("All {n} countries: {}.", with_unit(max, unit_label, row_decimals(&rows[0], decimals)));

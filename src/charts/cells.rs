@@ -17,6 +17,7 @@ fn rows(totals: &[(String, u32); 4]) -> Vec<BarRow> {
             highlight: max > 0 && *n == max,
             decimals: None,
             noted: false,
+            in_text: label.clone(),
         })
         .collect()
 }

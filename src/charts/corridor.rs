@@ -12,12 +12,20 @@ use super::{
 pub(crate) struct CorridorGroup {
     pub origin_code: String,
     pub origin_label: String,
+    /// The origin's name as it stands inside a sentence ("the
+    /// Philippines"), when it differs from `origin_label`.
+    pub origin_in_text: Option<String>,
     pub bars: Vec<Datum>,
 }
 
 impl CorridorGroup {
     fn name(&self) -> &str {
         name_of(&self.origin_label, &self.origin_code)
+    }
+
+    /// The origin as a summary's sentence names it.
+    fn name_in_text(&self) -> &str {
+        self.origin_in_text.as_deref().unwrap_or_else(|| self.name())
     }
 
     /// Finite bars, largest first; ties by label, then code.
@@ -101,8 +109,7 @@ pub(crate) fn corridor(meta: &ChartMeta, groups: &[CorridorGroup]) -> String {
 }
 
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    crate::format::sentence_start(text)
 }
 
 /// "Corridors from Morocco to 6 destinations; the largest is to Spain
@@ -122,9 +129,14 @@ pub(crate) fn summarize_corridor(groups: &[CorridorGroup], unit_label: &str, dec
         // No total: each corridor shows its latest year, and a sum across
         // years (France's 2018 figure beside others' 2024) is no one year's count.
         if n == 1 {
-            return format!("the corridor from {} to {} ({})", g.name(), top.label, fmt(top.value));
+            return format!("the corridor from {} to {} ({})", g.name_in_text(), top.in_text, fmt(top.value));
         }
-        format!("corridors from {} to {n} destinations; the largest is to {} ({})", g.name(), top.label, fmt(top.value))
+        format!(
+            "corridors from {} to {n} destinations; the largest is to {} ({})",
+            g.name_in_text(),
+            top.in_text,
+            fmt(top.value)
+        )
     };
     let mut text = if groups.len() == 1 {
         format!("{}.", capitalise(&describe(largest)))
@@ -132,15 +144,15 @@ pub(crate) fn summarize_corridor(groups: &[CorridorGroup], unit_label: &str, dec
         format!("{} origins. Largest group: {}.", groups.len(), describe(largest))
     };
     let all_rows: Vec<(String, BarRow)> =
-        groups.iter().flat_map(|g| g.rows().into_iter().map(|r| (g.name().to_string(), r))).collect();
+        groups.iter().flat_map(|g| g.rows().into_iter().map(|r| (g.name_in_text().to_string(), r))).collect();
     let biggest = all_rows.iter().max_by(|a, b| a.1.value.total_cmp(&b.1.value).then_with(|| b.0.cmp(&a.0)));
-    if let Some((origin, row)) = biggest.filter(|(origin, _)| groups.len() > 1 && origin != largest.name()) {
-        text.push_str(&format!(" Largest single corridor: {origin} to {} ({}).", row.label, fmt(row.value)));
+    if let Some((origin, row)) = biggest.filter(|(origin, _)| groups.len() > 1 && origin != largest.name_in_text()) {
+        text.push_str(&format!(" Largest single corridor: {origin} to {} ({}).", row.in_text, fmt(row.value)));
     }
     let flagged: Vec<String> = all_rows
         .iter()
         .filter(|(_, r)| !r.flags.trim().is_empty())
-        .map(|(o, r)| format!("{o} to {} ({})", r.label, r.flags.trim()))
+        .map(|(o, r)| format!("{o} to {} ({})", r.in_text, r.flags.trim()))
         .collect();
     if !flagged.is_empty() {
         let noun = if flagged.len() == 1 { "value carries a flag" } else { "values carry flags" };
@@ -164,11 +176,13 @@ mod tests {
                 origin_code: "MA".into(),
                 origin_label: "Morocco".into(),
                 bars: vec![d("FR", "France", 120.0, ""), d("ES", "Spain", 300.0, "e"), d("IT", "Italy", 95.0, "")],
+                ..Default::default()
             },
             CorridorGroup {
                 origin_code: "TR".into(),
                 origin_label: "Türkiye".into(),
                 bars: vec![d("DE", "Germany", 850.0, ""), d("NL", "Netherlands", 90.0, "")],
+                ..Default::default()
             },
         ]
     }
@@ -224,6 +238,7 @@ mod tests {
                 origin_code: name[..2].to_uppercase(),
                 origin_label: (*name).into(),
                 bars: vec![d("IT", "Italy", 300.0, ""), d("ES", "Spain", 120.0, "")],
+                ..Default::default()
             })
             .collect();
         let svg = corridor(&meta, &groups);
@@ -248,8 +263,14 @@ mod tests {
             origin_code: "X".into(),
             origin_label: r#"<script>&""#.into(),
             bars: vec![d("A", "A", -1.0, "")],
+            ..Default::default()
         }];
-        let empty_group = vec![CorridorGroup { origin_code: "X".into(), origin_label: "X".into(), bars: vec![] }];
+        let empty_group = vec![CorridorGroup {
+            origin_code: "X".into(),
+            origin_label: "X".into(),
+            bars: vec![],
+            ..Default::default()
+        }];
         for groups in [one, empty_group, vec![]] {
             let svg = corridor(&meta, &groups);
             check_common(&svg, &meta, "corridor");
@@ -271,6 +292,7 @@ mod tests {
             origin_code: "MA".into(),
             origin_label: "Morocco".into(),
             bars: vec![d("ES", "Spain", 920.0, "")],
+            ..Default::default()
         }];
         assert_eq!(
             summarize_corridor(&one, "thousand people", 0),

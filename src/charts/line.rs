@@ -16,6 +16,12 @@ pub(crate) struct Series {
     pub code: String,
     pub label: String,
     pub points: Vec<(i32, Option<f64>, String)>,
+    /// The decimals each year's value was published with (as the YAML
+    /// wrote it), where known; the summary says each value so.
+    pub published: std::collections::BTreeMap<i32, usize>,
+    /// The label as it stands inside a sentence ("the Netherlands"), when
+    /// it differs from `label`; the summary uses it, the drawing never.
+    pub label_in_text: Option<String>,
 }
 
 /// A point with a value.
@@ -308,28 +314,29 @@ pub(crate) fn summarize_line(
 }
 
 fn describe(series: &Series, unit: &str, decimals: usize) -> String {
-    let name = name_of(&series.label, &series.code);
+    // Each sentence begins with the series' name: "The Netherlands rose …".
+    let name = crate::format::sentence_start(
+        series.label_in_text.as_deref().unwrap_or_else(|| name_of(&series.label, &series.code)),
+    );
     let points: Vec<Point<'_>> = cleaned(series).into_iter().filter_map(|(_, p)| p).collect();
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return format!("{name}: no data.");
     };
-    let fmt = |v: f64| with_unit(v, unit, decimals);
+    // Each value with the decimals it was published with (at most the
+    // indicator's), no trailing zeros added: "from 73 in 2014 to 85.5 in
+    // 2019 (+12.5 points)".
+    let places = |p: &Point<'_>| series.published.get(&p.year).map_or(decimals, |d| (*d).min(decimals));
+    let fmt = |p: &Point<'_>| with_unit(p.value, unit, places(p));
     let mut text = if points.len() == 1 {
-        format!("{name}: {} in {}.", fmt(first.value), first.year)
+        format!("{name}: {} in {}.", fmt(first), first.year)
     } else {
-        let change = change_with_unit(last.value - first.value, unit, decimals);
+        let change = change_with_unit(last.value - first.value, unit, places(first).max(places(last)));
         let (from, to) = (crate::format::number(first.value, decimals), crate::format::number(last.value, decimals));
         if from == to {
-            format!("{name} was {} in {} and in {}.", fmt(first.value), first.year, last.year)
+            format!("{name} was {} in {} and in {}.", fmt(first), first.year, last.year)
         } else {
             let verb = if last.value > first.value { "rose" } else { "fell" };
-            format!(
-                "{name} {verb} from {} in {} to {} in {} ({change}).",
-                fmt(first.value),
-                first.year,
-                fmt(last.value),
-                last.year
-            )
+            format!("{name} {verb} from {} in {} to {} in {} ({change}).", fmt(first), first.year, fmt(last), last.year)
         }
     };
     let missing = missing_years(&points);
@@ -363,6 +370,7 @@ mod tests {
             code: code.into(),
             label: label.into(),
             points: points.iter().map(|(y, v, f)| (*y, *v, f.to_string())).collect(),
+            ..Series::default()
         }
     }
 
@@ -571,7 +579,7 @@ mod tests {
                         (y, v, if y == 2024 && i < 2 { "p".to_string() } else { String::new() })
                     })
                     .collect();
-                Series { code: format!("S{i}"), label: name.to_string(), points }
+                Series { code: format!("S{i}"), label: name.to_string(), points, ..Series::default() }
             })
             .collect();
         testutil::preview("line-5x30", &line(&meta, &many, Some(&eu)));

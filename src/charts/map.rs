@@ -185,26 +185,36 @@ fn simplified(rings: Vec<Vec<Pt>>) -> Vec<Vec<Pt>> {
         .collect()
 }
 
-/// Class breaks: quantiles of the values, rounded to `decimals`, equal
-/// neighbours merged. `n` values give at most `classes` classes; all-equal
-/// data gives one break (one class).
-fn breaks(values: &[f64], classes: usize, decimals: usize) -> Vec<f64> {
-    let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    sorted.sort_by(f64::total_cmp);
+/// A class break: its value and the decimals its legend shows.
+type Break = (f64, usize);
+
+/// Class breaks: quantiles of the values (each given with the decimals it
+/// was published with), equal neighbours merged. The lowest and highest
+/// break are values of the map, shown as published; a break between two
+/// values is rounded to the decimals of the more precise of the two (a
+/// break between `40` and `53.125` has 3, between `12.5` and `31.25` 2),
+/// never more than `decimals`. `n` values give at most `classes` classes;
+/// all-equal data gives one break (one class).
+fn breaks(values: &[(f64, usize)], classes: usize, decimals: usize) -> Vec<Break> {
+    let mut sorted: Vec<(f64, usize)> =
+        values.iter().filter(|(v, _)| v.is_finite()).map(|&(v, d)| (v, d.min(decimals))).collect();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
     let (Some(&min), Some(&max)) = (sorted.first(), sorted.last()) else { return Vec::new() };
     let classes = classes.clamp(1, 7);
     let quantile = |p: f64| {
         let h = (sorted.len() - 1) as f64 * p;
         let (lo, hi) = (sorted[h.floor() as usize], sorted[h.ceil() as usize]);
-        lo + (h - h.floor()) * (hi - lo)
+        let value = round_to(lo.0 + (h - h.floor()) * (hi.0 - lo.0), lo.1.max(hi.1));
+        // No trailing zeros: a break at 46.7 is not "46.70".
+        (value, format::decimals_of(value, lo.1.max(hi.1)))
     };
-    let mut out: Vec<f64> = [min]
+    let mut out: Vec<Break> = [min]
         .into_iter()
         .chain((1..classes).map(|i| quantile(i as f64 / classes as f64)))
         .chain([max])
-        .map(|v| round_to(v, decimals))
+        .map(|(v, places)| (round_to(v, places), places))
         .collect();
-    out.dedup();
+    out.dedup_by(|b, a| a.0 == b.0);
     out
 }
 
@@ -248,16 +258,17 @@ fn step(s: usize) -> (String, &'static str) {
     (format!("map-step--{}", s + 1), STEPS[s.min(STEPS.len() - 1)])
 }
 
-/// The legend text of each class: "40.0–55.2" ("−3.0 to 2.0" with a sign).
-fn class_labels(breaks: &[f64], decimals: usize) -> Vec<String> {
-    let n = |v: f64| format::number(v, decimals);
+/// The legend text of each class: "40–55.25" ("−3 to 2.5" with a sign),
+/// each break with its own decimals.
+fn class_labels(breaks: &[Break]) -> Vec<String> {
+    let n = |(v, places): Break| format::number(v, places);
     match breaks {
         [] => Vec::new(),
         [only] => vec![n(*only)],
         _ => breaks
             .windows(2)
             .map(|w| {
-                let dash = if w[0] < 0.0 || w[1] < 0.0 { " to " } else { "–" };
+                let dash = if w[0].0 < 0.0 || w[1].0 < 0.0 { " to " } else { "–" };
                 format!("{}{dash}{}", n(w[0]), n(w[1]))
             })
             .collect(),
@@ -274,8 +285,12 @@ pub(crate) fn map(meta: &ChartMeta, values: &[MapValue], classes: usize) -> Stri
         return no_data(meta, "map");
     }
     let by_code: BTreeMap<&str, &MapValue> = values.iter().rev().map(|v| (v.code.as_str(), v)).collect();
-    let present: Vec<f64> = values.iter().filter_map(|v| v.value).filter(|v| v.is_finite()).collect();
+    let present: Vec<(f64, usize)> = values
+        .iter()
+        .filter_map(|v| v.value.filter(|x| x.is_finite()).map(|x| (x, v.decimals(meta.decimals))))
+        .collect();
     let breaks = breaks(&present, classes, meta.decimals);
+    let break_values: Vec<f64> = breaks.iter().map(|b| b.0).collect();
     let steps = ramp(breaks.len().saturating_sub(1).max(usize::from(!breaks.is_empty())));
     let mut scene = Scene::new(0.0);
     let hatch = format!("{}-hatch", meta.id);
@@ -290,13 +305,12 @@ pub(crate) fn map(meta: &ChartMeta, values: &[MapValue], classes: usize) -> Stri
         let fill = match value.map(|v| v.value.filter(|x| x.is_finite())) {
             None => Fill::Context,
             Some(None) => Fill::NoData,
-            Some(Some(x)) => Fill::Class(class_of(x, &breaks, meta.decimals)),
+            Some(Some(x)) => Fill::Class(class_of(x, &break_values, meta.decimals)),
         };
         region(&mut scene, outline, value, fill, (&steps, &hatch), meta);
     }
     let legend_top = geo.height + 6.0;
-    let height =
-        legend(&mut scene, &class_labels(&breaks, meta.decimals), &steps, &hatch, legend_top, &meta.unit_label);
+    let height = legend(&mut scene, &class_labels(&breaks), &steps, &hatch, legend_top, &meta.unit_label);
     scene.set_height(height);
     scene.render(meta, "map")
 }
@@ -509,16 +523,29 @@ mod tests {
 
     #[test]
     fn breaks_are_quantiles_collapsed_when_equal() {
-        assert_eq!(breaks(&[1.0, 2.0, 3.0, 4.0, 5.0], 4, 1), vec![1.0, 2.0, 3.0, 4.0, 5.0]);
-        assert_eq!(breaks(&[5.0, 5.0, 5.0], 5, 1), vec![5.0]);
-        assert_eq!(breaks(&[1.0, 1.0, 1.0, 9.0], 4, 0), vec![1.0, 3.0, 9.0]);
+        // Values as published with `d` decimals; the break values only.
+        let at = |values: &[f64], d: usize, classes: usize, decimals: usize| -> Vec<f64> {
+            let with: Vec<(f64, usize)> = values.iter().map(|v| (*v, d)).collect();
+            breaks(&with, classes, decimals).into_iter().map(|b| b.0).collect()
+        };
+        assert_eq!(at(&[1.0, 2.0, 3.0, 4.0, 5.0], 1, 4, 1), vec![1.0, 2.0, 3.0, 4.0, 5.0]);
+        assert_eq!(at(&[5.0, 5.0, 5.0], 1, 5, 1), vec![5.0]);
+        assert_eq!(at(&[1.0, 1.0, 1.0, 9.0], 0, 4, 0), vec![1.0, 3.0, 9.0]);
         assert_eq!(class_of(1.0, &[1.0, 3.0, 9.0], 0), 0);
         assert_eq!(class_of(3.0, &[1.0, 3.0, 9.0], 0), 0);
         assert_eq!(class_of(3.04, &[1.0, 3.0, 9.0], 1), 0);
         assert_eq!(class_of(9.0, &[1.0, 3.0, 9.0], 0), 1);
         assert_eq!(class_of(5.0, &[5.0], 0), 0);
-        assert_eq!(class_labels(&[40.0, 55.2, 60.0], 1), vec!["40.0–55.2", "55.2–60.0"]);
-        assert_eq!(class_labels(&[-3.0, 2.0], 1), vec!["−3.0 to 2.0"]);
+        // Each break with its own decimals, no trailing zeros added.
+        assert_eq!(class_labels(&[(40.0, 1), (55.2, 1), (60.0, 1)]), vec!["40.0–55.2", "55.2–60.0"]);
+        assert_eq!(class_labels(&[(-3.0, 0), (2.0, 1)]), vec!["−3 to 2.0"]);
+        // MIPEX as published: whole numbers, halves, eighths.
+        let mipex = [(40.0, 0), (12.5, 1), (31.25, 2), (53.125, 3)];
+        let mipex_breaks = breaks(&mipex, 2, 3);
+        assert_eq!(mipex_breaks, vec![(12.5, 1), (35.63, 2), (53.125, 3)]);
+        assert_eq!(class_labels(&mipex_breaks), vec!["12.5–35.63", "35.63–53.125"]);
+        assert_eq!(class_labels(&breaks(&[(40.0, 0), (60.0, 0)], 2, 2)), vec!["40–50", "50–60"]);
+        assert_eq!(class_labels(&breaks(&[(40.0, 2), (53.4, 2)], 2, 2)), vec!["40.00–46.7", "46.7–53.40"]);
         assert_eq!(ramp(5), vec![0, 3, 6, 9, 12]);
         assert_eq!(ramp(7), vec![0, 2, 4, 6, 8, 10, 12]);
         assert_eq!(ramp(6), vec![0, 2, 5, 7, 10, 12]);

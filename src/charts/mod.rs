@@ -67,6 +67,9 @@ pub(crate) struct Datum {
     /// The value carries a note (a derived or secondary figure): its label
     /// is marked with [`NOTE_MARK`] and the summary names it.
     pub noted: bool,
+    /// The label as it stands inside a sentence ("the Netherlands"), when
+    /// it differs from `label`; summaries use it, the drawing never.
+    pub in_text: Option<String>,
 }
 
 /// The mark after the label of a value that carries a note.

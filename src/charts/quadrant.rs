@@ -295,7 +295,7 @@ pub(crate) fn summarize_quadrant(points: &[QuadrantPoint]) -> String {
     let names = |cell: Option<usize>, expert: bool| -> Vec<&str> {
         sorted.iter().filter(|p| cell_of(p) == cell && p.expert.is_some() == expert).map(|p| p.name()).collect()
     };
-    let count = |n: usize| if n == 1 { "1 country".to_string() } else { format!("{n} countries") };
+    let count = |n: usize| crate::format::count(n, "country", "countries");
     let mut parts = vec![format!("{} on the plane.", count(points.len()))];
     for i in [1, 0, 3, 2] {
         let (computed, expert) = (names(Some(i), false), names(Some(i), true));

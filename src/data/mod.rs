@@ -121,6 +121,18 @@ impl Dataset {
         }
     }
 
+    /// A country's name as it stands inside a sentence ("living in the
+    /// Netherlands"), or the code when the country is unknown.
+    pub(crate) fn country_name_in_text<'a>(&'a self, code: &'a str) -> &'a str {
+        match self.countries.get(code) {
+            Some(c) => {
+                scope::record(Input::CountryName(c.code.clone()));
+                c.name_in_text.as_str()
+            }
+            None => code,
+        }
+    }
+
     /// An indicator (recorded as read).
     pub(crate) fn indicator(&self, id: &str) -> Option<&Indicator> {
         let indicator = self.indicators.get(id)?;
@@ -174,6 +186,9 @@ impl Dataset {
 pub(crate) struct Country {
     pub(crate) code: String,
     pub(crate) name: String,
+    /// The name as it stands inside a sentence (`name_in_text`, default
+    /// `name`): "citizens of the Philippines".
+    pub(crate) name_in_text: String,
     pub(crate) origin: bool,
     pub(crate) destination: bool,
     pub(crate) region: Option<String>,
@@ -329,7 +344,7 @@ impl Derived {
                 .chain(indicator.reference.values())
                 .flat_map(|s| s.values())
                 .filter_map(|o| o.value)
-                .map(|v| crate::format::decimals_of(v, 2))
+                .map(|v| crate::format::decimals_of(v, crate::format::MAX_DECIMALS))
                 .max()
                 .unwrap_or(0)
         };

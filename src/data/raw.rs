@@ -77,6 +77,8 @@ impl Actor {
 pub(crate) struct RawCountry {
     pub(crate) code: Spanned<String>,
     pub(crate) name: Spanned<String>,
+    /// The name as it stands inside a sentence ("the Netherlands").
+    pub(crate) name_in_text: Option<Spanned<String>>,
     pub(crate) roles: Spanned<Vec<Role>>,
     pub(crate) region: Option<String>,
     #[serde(default)]

@@ -246,6 +246,10 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
     if raw.name.value.trim().is_empty() {
         c.error(Code::EmptyField, at(&raw.name), "`name` is empty");
     }
+    if let Some(in_text) = raw.name_in_text.as_ref().filter(|n| n.value.trim().is_empty()) {
+        c.error(Code::EmptyField, at(in_text), "`name_in_text` is empty").help =
+            Some("give the name as it stands inside a sentence (`the Netherlands`), or leave the field out".into());
+    }
     if raw.roles.value.is_empty() {
         c.error(Code::NoRoles, at(&raw.roles), "`roles` is empty").help =
             Some("give `[origin]`, `[destination]` or both".into());
@@ -386,6 +390,10 @@ fn check_country(raw: RawCountry, file: &Source, stem: &str, diagnostics: &mut D
     Some(Country {
         code,
         name: raw.name.value.trim().to_string(),
+        name_in_text: raw
+            .name_in_text
+            .as_ref()
+            .map_or_else(|| raw.name.value.trim().to_string(), |n| n.value.trim().to_string()),
         origin: roles.contains(&Role::Origin),
         destination: roles.contains(&Role::Destination),
         region: raw.region,
@@ -1028,6 +1036,7 @@ fn fuzz_countries() -> BTreeMap<String, Country> {
             let country = Country {
                 code: code.to_string(),
                 name: format!("Country {code}"),
+                name_in_text: format!("Country {code}"),
                 origin: true,
                 destination: true,
                 region: None,

@@ -337,7 +337,9 @@ fn reach(kept: &Kept, site: &Site, plan: &Plan, changed: &[String]) -> Result<In
                 return Err(format!("the roles of {code} changed"));
             }
             dirty.insert(Input::Country(code.clone()));
-            if kept.site.data.country_name(&code) != site.data.country_name(&code) {
+            if kept.site.data.country_name(&code) != site.data.country_name(&code)
+                || kept.site.data.country_name_in_text(&code) != site.data.country_name_in_text(&code)
+            {
                 dirty.insert(Input::CountryName(code));
             }
         } else if let Some(file) = path.strip_prefix("data/indicators/") {

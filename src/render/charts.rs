@@ -549,6 +549,7 @@ fn prepare_bar(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
             flags: o.flags.clone(),
             decimals: Some(decimals_as_published(o, decimals)),
             noted: o.note.is_some(),
+            in_text: Some(site.data.country_name_in_text(code).to_string()),
         })
         .collect();
     let reference = reference_series(ind).and_then(|(key, s)| bar_reference(key, s.get(&year)?));
@@ -640,10 +641,16 @@ fn prepare_map(site: &Site, request: &ChartRequest) -> Result<Prepared, String> 
 fn series_of(site: &Site, code: &str, label: Option<String>, s: &crate::data::Series, years: &[i32]) -> Series {
     Series {
         code: code.to_string(),
+        label_in_text: label.is_none().then(|| site.data.country_name_in_text(code).to_string()),
         label: label.unwrap_or_else(|| site.data.country_name(code).to_string()),
         points: years
             .iter()
             .map(|y| (*y, s.get(y).and_then(|o| o.value), s.get(y).map(|o| o.flags.clone()).unwrap_or_default()))
+            .collect(),
+        published: s
+            .iter()
+            .filter(|(_, o)| o.value.is_some())
+            .map(|(y, o)| (*y, decimals_as_published(o, crate::format::MAX_DECIMALS)))
             .collect(),
     }
 }
@@ -788,12 +795,14 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
             flags: o.flags.clone(),
             decimals: Some(decimals_as_published(o, decimals)),
             noted: o.note.is_some(),
+            in_text: Some(site.data.country_name_in_text(destination).into()),
         };
         match groups.iter_mut().find(|g| g.origin_code == origin) {
             Some(g) => g.bars.push(bar),
             None => groups.push(CorridorGroup {
                 origin_code: origin.into(),
                 origin_label: site.data.country_name(origin).into(),
+                origin_in_text: Some(site.data.country_name_in_text(origin).into()),
                 bars: vec![bar],
             }),
         }
@@ -810,8 +819,8 @@ fn prepare_corridor(site: &Site, request: &ChartRequest) -> Result<Prepared, Str
     // Origins in the order readers look them up (by name), not by code.
     groups.sort_by(|a, b| a.origin_label.cmp(&b.origin_label).then_with(|| a.origin_code.cmp(&b.origin_code)));
     let narrowed = match (&request.origin, &request.destination) {
-        (Some(o), _) => format!(": corridors from {}", site.data.country_name(o)),
-        (None, Some(d)) => format!(": corridors to {}", site.data.country_name(d)),
+        (Some(o), _) => format!(": corridors from {}", site.data.country_name_in_text(o)),
+        (None, Some(d)) => format!(": corridors to {}", site.data.country_name_in_text(d)),
         _ => String::new(),
     };
     let when = request.year.map_or_else(|| "latest year of each".to_string(), |y| y.to_string());

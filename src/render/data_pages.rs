@@ -232,6 +232,7 @@ pub(crate) fn country_view(site: &Site, country: &Country, narratives: &Narrativ
     CountryView {
         code: country.code.clone(),
         name: country.name.clone(),
+        name_in_text: country.name_in_text.clone(),
         url: site.config.href(&url),
         roles: country.roles().iter().map(|r| r.to_string()).collect(),
         region: country.region.clone(),
@@ -628,6 +629,8 @@ pub(crate) fn corridor_page(site: &Site, origin: &str, destination: &str, narrat
         url: site.config.href(&url),
         origin: link(site, data.country_name(origin), &routes::country(origin)),
         destination: link(site, data.country_name(destination), &routes::country(destination)),
+        origin_in_text: data.country_name_in_text(origin).to_string(),
+        destination_in_text: data.country_name_in_text(destination).to_string(),
         narrative: narratives.get(&url).cloned(),
         diaspora,
         indicators,
@@ -679,7 +682,7 @@ pub(crate) fn country_charts(site: &Site, indicator: &Indicator, code: &str, yea
         bar.title = Some(format!(
             "{}, {year}: {} among the {} countries with data (nearest ranks, highest and lowest)",
             indicator.label(),
-            site.data.country_name(code),
+            site.data.country_name_in_text(code),
             indicator.count_in(year)
         ));
         bar.countries = peers;

@@ -88,6 +88,8 @@ pub(crate) struct NarrativeView {
 pub(crate) struct CountryView {
     pub(crate) code: String,
     pub(crate) name: String,
+    /// The name as it stands inside a sentence ("the Netherlands").
+    pub(crate) name_in_text: String,
     pub(crate) url: String,
     pub(crate) roles: Vec<String>,
     pub(crate) region: Option<String>,
@@ -318,6 +320,10 @@ pub(crate) struct CorridorView {
     pub(crate) url: String,
     pub(crate) origin: LinkView,
     pub(crate) destination: LinkView,
+    /// The origin's name as it stands inside a sentence ("the Philippines").
+    pub(crate) origin_in_text: String,
+    /// The destination's name as it stands inside a sentence ("the Netherlands").
+    pub(crate) destination_in_text: String,
     pub(crate) narrative: Option<NarrativeView>,
     /// From the origin's profile, when it gives the diaspora there.
     pub(crate) diaspora: Option<DiasporaView>,
@@ -409,6 +415,8 @@ pub(crate) struct ReportView {
     pub(crate) date: Option<String>,
     pub(crate) code: String,
     pub(crate) name: String,
+    /// The name as it stands inside a sentence ("the Netherlands").
+    pub(crate) name_in_text: String,
     pub(crate) url: String,
     pub(crate) permalink: String,
     pub(crate) profile_url: String,
@@ -473,6 +481,8 @@ pub(crate) struct TableNoteView {
 pub(crate) struct OriginGroupView {
     /// The origin country's profile.
     pub(crate) origin: LinkView,
+    /// The origin's name as it stands inside a sentence ("the Philippines").
+    pub(crate) origin_in_text: String,
     /// Formatted, `"812,000"`.
     pub(crate) population: String,
     pub(crate) year: i32,

@@ -108,6 +108,7 @@ fn origin_group(site: &Site, origin: &str, destination: &str) -> Option<(f64, Or
             title: site.data.country_name(origin).to_string(),
             url: site.config.href(&routes::country(origin)),
         },
+        origin_in_text: site.data.country_name_in_text(origin).to_string(),
         population: format::number(size, 0),
         year,
         corridor_url: site.config.href(&routes::corridor(origin, destination)),
@@ -131,6 +132,7 @@ pub(crate) fn report_view(site: &Site, country: &Country, narratives: &Narrative
         date: data_date(site),
         code: country.code.clone(),
         name: country.name.clone(),
+        name_in_text: country.name_in_text.clone(),
         url: site.config.href(&url),
         permalink: site.config.permalink(&url),
         profile_url: site.config.href(&routes::country(&country.code)),
@@ -186,7 +188,7 @@ fn identity_sentence(country: &Country) -> String {
         (false, false) => "a country",
     };
     let member = if country.eu_member { "an EU member state and " } else { "" };
-    format!("{} is {member}{kind}.", country.name)
+    format!("{} is {member}{kind}.", crate::format::sentence_start(&country.name_in_text))
 }
 
 /// "The employment rate of non-EU citizens was 63.3 % in 2024, 0.9 points
@@ -284,7 +286,7 @@ fn typology_sentence(country: &Country) -> String {
     let placed = match &classification.class {
         Class::NotCoded => format!(
             "No current measure of {} towards its nationals abroad is coded, so it is not placed in the concordance typology",
-            country.name
+            country.name_in_text
         ),
         Class::Cell(cell) => format!(
             "{measures} towards nationals abroad {verb} it in {} in the concordance typology",
@@ -320,7 +322,7 @@ fn diaspora_sentence(site: &Site, country: &Country) -> Option<String> {
         .map(|d| {
             format!(
                 "{} ({}, {})",
-                site.data.country_name(&d.destination),
+                site.data.country_name_in_text(&d.destination),
                 format::number(d.population as f64, 0),
                 d.year
             )
@@ -334,9 +336,9 @@ fn diaspora_sentence(site: &Site, country: &Country) -> Option<String> {
 /// Morocco (812,000, 2022) and Türkiye (4,321, 2022)."
 fn origin_groups_sentence(country: &Country, groups: &[OriginGroupView]) -> Option<String> {
     let top: Vec<String> =
-        groups.iter().take(3).map(|g| format!("{} ({}, {})", g.origin.title, g.population, g.year)).collect();
+        groups.iter().take(3).map(|g| format!("{} ({}, {})", g.origin_in_text, g.population, g.year)).collect();
     let list = listing(&top)?;
-    Some(format!("The largest origin groups with data living in {} are citizens of {list}.", country.name))
+    Some(format!("The largest origin groups with data living in {} are citizens of {list}.", country.name_in_text))
 }
 
 /// "A, B and C"; none for no items.

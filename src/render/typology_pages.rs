@@ -174,11 +174,12 @@ pub(crate) fn method_page(site: &Site, narratives: &Narratives) -> Page {
                     measures: e
                         .measures
                         .iter()
-                        .map(|&(title, cell, weight, current)| ExampleMeasureView {
-                            title: title.into(),
-                            cell: cell.label().into(),
-                            weight,
-                            current,
+                        .map(|m| ExampleMeasureView {
+                            title: m.title.into(),
+                            kind: m.kind.into(),
+                            cell: m.cell.label().into(),
+                            weight: m.weight,
+                            current: m.current,
                         })
                         .collect(),
                     totals: TypologyCell::ALL.into_iter().map(|cell| c.total(cell)).collect(),

@@ -149,6 +149,7 @@ pub(crate) struct ExampleView {
 #[derive(Debug, Serialize)]
 pub(crate) struct ExampleMeasureView {
     pub(crate) title: String,
+    pub(crate) kind: String,
     pub(crate) cell: String,
     pub(crate) weight: u8,
     pub(crate) current: bool,

@@ -169,9 +169,9 @@ fn the_quadrant_links_the_typology_csv_and_marks_expert_classifications() {
     assert_eq!(
         built.text("data/typology.csv"),
         "code,country,class,tie,expert_class,active-concordance,active-discordance,passive-concordance,\
-         passive-discordance,total,engagement,alignment\n\
-         MA,Morocco,active-concordance,,,5,0,1,2,8,0.25,0.5\n\
-         TR,Türkiye,tie,active-discordance;passive-concordance,active-discordance,0,2,2,0,4,0,0\n"
+         passive-discordance,total,engagement,alignment,measures,thin_evidence,sensitivity,changes_that_move\n\
+         MA,Morocco,active-concordance,,,5,0,1,2,8,0.25,0.5,4,false,fragile,1\n\
+         TR,Türkiye,tie,active-discordance;passive-concordance,active-discordance,0,2,2,0,4,0,0,2,true,fragile,6\n"
     );
     // Türkiye, placed by an expert, is a diamond (hollow: its measures tie);
     // Morocco a filled circle. The legend says what the diamond means.

@@ -934,6 +934,35 @@ fn name_must_not_be_empty() {
 }
 
 #[test]
+fn name_in_text_must_not_be_empty() {
+    assert_error(
+        &with_country_file("sn.yaml", "code: SN\nname: Senegal\nname_in_text: \"\"\nroles: [origin]\n"),
+        "data/countries/sn.yaml:3:15: `name_in_text` is empty",
+        Some("give the name as it stands inside a sentence (`the Netherlands`), or leave the field out"),
+    );
+}
+
+#[test]
+fn name_in_text_stands_in_sentences_and_name_in_titles() {
+    let built = TestSite::fixture("data-basic")
+        .file("data/countries/sn.yaml", "code: SN\nname: Gambia\nname_in_text: the Gambia\nroles: [origin]\n")
+        .built();
+    let page = built.page("/countries/sn/");
+    assert_eq!(page.text("h1"), "Gambia");
+    assert_eq!(
+        page.attrs("meta[name=description]", "content")[0].split(':').next(),
+        Some("Country profile of the Gambia")
+    );
+    let report = built.page("/countries/sn/report/");
+    assert!(
+        report.text(".report__summary").starts_with("The Gambia is a country of origin"),
+        "{}",
+        report.text(".report__summary")
+    );
+    assert!(report.text(".report__summary").contains("No current measure of the Gambia towards"));
+}
+
+#[test]
 fn roles_must_not_be_empty() {
     assert_error(
         &with_country_file("sn.yaml", "code: SN\nname: Senegal\nroles: []\n"),

@@ -327,3 +327,157 @@ fn the_quadrant_draws_fragile_placements_hollow() {
     assert_eq!(hollow.len(), rows.len() - robust.len());
     assert!(!hollow.contains(&"MA".to_string()), "{hollow:?}");
 }
+
+/// The generated text of a page: every text node (SVG titles and summaries
+/// included) outside the authors' own prose (`.prose`, which the YAML and
+/// Markdown write), joined and whitespace-normalised, plus `content`
+/// attributes of meta descriptions.
+fn generated_text(page: &Page) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for node in page.0.root_element().descendants() {
+        let Some(text) = node.value().as_text() else { continue };
+        let in_prose = node
+            .ancestors()
+            .filter_map(scraper::ElementRef::wrap)
+            .any(|e| e.value().classes().any(|c| c == "prose") || matches!(e.value().name(), "script" | "style"));
+        if !in_prose {
+            parts.push(text.to_string());
+        }
+    }
+    parts.extend(page.attrs("meta[name=description]", "content"));
+    normalize(&parts.join(" "))
+}
+
+#[test]
+fn generated_sentences_name_countries_as_english_does() {
+    let built = TestSite::default_site().built();
+    let mut problems: Vec<String> = Vec::new();
+    let names = ["Netherlands", "Philippines"];
+    let before = ["in", "of", "from", "to", "into", "for", "on", "and", "with", "between", "than"];
+    for path in built.html_paths() {
+        let text = generated_text(&built.page(&format!("/{path}")));
+        let mut bad: Vec<String> = Vec::new();
+        for name in names {
+            bad.extend(before.iter().map(|word| format!(" {word} {name}")));
+            bad.push(format!("{name}'s"));
+            // A sentence starting with the name ("Netherlands rose").
+            bad.extend(["rose", "fell", "was", "is"].iter().map(|verb| format!(". {name} {verb} ")));
+            bad.push(format!("{name}: no data"));
+        }
+        bad.extend(
+            [" 0 countries", " 1 countries", " 0 measures", " 1 measures", " 1 destinations", " 1 origins"]
+                .map(String::from),
+        );
+        for pattern in bad {
+            if let Some(at) = text.find(&pattern) {
+                let start = text[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+                let end = text[at..].char_indices().nth(60).map_or(text.len(), |(i, _)| at + i);
+                problems.push(format!("{path}: “{pattern}” in “…{}…”", &text[start..end]));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The forms that stand in their place.
+    let corridor = built.page("/corridors/ph-nl/");
+    assert_eq!(corridor.text(".doc__lede"), "Citizens of the Philippines living in the Netherlands.");
+    assert!(corridor.text("caption").contains("origin groups in the Netherlands"), "{}", corridor.text("caption"));
+    let report = built.page("/countries/nl/report/");
+    assert!(report.text(".report__summary").starts_with("The Netherlands is an EU member state"));
+    let typology = built.page("/typology/");
+    assert!(!generated_text(&typology).contains("0 countries"));
+}
+
+/// Every number in `text` (digits with `,` groups and an optional decimal
+/// part), as written.
+fn numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars().chain([' ']) {
+        if c.is_ascii_digit() || ((c == '.' || c == ',') && !current.is_empty()) {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(current.trim_end_matches(['.', ',']).to_string());
+            current.clear();
+        }
+    }
+    out
+}
+
+#[test]
+fn mipex_numbers_in_summaries_and_legends_are_as_published() {
+    let built = TestSite::default_site().built();
+    for id in ["mipex-overall", "mipex-access-to-nationality"] {
+        let page = built.page(&format!("/indicators/{id}/"));
+        let summaries = page.texts(".chart__summary");
+        let legends: Vec<String> =
+            page.texts("figure.chart--map svg text.chart__label").into_iter().filter(|t| t.contains('–')).collect();
+        assert!(!summaries.is_empty() && !legends.is_empty(), "{id}");
+        for text in summaries.iter().chain(&legends) {
+            for n in numbers(text) {
+                let decimals = n.split_once('.').map_or("", |(_, f)| f);
+                assert!(!decimals.ends_with('0'), "{id}: trailing zero in {n}: {text}");
+                assert!(decimals.len() <= 3, "{id}: {n} has more decimals than MIPEX publishes: {text}");
+            }
+        }
+    }
+    let access = built.page("/indicators/mipex-access-to-nationality/");
+    // Portugal's line: from 73 to 85.5, as published.
+    let line = access.text("figure.chart--line .chart__summary");
+    assert!(
+        line.contains("Portugal rose from 73 (score, 0-100) in 2007 to 85.5 (score, 0-100) in 2019 (+12.5 points)"),
+        "{line}"
+    );
+    // Three-decimal scores are shown as published, never rounded (53.125 is
+    // neither 53.12 nor 53.13), in the table and on the map.
+    let html = built.text("indicators/mipex-access-to-nationality/index.html");
+    let shown: Vec<String> = numbers(&html);
+    for published in ["53.125", "69.875"] {
+        assert!(shown.iter().any(|n| n == published), "{published} is not shown");
+    }
+    for rounded in ["53.12", "53.13", "69.87", "69.88"] {
+        assert!(!shown.iter().any(|n| n == rounded), "{rounded} is shown");
+    }
+    let csv = built.text("data/indicators/mipex-access-to-nationality.csv");
+    assert!(csv.lines().any(|l| l.starts_with("CY,2019,53.125,")), "{csv}");
+}
+
+#[test]
+fn the_typology_csv_carries_the_sensitivity_and_thin_evidence_the_table_shows() {
+    let built = TestSite::default_site().built();
+    let page = built.page("/typology/");
+    // Country, measures (with the thin-evidence mark), sensitivity, from the HTML table.
+    let table: Vec<(String, String, String)> = page
+        .select("table.typology-table tbody tr")
+        .iter()
+        .map(|tr| {
+            let cells: Vec<String> = tr
+                .children()
+                .filter_map(scraper::ElementRef::wrap)
+                .map(|c| normalize(&c.text().collect::<String>()))
+                .collect();
+            let n = cells.len();
+            (cells[0].clone(), cells[n - 2].clone(), cells[n - 1].clone())
+        })
+        .collect();
+    assert!(table.len() >= 10, "{table:?}");
+    let csv_text = built.text("data/typology.csv");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    let (country, measures, thin, sensitivity, changes) =
+        (col("country"), col("measures"), col("thin_evidence"), col("sensitivity"), col("changes_that_move"));
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for (name, shown_measures, shown_sensitivity) in &table {
+        let record = records.iter().find(|r| &r[country] == name).unwrap_or_else(|| panic!("{name} not in the CSV"));
+        let thin_mark = shown_measures.contains("thin evidence");
+        let count = shown_measures.split_whitespace().next().unwrap();
+        assert_eq!(&record[measures], count, "{name}");
+        assert_eq!(&record[thin], if thin_mark { "true" } else { "false" }, "{name}");
+        assert_eq!(&record[sensitivity], shown_sensitivity.as_str(), "{name}");
+        assert_eq!(record[changes] == *"0", shown_sensitivity == "robust", "{name}: {}", &record[changes]);
+    }
+    // A not-coded origin has no thin-evidence or change count to state.
+    for r in records.iter().filter(|r| &r[col("class")] == "not-coded") {
+        assert_eq!((&r[thin], &r[sensitivity], &r[changes]), ("", "not-coded", ""));
+    }
+}
