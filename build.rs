@@ -27,7 +27,7 @@ fn main() {
     }
     out.push_str("];\n");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out_dir.join("builtin_templates.rs"), out).expect("OUT_DIR is writable");
+    write_new(&out_dir.join("builtin_templates.rs"), &out);
     let list = |set: &BTreeSet<String>| set.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ");
     let mut out = String::new();
     writeln!(
@@ -42,7 +42,15 @@ fn main() {
         list(&prefixes)
     )
     .unwrap();
-    std::fs::write(out_dir.join("theme_ids.rs"), out).expect("OUT_DIR is writable");
+    write_new(&out_dir.join("theme_ids.rs"), &out);
+}
+
+/// Writes `text` as a new file at `path` (a temporary file renamed over it,
+/// so a build folder copied with hard links never sees another's output).
+fn write_new(path: &Path, text: &str) {
+    let temporary = path.with_extension("rs.new");
+    std::fs::write(&temporary, text).expect("OUT_DIR is writable");
+    std::fs::rename(&temporary, path).expect("OUT_DIR is writable");
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
