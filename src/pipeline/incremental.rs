@@ -268,15 +268,7 @@ impl Dev {
             std::thread::spawn(move || drop(old));
         }
         self.failed = false;
-        Rebuilt {
-            pages_rendered,
-            all: false,
-            why_all: None,
-            css_only: false,
-            pending: Vec::new(),
-            diagnostics,
-            took: started.elapsed(),
-        }
+        Rebuilt { pages_rendered, ..Rebuilt::failure(diagnostics, started) }
     }
 }
 

@@ -304,17 +304,9 @@ fn mipex_scores_keep_their_published_precision_and_mark_derived_values() {
 fn the_quadrant_draws_fragile_placements_hollow() {
     let built = TestSite::default_site().built();
     let page = built.page("/typology/");
-    let rows: Vec<(String, String)> = page
-        .select("table.typology-table tbody tr")
-        .iter()
-        .map(|tr| {
-            let cells: Vec<String> = tr
-                .children()
-                .filter_map(scraper::ElementRef::wrap)
-                .map(|c| normalize(&c.text().collect::<String>()))
-                .collect();
-            (cells[0].clone(), cells.last().unwrap().clone())
-        })
+    let rows: Vec<(String, String)> = typology_table_cells(&page)
+        .into_iter()
+        .map(|cells| (cells[0].clone(), cells.last().unwrap().clone()))
         .collect();
     let robust: Vec<&str> = rows.iter().filter(|(_, s)| s == "robust").map(|(n, _)| n.as_str()).collect();
     assert_eq!(robust, ["Albania", "Colombia", "Ecuador", "Morocco"]);
@@ -446,15 +438,9 @@ fn the_typology_csv_carries_the_sensitivity_and_thin_evidence_the_table_shows() 
     let built = TestSite::default_site().built();
     let page = built.page("/typology/");
     // Country, measures (with the thin-evidence mark), sensitivity, from the HTML table.
-    let table: Vec<(String, String, String)> = page
-        .select("table.typology-table tbody tr")
-        .iter()
-        .map(|tr| {
-            let cells: Vec<String> = tr
-                .children()
-                .filter_map(scraper::ElementRef::wrap)
-                .map(|c| normalize(&c.text().collect::<String>()))
-                .collect();
+    let table: Vec<(String, String, String)> = typology_table_cells(&page)
+        .into_iter()
+        .map(|cells| {
             let n = cells.len();
             (cells[0].clone(), cells[n - 2].clone(), cells[n - 1].clone())
         })
@@ -480,4 +466,17 @@ fn the_typology_csv_carries_the_sensitivity_and_thin_evidence_the_table_shows() 
     for r in records.iter().filter(|r| &r[col("class")] == "not-coded") {
         assert_eq!((&r[thin], &r[sensitivity], &r[changes]), ("", "not-coded", ""));
     }
+}
+
+/// The text of each cell of each row of the typology page's table of countries.
+fn typology_table_cells(page: &Page) -> Vec<Vec<String>> {
+    page.select("table.typology-table tbody tr")
+        .iter()
+        .map(|tr| {
+            tr.children()
+                .filter_map(scraper::ElementRef::wrap)
+                .map(|c| normalize(&c.text().collect::<String>()))
+                .collect()
+        })
+        .collect()
 }
